@@ -1,0 +1,34 @@
+package tcps.syntax;
+
+/**
+ * An integer expression in a field: literals, {@code isn}, {@code client.isn}, {@code + - *},
+ * unary minus and parentheses. Seq/ack values are taken modulo 2^32 by the interpreter.
+ */
+public sealed interface Expr {
+    Span span();
+
+    /** A decimal literal; may exceed 32 bits in the tree, the checker bounds it. */
+    record Num(long value, Span span) implements Expr {}
+
+    /** {@code isn} (endpoint null: the ISN of the field's own sequence space) or {@code client.isn}. */
+    record Isn(Name endpoint, Span span) implements Expr {}
+
+    record Negate(Expr operand, Span span) implements Expr {}
+
+    record Binary(Expr left, Op op, Expr right, Span span) implements Expr {}
+
+    enum Op {
+        ADD("+"), SUB("-"), MUL("*");
+
+        public final String symbol;
+
+        Op(String symbol) {
+            this.symbol = symbol;
+        }
+    }
+
+    /** True when the expression is a bare literal (a failure report then need not show its value). */
+    default boolean isLiteral() {
+        return this instanceof Num;
+    }
+}

@@ -1,0 +1,63 @@
+package tcps.tcp;
+
+import java.util.Optional;
+
+/**
+ * One connection's TCB (RFC 9293 section 3.3.1) and the user calls on it (section 3.10).
+ * Calls take effect at {@code now}; any segments they produce are queued on the host
+ * ({@link TcpHost#takeOutgoing}).
+ */
+public interface Connection {
+    TcpAddress local();
+
+    TcpAddress remote();
+
+    SocketConfig config();
+
+    TcpState state();
+
+    /** ISS: our initial send sequence number. */
+    SeqNum iss();
+
+    /** IRS: the peer's initial sequence number, empty until its SYN arrived. */
+    Optional<SeqNum> irs();
+
+    SeqNum sndUna();
+
+    SeqNum sndNxt();
+
+    SeqNum rcvNxt();
+
+    /** SND.WND in bytes (already scaled). */
+    long sndWnd();
+
+    /** RCV.WND in bytes. */
+    long rcvWnd();
+
+    /** The error the application has seen, if the connection failed. */
+    Optional<TcpError> error();
+
+    /** SEND (3.10.2): queue data and send what the window allows. */
+    Optional<TcpError> send(byte[] data, long now);
+
+    /** RECEIVE (3.10.3): take up to {@code max} bytes the application has not read yet. */
+    byte[] receive(int max);
+
+    /** Bytes received in order and not yet read by the application. */
+    int unread();
+
+    /**
+     * Whether the application reads everything as soon as it arrives (like {@code nc}); true by
+     * default. When false, unread data shrinks the advertised window.
+     */
+    void setAutoRead(boolean autoRead);
+
+    /** CLOSE (3.10.4): the application is done sending; FIN when queued data is out. */
+    Optional<TcpError> close(long now);
+
+    /** shutdown(SHUT_WR): like CLOSE for sending, but the application keeps reading. */
+    Optional<TcpError> shutdown(long now);
+
+    /** ABORT (3.10.5): RST to the peer, connection gone. */
+    Optional<TcpError> abort(long now);
+}

@@ -1,0 +1,17 @@
+package tcps.tcp;
+
+/**
+ * Per-socket settings a scenario chooses.
+ *
+ * @param profile   the stack behaviour of this socket
+ * @param fixedIsn  the ISN to use (a script's {@code client isn N}), or null to ask the host's
+ *                  {@link IsnGenerator}
+ * @param tsOffset  the value of this socket's RFC 7323 timestamp clock at virtual time zero; the
+ *                  clock then advances at {@code profile.timestampHz()}: TSval at time t (µs) is
+ *                  {@code tsOffset + t * hz / 1_000_000} modulo 2^32
+ */
+public record SocketConfig(Profile profile, SeqNum fixedIsn, long tsOffset) {
+    public long tsVal(long now) {
+        return (tsOffset + now * profile.timestampHz() / 1_000_000L) & 0xffffffffL;
+    }
+}
