@@ -351,6 +351,16 @@ class TcpdumpPrinterTest {
                 "22:13:20.125678 IP (tos 0x0, ttl 64, id 1, offset 0, flags [DF], proto TCP (6), length 42)⏎    10.0.0.1.40000 > 10.0.0.2.5001: Flags [P.], cksum 0x1234 (incorrect -> 0xffff), seq 0:2, ack 1, win 100, length 2");
     }
 
+    @Test
+    void corruptingAZeroChecksumIsStillWrong() {
+        int c = Ipv4Packet.of(seg(C, S, PSH | ACK, 1000, 2000, 100, 2), 1).correctTcpChecksum();
+        Segment zero = seg(C, S, PSH | ACK, 1000, 2000, 100, new byte[] {(byte) (c >>> 8), (byte) c});
+        Ipv4Packet corrupt = Ipv4Packet.of(zero, 1).withCorruptTcpChecksum();
+        assertEquals(1, corrupt.storedTcpChecksum());
+        String line = new TcpdumpPrinter(N.withVerbose(true)).line(corrupt, 0);
+        assertEquals(true, line.contains("cksum 0x0001 (incorrect -> 0xffff)"), line);
+    }
+
     /**
      * Deviation kept on purpose (row 75): without -n tcpdump names well-known ports from
      * /etc/services ({@code localhost.ssh}); tcps names only 127.0.0.1 and prints ports as numbers.
