@@ -2,6 +2,7 @@ package tcps.report;
 
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import tcps.tcp.Segment;
  * written without an explicit {@link Ipv4Packet}: the same rule as {@link TcpdumpPrinter}, so a
  * printer and a writer fed the same segments agree under {@code -v}.
  */
-public final class PcapWriter implements Closeable {
+public final class PcapWriter implements Closeable, Flushable {
     private static final int MAGIC_MICROSECONDS = 0xa1b2c3d4;
     private static final int VERSION_MAJOR = 2;
     private static final int VERSION_MINOR = 4;
@@ -83,6 +84,8 @@ public final class PcapWriter implements Closeable {
         out.write(datagram);
     }
 
+    /** Pushes buffered records out, so a reader sees the capture so far. */
+    @Override
     public void flush() throws IOException {
         out.flush();
     }
