@@ -1,0 +1,196 @@
+package tcps.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+import tcps.tcp.Ipv4;
+import tcps.tcp.Segment;
+import tcps.tcp.TcpAddress;
+import tcps.tcp.TcpHost;
+
+/**
+ * A simulated network on a virtual clock: TCP hosts, scripted endpoints, one link between them
+ * all with a one-way delay, the faults armed on it, and the capture of everything sent.
+ *
+ * <p>Nothing here runs by itself: {@link #step} processes the one earliest event (a segment
+ * arriving or a host's timer), and the interpreter decides how far to run. Events at the same
+ * instant run in the order they were scheduled, arrivals before timers, so a run is a pure
+ * function of the script and the seed.
+ */
+public final class Network {
+    private final Map<Ipv4, TcpHost> hosts = new LinkedHashMap<>();
+    private final Map<TcpAddress, ScriptedEndpoint> puppets = new LinkedHashMap<>();
+    private final List<Captured> capture = new ArrayList<>();
+    private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>();
+    private final List<DropRule> drops = new ArrayList<>();
+    private long now;
+    private long linkDelay;
+    private long scheduled;
+
+    /** A segment due at its destination. */
+    private record Arrival(long time, long order, Captured captured) implements Comparable<Arrival> {
+        @Override
+        public int compareTo(Arrival o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(order, o.order);
+        }
+    }
+
+    public Network(long linkDelay) {
+        this.linkDelay = linkDelay;
+    }
+
+    /** Current virtual time in microseconds. */
+    public long now() {
+        return now;
+    }
+
+    public void addHost(TcpHost host) {
+        hosts.put(host.address(), host);
+    }
+
+    public TcpHost host(Ipv4 address) {
+        return hosts.get(address);
+    }
+
+    public void addScripted(ScriptedEndpoint endpoint) {
+        puppets.put(endpoint.address(), endpoint);
+    }
+
+    /** Changes the one-way delay for segments sent from now on. */
+    public void setLinkDelay(long micros) {
+        this.linkDelay = micros;
+    }
+
+    public long linkDelay() {
+        return linkDelay;
+    }
+
+    /** Arms a fault: the next {@code count} segments sent that match {@code filter} are lost. */
+    public void dropNext(Predicate<Segment> filter, int count) {
+        drops.add(new DropRule(filter, count));
+    }
+
+    /** Every segment sent so far, in the order sent. */
+    public List<Captured> capture() {
+        return Collections.unmodifiableList(capture);
+    }
+
+    /** A scripted endpoint puts a crafted segment on the wire now. */
+    public Captured send(ScriptedEndpoint from, Segment segment) {
+        from.sent(segment);
+        return transmit(segment, true);
+    }
+
+    /** Puts on the wire, now, whatever the hosts queued (after a socket call, for instance). */
+    public void flush() {
+        for (TcpHost host : hosts.values()) {
+            for (Segment s : host.takeOutgoing()) {
+                transmit(s, false);
+            }
+        }
+    }
+
+    /** When the next event is due, or {@link Long#MAX_VALUE} if nothing will ever happen. */
+    public long nextEventTime() {
+        long t = arrivals.isEmpty() ? Long.MAX_VALUE : arrivals.peek().time;
+        for (TcpHost host : hosts.values()) {
+            t = Math.min(t, host.nextDeadline());
+        }
+        return t;
+    }
+
+    /**
+     * Processes the earliest event if it is due at or before {@code limit}: the clock moves to
+     * it. Returns false, leaving the clock alone, when there is none that early.
+     */
+    public boolean step(long limit) {
+        long t = nextEventTime();
+        if (t == Long.MAX_VALUE || t > limit) {
+            return false;
+        }
+        now = Math.max(now, t);
+        if (!arrivals.isEmpty() && arrivals.peek().time == t) {
+            arrive(arrivals.poll().captured);
+        } else {
+            for (TcpHost host : hosts.values()) {
+                if (host.nextDeadline() <= t) {
+                    host.advanceTo(t);
+                }
+            }
+        }
+        flush();
+        return true;
+    }
+
+    /** Runs every event due up to {@code time}, then sets the clock to {@code time}. */
+    public void runUntil(long time) {
+        while (step(time)) {
+            // each step moves the clock forward to the event it processed
+        }
+        now = Math.max(now, time);
+    }
+
+    /** Runs until {@code c} has arrived or been lost (at once if it already has). */
+    public void settle(Captured c) {
+        while (c.fate() == Captured.Fate.IN_FLIGHT && step(Long.MAX_VALUE)) {
+            // the arrival of c is queued, so this ends
+        }
+    }
+
+    /**
+     * Lets every segment already on the wire arrive; segments sent in reply are not waited for,
+     * and no timer fires that is due after the last of those arrivals.
+     */
+    public void settleInFlight() {
+        List<Captured> inFlight = capture.stream().filter(c -> c.fate() == Captured.Fate.IN_FLIGHT).toList();
+        for (Captured c : inFlight) {
+            settle(c);
+        }
+    }
+
+    private Captured transmit(Segment segment, boolean scripted) {
+        Captured c = new Captured(capture.size(), now, segment, scripted);
+        capture.add(c);
+        if (takenByFault(segment)) {
+            c.settle(Captured.Fate.DROPPED, -1);
+        } else {
+            arrivals.add(new Arrival(now + linkDelay, scheduled++, c));
+        }
+        return c;
+    }
+
+    private boolean takenByFault(Segment segment) {
+        for (DropRule rule : drops) {
+            if (rule.takes(segment)) {
+                drops.removeIf(DropRule::spent);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void arrive(Captured c) {
+        Segment s = c.segment();
+        ScriptedEndpoint puppet = puppets.get(s.dst());
+        TcpHost host = hosts.get(s.dst().ip());
+        if (puppet != null) {
+            puppet.received(s);
+        } else if (host != null) {
+            host.segmentArrives(s, now);
+        } else {
+            c.settle(Captured.Fate.UNDELIVERABLE, now);
+            return;
+        }
+        c.settle(Captured.Fate.DELIVERED, now);
+    }
+
+    /** Faults armed but not yet used up (reported at the end of a run). */
+    public int pendingFaults() {
+        return drops.size();
+    }
+}
