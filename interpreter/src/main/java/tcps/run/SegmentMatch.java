@@ -1,0 +1,151 @@
+package tcps.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import tcps.check.Exprs;
+import tcps.check.ScenarioPlan;
+import tcps.syntax.Field;
+import tcps.syntax.OptionItem;
+import tcps.syntax.SegmentSpec;
+import tcps.syntax.Span;
+import tcps.tcp.Segment;
+import tcps.tcp.SeqNum;
+import tcps.tcp.TcpFlags;
+import tcps.tcp.TcpOption;
+
+/**
+ * Compares one segment with an {@code expect} pattern, field by field. Only written fields are
+ * checked; each difference names the field, the expected and the actual value, relative and
+ * absolute for sequence numbers, and the expression's value when it was not a literal.
+ */
+final class SegmentMatch {
+    /** One field that differs: where the caret goes and the sentence to print. */
+    record Difference(Span span, String field, String text) {}
+
+    private final ScenarioPlan plan;
+    private final Numbering numbering;
+
+    SegmentMatch(ScenarioPlan plan, Numbering numbering) {
+        this.plan = plan;
+        this.numbering = numbering;
+    }
+
+    List<Difference> compare(SegmentSpec spec, Segment seg, Space sender) {
+        Space receiver = sender.reversed();
+        List<Difference> out = new ArrayList<>();
+        if (spec.flags() != null) {
+            int want = plan.flags(spec.flags());
+            if (want != seg.flags()) {
+                out.add(new Difference(spec.flags().span(), "flags", "flags: expected " + flagText(want) + ", got "
+                        + flagText(seg.flags())));
+            }
+        }
+        for (Field f : spec.fields()) {
+            if (f instanceof Field.Seq s) {
+                SeqNum start = numbering.evaluate(s.start(), sender);
+                if (!start.equals(seg.seq())) {
+                    out.add(new Difference(s.span(), "seq", "seq: expected " + numbering.showExpected(s.start(), start,
+                            sender) + ", got " + numbering.show(seg.seq(), sender)));
+                }
+                if (s.end() != null) {
+                    SeqNum end = numbering.evaluate(s.end(), sender);
+                    SeqNum actualEnd = seg.seq().plus(seg.length());
+                    if (!end.equals(actualEnd)) {
+                        out.add(new Difference(s.span(), "seq", "seq end: expected " + numbering.showExpected(s.end(),
+                                end, sender) + ", got " + numbering.show(actualEnd, sender) + " (" + seg.length()
+                                + " bytes of data)"));
+                    }
+                }
+            } else if (f instanceof Field.Ack a) {
+                SeqNum want = numbering.evaluate(a.value(), receiver);
+                if (!seg.has(TcpFlags.ACK)) {
+                    out.add(new Difference(a.span(), "ack", "ack: expected " + numbering.showExpected(a.value(), want,
+                            receiver) + ", got a segment without the ACK flag"));
+                } else if (!want.equals(seg.ack())) {
+                    out.add(new Difference(a.span(), "ack", "ack: expected " + numbering.showExpected(a.value(), want,
+                            receiver) + ", got " + numbering.show(seg.ack(), receiver)));
+                }
+            } else if (f instanceof Field.Win w) {
+                number(out, w.span(), "win", Exprs.eval(w.value(), Exprs.NO_ISN), seg.window());
+            } else if (f instanceof Field.Urg u) {
+                number(out, u.span(), "urg", Exprs.eval(u.value(), Exprs.NO_ISN), seg.urgent());
+            } else if (f instanceof Field.Length l) {
+                number(out, l.span(), "length", Exprs.eval(l.value(), Exprs.NO_ISN), seg.length());
+            } else if (f instanceof Field.Data d) {
+                if (!seg.payloadEquals(d.payload().bytes())) {
+                    out.add(new Difference(d.span(), "data", "data: expected " + Text.quote(d.payload().bytes())
+                            + ", got " + Text.quote(seg.payload())));
+                }
+            } else if (f instanceof Field.Options o) {
+                if (!optionsMatch(o.items(), seg.options())) {
+                    out.add(new Difference(o.span(), "options", "options: expected <" + patternText(o.items())
+                            + ">, got <" + Text.options(seg.options()) + ">"));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void number(List<Difference> out, Span span, String name, long want, long got) {
+        if (want != got) {
+            out.add(new Difference(span, name, name + ": expected " + want + ", got " + got));
+        }
+    }
+
+    static String flagText(int bits) {
+        return "[" + TcpFlags.tcpdump(bits) + "] (" + TcpFlags.words(bits) + ")";
+    }
+
+    private static boolean optionsMatch(List<OptionItem> want, List<TcpOption> got) {
+        if (want.size() != got.size()) {
+            return false;
+        }
+        for (int i = 0; i < want.size(); i++) {
+            if (!optionMatches(want.get(i), got.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean optionMatches(OptionItem w, TcpOption g) {
+        if (w instanceof OptionItem.Mss m) {
+            return g instanceof TcpOption.Mss mss && mss.value() == Exprs.eval(m.value(), Exprs.NO_ISN);
+        }
+        if (w instanceof OptionItem.WindowScale ws) {
+            return g instanceof TcpOption.WindowScale s && s.shift() == Exprs.eval(ws.shift(), Exprs.NO_ISN);
+        }
+        if (w instanceof OptionItem.Timestamps t) {
+            return g instanceof TcpOption.Timestamps ts && (t.val() == null
+                    || ts.val() == Exprs.eval(t.val(), Exprs.NO_ISN) && ts.ecr() == Exprs.eval(t.ecr(), Exprs.NO_ISN));
+        }
+        if (w instanceof OptionItem.SackPermitted) {
+            return g instanceof TcpOption.SackPermitted;
+        }
+        if (w instanceof OptionItem.Nop) {
+            return g instanceof TcpOption.Nop;
+        }
+        return g instanceof TcpOption.Eol;
+    }
+
+    static String patternText(List<OptionItem> items) {
+        List<String> parts = new ArrayList<>();
+        for (OptionItem w : items) {
+            if (w instanceof OptionItem.Mss m) {
+                parts.add("mss " + Exprs.eval(m.value(), Exprs.NO_ISN));
+            } else if (w instanceof OptionItem.WindowScale ws) {
+                parts.add("wscale " + Exprs.eval(ws.shift(), Exprs.NO_ISN));
+            } else if (w instanceof OptionItem.Timestamps t) {
+                parts.add(t.val() == null ? "TS" : "TS val " + Exprs.eval(t.val(), Exprs.NO_ISN) + " ecr "
+                        + Exprs.eval(t.ecr(), Exprs.NO_ISN));
+            } else if (w instanceof OptionItem.SackPermitted) {
+                parts.add("sackOK");
+            } else if (w instanceof OptionItem.Nop) {
+                parts.add("nop");
+            } else {
+                parts.add("eol");
+            }
+        }
+        return String.join(",", parts);
+    }
+}
