@@ -1,0 +1,115 @@
+package tcps.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import tcps.check.ScenarioPlan;
+import tcps.report.RunReport;
+import tcps.report.TcpdumpOptions;
+import tcps.report.TimestampMode;
+import tcps.run.Interpreter;
+import tcps.run.RunOptions;
+import tcps.run.ScenarioResult;
+
+/** {@code tcps run FILE...}: runs scenarios and prints their transcripts and failed assertions. */
+@Command(name = "run",
+        description = {
+            "Runs the scenarios in each FILE against the reference TCP model on a virtual clock.",
+            "Prints each scenario's segments as tcpdump prints them, every failed assertion at its",
+            "file:line:col, and a closing line 'N passed, M failed'."},
+        sortOptions = false,
+        footer = ExitCode.HELP_TEXT)
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    private TcpsCommand parent;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-S", "--absolute-tcp-sequence-numbers"},
+            description = "Print absolute sequence numbers, as tcpdump -S does (default: relative).")
+    private boolean absolute;
+
+    @Option(names = "-n", description = "Print addresses as numbers (default: 127.0.0.1 prints as localhost).")
+    private boolean numeric;
+
+    @Option(names = "-t",
+            description = "Timestamps as tcpdump -t: once for none, twice (-tt) for seconds since the start.")
+    private boolean[] timestamps = new boolean[0];
+
+    @Option(names = "-v", description = "tcpdump's verbose form: the IPv4 header and the checksum on a second line.")
+    private boolean verbose;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed for every random-looking choice (ports, ISNs, timestamps). Default: ${DEFAULT-VALUE}.")
+    private long seed = RunOptions.DEFAULT.seed();
+
+    @Option(names = "--fail-fast", description = "Stop at the first failed assertion.")
+    private boolean failFast;
+
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Run only the scenarios with this name (may be repeated).")
+    private List<String> only = List.of();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to run (.tcps).")
+    private List<String> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        FrontEnd front = FrontEnd.of(parent.cwd(), files);
+        if (!front.ok()) {
+            front.printProblems(err);
+            return ExitCode.SCRIPT_ERROR;
+        }
+        List<ScenarioPlan> selected = front.checked().stream().flatMap(c -> c.plans().stream())
+                .filter(p -> only.isEmpty() || only.contains(p.scenario().name())).toList();
+        if (selected.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "no scenario named " + String.join(" or ", only.stream().map(s -> "\"" + s + "\"").toList())
+                            + " in " + String.join(", ", files));
+        }
+        RunReport report = new RunReport(out, tcpdumpOptions());
+        RunOptions options = new RunOptions(seed, failFast);
+        boolean several = files.size() > 1;
+        for (FrontEnd.Checked file : front.checked()) {
+            for (ScenarioPlan plan : file.plans()) {
+                if (!selected.contains(plan)) {
+                    continue;
+                }
+                ScenarioResult result = Interpreter.run(plan, file.source(), options);
+                report.scenario(file.source(), result, header(file, plan, several));
+                if (failFast && result.failed() > 0) {
+                    report.summary();
+                    return ExitCode.FAILED;
+                }
+            }
+        }
+        report.summary();
+        return report.failed() > 0 ? ExitCode.FAILED : ExitCode.PASSED;
+    }
+
+    private static String header(FrontEnd.Checked file, ScenarioPlan plan, boolean severalFiles) {
+        String where = file.source().name() + ":" + plan.scenario().span().line();
+        if (plan.scenario().name() != null) {
+            return "== scenario \"" + plan.scenario().name() + "\" (" + where + ")";
+        }
+        return severalFiles ? "== " + file.source().name() : null;
+    }
+
+    private TcpdumpOptions tcpdumpOptions() {
+        TimestampMode mode = switch (timestamps.length) {
+            case 0 -> TimestampMode.DEFAULT;
+            case 1 -> TimestampMode.NONE;
+            default -> TimestampMode.EPOCH;
+        };
+        return new TcpdumpOptions(absolute, numeric, mode, verbose);
+    }
+}

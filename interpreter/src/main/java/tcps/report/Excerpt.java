@@ -1,0 +1,54 @@
+package tcps.report;
+
+import java.util.List;
+import tcps.syntax.Source;
+import tcps.syntax.Span;
+
+/**
+ * A message tied to a place in a script, as compilers print them:
+ * <pre>
+ * file.tcps:14:28: failed: segment 5 (server &gt; client [.]) differs in ack
+ *    14 | expect server &gt; client ACK ack=9
+ *       |                            ^^^^^
+ *       = ack: expected 9 (absolute 934227085), got 8 (absolute 934227084)
+ * </pre>
+ */
+public final class Excerpt {
+    private Excerpt() {}
+
+    /** @param kind "error" (the script cannot run) or "failed" (an assertion did not hold) */
+    public static String render(Source source, Span span, String kind, String message, List<String> notes) {
+        String number = Integer.toString(span.line());
+        String gutter = " ".repeat(number.length() + 1);
+        String line = source.line(span.line());
+        StringBuilder sb = new StringBuilder();
+        sb.append(source.name()).append(':').append(span.line()).append(':').append(span.column()).append(": ")
+                .append(kind).append(": ").append(message).append('\n');
+        sb.append(' ').append(number).append(" | ").append(printable(line)).append('\n');
+        int pad = Math.min(span.column() - 1, line.length());
+        int width = Math.max(1, Math.min(span.length(), line.length() - pad));
+        sb.append(gutter).append("| ").append(leading(line, pad)).append("^".repeat(width)).append('\n');
+        for (String note : notes) {
+            sb.append(gutter).append("= ").append(note).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Blanks under the text before the caret, keeping tabs so the caret lines up in a terminal. */
+    private static String leading(String line, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            sb.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return sb.toString();
+    }
+
+    /** Control characters (from a garbled file) must not garble the terminal. */
+    private static String printable(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        for (char c : line.toCharArray()) {
+            sb.append(c == '\t' || c >= 0x20 && c != 0x7f ? c : '?');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package tcps.report;
+
+import java.io.PrintWriter;
+import java.util.Iterator;
+import java.util.List;
+import tcps.run.Failure;
+import tcps.run.ScenarioResult;
+import tcps.sim.Captured;
+import tcps.syntax.Source;
+
+/**
+ * What {@code tcps run} prints: per scenario, the transcript as tcpdump prints it, each failed
+ * assertion under the segment it concerns, a note on segments nothing expected, and at the
+ * end one line {@code N passed, M failed}.
+ */
+public final class RunReport {
+    private final PrintWriter out;
+    private final TcpdumpOptions tcpdump;
+    private int passed;
+    private int failed;
+    private int scenarios;
+
+    public RunReport(PrintWriter out, TcpdumpOptions tcpdump) {
+        this.out = out;
+        this.tcpdump = tcpdump;
+    }
+
+    /**
+     * Prints one scenario. {@code header} is the line that introduces it, or null for none (a
+     * lone unnamed scenario prints nothing but tcpdump's lines and its findings).
+     */
+    public void scenario(Source source, ScenarioResult result, String header) {
+        if (scenarios++ > 0) {
+            out.println();
+        }
+        if (header != null) {
+            out.println(header);
+        }
+        TcpdumpPrinter printer = new TcpdumpPrinter(tcpdump);
+        List<Captured> capture = result.capture();
+        int shown = 0;
+        Iterator<Failure> failures = result.failures().iterator();
+        Failure next = failures.hasNext() ? failures.next() : null;
+        while (shown < capture.size() || next != null) {
+            if (next != null && next.afterSegment() <= shown) {
+                out.print(Excerpt.render(source, next.span(), "failed", next.summary(), next.details()));
+                next = failures.hasNext() ? failures.next() : null;
+            } else {
+                Captured c = capture.get(shown++);
+                out.println(printer.line(c.segment(), c.time()));
+            }
+        }
+        if (!result.unmatched().isEmpty()) {
+            out.println("note: " + segments(result.unmatched()) + " sent but not matched by any expect");
+        }
+        if (result.stoppedEarly()) {
+            out.println("note: stopped at the first failure (--fail-fast)");
+        }
+        passed += result.passed();
+        failed += result.failed();
+        out.flush();
+    }
+
+    /** The closing line. */
+    public void summary() {
+        if (scenarios > 0) {
+            out.println();
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        out.flush();
+    }
+
+    public int failed() {
+        return failed;
+    }
+
+    private static String segments(List<Captured> list) {
+        StringBuilder sb = new StringBuilder(list.size() == 1 ? "segment " : "segments ");
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) {
+                sb.append(i == list.size() - 1 ? " and " : ", ");
+            }
+            sb.append(list.get(i).index() + 1);
+        }
+        return sb.append(list.size() == 1 ? " was" : " were").toString();
+    }
+}

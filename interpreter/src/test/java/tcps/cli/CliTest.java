@@ -1,0 +1,201 @@
+package tcps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: help, version, exit codes, and bad input of every kind. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static void assertNoStackTrace(CliRun r) {
+        String all = r.out() + r.err();
+        assertFalse(all.contains("\tat ") || all.contains("Exception"), () -> "stack trace or exception shown:\n" + all);
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheExitCodes() {
+        CliRun r = CliRun.separate(dir, "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: tcps "), r.out());
+        assertTrue(r.out().contains("run ") && r.out().contains("check ") && r.out().contains("help "), r.out());
+        assertTrue(r.out().contains("2   a script cannot run"), r.out());
+    }
+
+    @Test
+    void helpRunDescribesRunsOptions() {
+        CliRun r = CliRun.separate(dir, "help", "run");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("Usage: tcps run "), r.out());
+        for (String option : new String[] {"-S", "-n", "-t", "--seed", "--fail-fast", "--scenario", "FILE"}) {
+            assertTrue(r.out().contains(option), () -> option + " missing from\n" + r.out());
+        }
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        CliRun r = CliRun.separate(dir, "--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().matches("tcps \\d+\\.\\d+\\.\\d+\\S*\\R"), r.out());
+    }
+
+    @Test
+    void noCommandShowsUsageAndFailsAsAUsageError() {
+        CliRun r = CliRun.separate(dir);
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("Usage: tcps "), r.err());
+    }
+
+    @Test
+    void runWithoutAFileIsAUsageError() {
+        CliRun r = CliRun.separate(dir, "run");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertEquals("tcps: Missing required parameter: 'FILE'\nTry 'tcps run --help' for more.\n", r.err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliRun r = CliRun.separate(dir, "run", "--colour", "x.tcps");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("tcps: Unknown option: '--colour'"), r.err());
+    }
+
+    @Test
+    void aMissingFileCannotRun() {
+        CliRun r = CliRun.separate(dir, "run", "nosuch.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertEquals("tcps: cannot read nosuch.tcps: no such file\ntcps: 1 error; nothing was run\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aDirectoryCannotRun() throws IOException {
+        Files.createDirectory(dir.resolve("d.tcps"));
+        CliRun r = CliRun.separate(dir, "run", "d.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertTrue(r.err().startsWith("tcps: d.tcps is a directory, not a script"), r.err());
+    }
+
+    @Test
+    void binaryGarbageCannotRun() throws IOException {
+        Files.write(dir.resolve("garbage.tcps"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, (byte) 0xff});
+        CliRun r = CliRun.separate(dir, "run", "garbage.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertTrue(r.err().startsWith("tcps: garbage.tcps is not a text file (it contains a NUL byte at offset 7)"),
+                r.err());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void invalidUtf8CannotRun() throws IOException {
+        Files.write(dir.resolve("latin1.tcps"), new byte[] {'#', ' ', (byte) 0xe9, '\n'});
+        CliRun r = CliRun.separate(dir, "run", "latin1.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertTrue(r.err().startsWith("tcps: latin1.tcps is not UTF-8 text"), r.err());
+    }
+
+    @Test
+    void anEmptyFileCannotRun() throws IOException {
+        write("empty.tcps", "");
+        CliRun r = CliRun.separate(dir, "run", "empty.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertTrue(r.err().startsWith("empty.tcps:1:1: error: the script is empty"), r.err());
+        assertTrue(r.err().endsWith("tcps: 1 error; nothing was run\n"), r.err());
+    }
+
+    @Test
+    void aSyntaxErrorIsShownWithItsLineAndACaret() throws IOException {
+        write("typo.tcps", "server listen\nclient conect\n");
+        CliRun r = CliRun.separate(dir, "run", "typo.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertTrue(r.err().startsWith("typo.tcps:2:8: error: "), r.err());
+        assertTrue(r.err().contains(" 2 | client conect\n   |        ^^^^^^\n"), r.err());
+        assertNoStackTrace(r);
+    }
+
+    @Test
+    void staticErrorsAreAllReportedAndNothingRuns() throws IOException {
+        write("bad.tcps", "stack bsd\nclient connect\nexpect SYNACK\n");
+        CliRun r = CliRun.separate(dir, "run", "bad.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertEquals("", r.out(), "nothing runs, so no transcript");
+        assertTrue(r.err().contains("bad.tcps:1:7: error: unknown stack `bsd`"), r.err());
+        assertTrue(r.err().contains("bad.tcps:3:8: error: unknown flag `SYNACK`"), r.err());
+        assertTrue(r.err().endsWith("tcps: 2 errors; nothing was run\n"), r.err());
+    }
+
+    @Test
+    void oneBadFileStopsTheWholeRun() throws IOException {
+        write("good.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
+        write("bad.tcps", "expect [SX]\n");
+        CliRun r = CliRun.separate(dir, "run", "good.tcps", "bad.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aPassingScriptExitsZeroAndSaysSo() throws IOException {
+        write("ok.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
+        CliRun r = CliRun.separate(dir, "run", "ok.tcps");
+        assertEquals(ExitCode.PASSED, r.exit(), r.out() + r.err());
+        assertTrue(r.out().endsWith("\n1 passed, 0 failed\n"), r.out());
+    }
+
+    @Test
+    void aFailingAssertionExitsOneAndPointsAtTheField() throws IOException {
+        write("wrong.tcps", "client send SYN\nexpect SYN-ACK ack=isn\n");
+        CliRun r = CliRun.separate(dir, "run", "wrong.tcps");
+        assertEquals(ExitCode.FAILED, r.exit());
+        assertTrue(r.out().contains("wrong.tcps:2:16: failed: segment 2 (server > client [S.]) differs in ack\n"
+                + " 2 | expect SYN-ACK ack=isn\n"
+                + "   |                ^^^^^^^\n"), r.out());
+        assertTrue(r.out().endsWith("\n0 passed, 1 failed\n"), r.out());
+    }
+
+    @Test
+    void failFastStopsAtTheFirstFailure() throws IOException {
+        write("two.tcps", "client send SYN\nexpect SYN\nexpect SYN-ACK ack=0\n");
+        CliRun r = CliRun.separate(dir, "run", "--fail-fast", "two.tcps");
+        assertEquals(ExitCode.FAILED, r.exit());
+        assertTrue(r.out().contains("note: stopped at the first failure (--fail-fast)"), r.out());
+        assertTrue(r.out().endsWith("0 passed, 1 failed\n"), r.out());
+    }
+
+    @Test
+    void theSameSeedPrintsTheSameBytesAndAnotherSeedOtherNumbers() throws IOException {
+        write("s.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
+        String a = CliRun.separate(dir, "run", "--seed", "7", "s.tcps").out();
+        String b = CliRun.separate(dir, "run", "--seed", "7", "s.tcps").out();
+        String c = CliRun.separate(dir, "run", "--seed", "8", "s.tcps").out();
+        assertEquals(a, b);
+        assertFalse(a.equals(c), "a different seed chooses other ports and ISNs");
+    }
+
+    @Test
+    void anUnknownScenarioNameIsAUsageError() throws IOException {
+        write("named.tcps", "scenario \"a\" { client send SYN }\n");
+        CliRun r = CliRun.separate(dir, "run", "--scenario", "b", "named.tcps");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("tcps: no scenario named \"b\" in named.tcps"), r.err());
+    }
+
+    @Test
+    void checkReportsWithoutRunning() throws IOException {
+        write("ok.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
+        CliRun r = CliRun.separate(dir, "check", "ok.tcps");
+        assertEquals(0, r.exit());
+        assertEquals("1 file, 1 scenario: no errors\n", r.out());
+    }
+}
