@@ -1,0 +1,106 @@
+package tcps.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import tcps.grammar.ScriptParser;
+import tcps.syntax.Source;
+
+/** Static errors: each bad script and the exact message the user reads, at its place. */
+class CheckerMessagesTest {
+
+    static List<String> errors(String script) {
+        ScriptParser.Result parsed = ScriptParser.parse(new Source("t.tcps", script));
+        assertTrue(parsed.ok(), () -> "expected the script to parse, got " + parsed.errors());
+        return Checker.check(parsed.script()).errors().stream()
+                .map(d -> d.span() + ": " + d.message()).collect(Collectors.toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+        expect SYNACK                        | 1:8: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])
+        expect SYN-FOO                       | 1:8: unknown flag `FOO`; flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])
+        expect [SX]                          | 1:8: unknown flag letter `X` in `[SX]`; tcpdump's letters are F S R P . U E W (the dot is ACK)
+        expect [SS]                          | 1:8: flag letter `S` appears twice in `[SS]`
+        expect SYN-SYN                       | 1:8: flag SYN appears twice in `SYN-SYN`
+        expect []                            | 1:8: empty flags `[]`; write [none] for a segment without flags
+        expect client state SYN-RECV         | 1:21: unknown state `SYN-RECV` (did you mean SYN-RECEIVED? tcps spells states as RFC 9293 does); states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
+        expect client state OPEN             | 1:21: unknown state `OPEN`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
+        attacker connect                     | 1:1: unknown endpoint `attacker`; the endpoints are client and server
+        expect client > client SYN           | 1:8: a segment goes from one endpoint to the other; `client > client` names client twice
+        stack solaris                        | 1:7: unknown stack `solaris`; known stacks are linux, rfc9293
+        expect SYN win=isn                   | 1:16: `isn` is a sequence number; it can only be used in seq= and ack=, not in a window
+        expect SYN win=70000                 | 1:16: a window must be between 0 and 65535, not 70000
+        expect SYN <wscale 15>               | 1:20: a window scale must be between 0 and 14, not 15
+        expect SYN ack=attacker.isn          | 1:16: unknown endpoint `attacker`; the endpoints are client and server
+        client write 0                       | 1:14: a byte count must be between 1 and 16777216, not 0
+        drop next 0                          | 1:11: a segment count must be between 1 and 1000000, not 0
+        client send [P.] length 5            | 1:18: a sent segment's length is its payload's: write the payload as "text" instead
+        client send SYN <TS>                 | 1:18: a sent TS option needs its values: TS val N ecr N
+        expect SYN seq=1 seq=2               | 1:18: this field is already given at 1:12
+        """)
+    void oneError(String script, String expected) {
+        assertEquals(List.of(expected), errors(script));
+    }
+
+    @Test
+    void anEndpointIsEitherAStackOrScripted() {
+        assertEquals(List.of("3:1: `send` makes client scripted, but it is already a TCP stack (`connect` at 2:1); "
+                + "an endpoint is either driven by socket calls (connect, listen, write, close) or crafts its own "
+                + "segments with send, not both"),
+                errors("server listen\nclient connect\nclient send SYN\n"));
+        assertEquals(List.of("2:1: `write` makes client a TCP stack, but it is already scripted (`send` at 1:1); "
+                + "an endpoint is either driven by socket calls (connect, listen, write, close) or crafts its own "
+                + "segments with send, not both"),
+                errors("client send SYN\nclient write 5\n"));
+    }
+
+    @Test
+    void aScriptedEndpointHasNoState() {
+        assertEquals(List.of("2:8: client is scripted (`send` at 1:1): it has no TCP state to expect"),
+                errors("client send SYN\nexpect client state SYN-SENT\n"));
+    }
+
+    @Test
+    void setupComesBeforeTheFirstAction() {
+        assertEquals(List.of("2:1: setup statements come before the scenario starts acting; move this above line 1"),
+                errors("client connect\nclient isn 5\n"));
+    }
+
+    @Test
+    void settingsAreGivenOnce() {
+        assertEquals(List.of("2:1: the ISN of client is already set at line 1"),
+                errors("client isn 1\nclient isn 2\nclient connect\n"));
+        assertEquals(List.of("2:1: the stack is already chosen at line 1"),
+                errors("stack linux\nstack rfc9293\nclient connect\n"));
+    }
+
+    @Test
+    void twoEndpointsCannotShareAnAddressAndPort() {
+        assertEquals(List.of("1:1: client and server are both at 127.0.0.1 port 1234; give them different ports"),
+                errors("client at 127.0.0.1 port 1234\nclient connect\n"));
+    }
+
+    @Test
+    void everyErrorIsReportedInOneGoInSourceOrder() {
+        assertEquals(List.of(
+                "1:7: unknown stack `bsd`; known stacks are linux, rfc9293",
+                "2:8: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR "
+                        + "joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])",
+                "3:21: unknown state `DONE`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, "
+                        + "FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT"),
+                errors("stack bsd\nexpect SYNACK\nexpect client state DONE\n"));
+    }
+
+    @Test
+    void validScriptsHaveNoErrors() {
+        assertEquals(List.of(), errors("client send SYN; expect SYN-ACK ack=isn+1; drop next\n"));
+        assertEquals(List.of(), errors("server listen\nclient connect\nexpect [S] seq=isn\n"
+                + "expect server > client SYN-ACK ack=client.isn+1\nexpect client state ESTABLISHED\n"));
+    }
+}
