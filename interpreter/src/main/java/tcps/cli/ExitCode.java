@@ -10,6 +10,8 @@ public final class ExitCode {
     public static final int SCRIPT_ERROR = 2;
     /** The command line itself is wrong (unknown option, missing file argument). */
     public static final int USAGE = 64;
+    /** An output file (a capture) cannot be written. */
+    public static final int CANNOT_WRITE = 73;
     /** A bug in tcps. */
     public static final int INTERNAL = 70;
 
@@ -18,7 +20,8 @@ public final class ExitCode {
             + "  1   an assertion failed%n"
             + "  2   a script cannot run (unreadable, syntax error, static error); nothing ran%n"
             + "  64  the command line is wrong%n"
-            + "  70  internal error in tcps (please report it, with --debug output)%n";
+            + "  70  internal error in tcps (please report it, with --debug output)%n"
+            + "  73  an output file (--pcap) cannot be written%n";
 
     private ExitCode() {}
 }

@@ -1,6 +1,8 @@
 package tcps.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -10,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import tcps.check.ScenarioPlan;
+import tcps.report.CaptureFile;
 import tcps.report.RunReport;
 import tcps.report.TcpdumpOptions;
 import tcps.report.TimestampMode;
@@ -57,6 +60,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only the scenarios with this name (may be repeated).")
     private List<String> only = List.of();
 
+    @Option(names = "--pcap", paramLabel = "OUT",
+            description = "Write the capture of the scenario to OUT (a pcap file tcpdump and Wireshark read).")
+    private Path pcap;
+
+    @Option(names = "--pcap-dir", paramLabel = "DIR",
+            description = "Write one pcap file per scenario into DIR: SCRIPT.pcap, or SCRIPT-N.pcap for the Nth "
+                    + "scenario of a file that has several.")
+    private Path pcapDir;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to run (.tcps).")
     private List<String> files;
 
@@ -76,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
                     "no scenario named " + String.join(" or ", only.stream().map(s -> "\"" + s + "\"").toList())
                             + " in " + String.join(", ", files));
         }
+        if (pcap != null && selected.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pcap writes the capture of one scenario, "
+                    + "and " + selected.size() + " would run; use --pcap-dir DIR, or --scenario NAME");
+        }
         RunReport report = new RunReport(out, tcpdumpOptions());
         RunOptions options = new RunOptions(seed, failFast);
         boolean several = files.size() > 1;
@@ -85,6 +101,16 @@ final class RunCommand implements Callable<Integer> {
                     continue;
                 }
                 ScenarioResult result = Interpreter.run(plan, file.source(), options);
+                Path capture = capturePath(file, plan);
+                if (capture != null) {
+                    try {
+                        CaptureFile.write(capture, result.capture());
+                    } catch (IOException e) {
+                        err.println("tcps: cannot write " + capture + ": " + e.getMessage());
+                        err.flush();
+                        return ExitCode.CANNOT_WRITE;
+                    }
+                }
                 report.scenario(file.source(), result, header(file, plan, several));
                 if (failFast && result.failed() > 0) {
                     report.summary();
@@ -94,6 +120,20 @@ final class RunCommand implements Callable<Integer> {
         }
         report.summary();
         return report.failed() > 0 ? ExitCode.FAILED : ExitCode.PASSED;
+    }
+
+    /** Where this scenario's capture goes, or null when no capture is asked for. */
+    private Path capturePath(FrontEnd.Checked file, ScenarioPlan plan) {
+        if (pcap != null) {
+            return parent.cwd().resolve(pcap);
+        }
+        if (pcapDir == null) {
+            return null;
+        }
+        String base = Path.of(file.source().name()).getFileName().toString().replaceFirst("\\.tcps$", "");
+        List<ScenarioPlan> plans = file.plans();
+        String name = plans.size() == 1 ? base : base + "-" + (plans.indexOf(plan) + 1);
+        return parent.cwd().resolve(pcapDir).resolve(name + ".pcap");
     }
 
     private static String header(FrontEnd.Checked file, ScenarioPlan plan, boolean severalFiles) {
