@@ -14,6 +14,8 @@ public final class Captured {
         DELIVERED,
         /** Lost by a {@code drop} fault: sent, so captured, but never arrived. */
         DROPPED,
+        /** Arrived with a wrong checksum, so the receiver discarded it. */
+        CORRUPTED,
         /** Arrived at an address where no host or scripted endpoint lives. */
         UNDELIVERABLE
     }
@@ -24,6 +26,7 @@ public final class Captured {
     private final boolean scripted;
     private Fate fate = Fate.IN_FLIGHT;
     private long arrival = -1;
+    private Fault.Action fault;
 
     Captured(int index, long time, Segment segment, boolean scripted) {
         this.index = index;
@@ -58,6 +61,15 @@ public final class Captured {
     /** When it arrived, or -1 if it has not (yet). */
     public long arrival() {
         return arrival;
+    }
+
+    /** What a link fault did to it, or null when it crossed the link untouched. */
+    public Fault.Action fault() {
+        return fault;
+    }
+
+    void fault(Fault.Action action) {
+        this.fault = action;
     }
 
     void settle(Fate fate, long arrival) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import tcps.tcp.Ipv4;
 import tcps.tcp.Segment;
@@ -26,10 +27,24 @@ public final class Network {
     private final Map<TcpAddress, ScriptedEndpoint> puppets = new LinkedHashMap<>();
     private final List<Captured> capture = new ArrayList<>();
     private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>();
-    private final List<DropRule> drops = new ArrayList<>();
+    private final List<Fault> faults = new ArrayList<>();
+    private final List<Held> held = new ArrayList<>();
     private long now;
     private long linkDelay;
     private long scheduled;
+    private double loss;
+    private SplittableRandom lossDraws;
+
+    /** A segment a {@code reorder} fault holds back until {@code after} more go the same way. */
+    private static final class Held {
+        final Captured captured;
+        int after;
+
+        Held(Captured captured, int after) {
+            this.captured = captured;
+            this.after = after;
+        }
+    }
 
     /** A segment due at its destination. */
     private record Arrival(long time, long order, Captured captured) implements Comparable<Arrival> {
@@ -70,9 +85,23 @@ public final class Network {
         return linkDelay;
     }
 
-    /** Arms a fault: the next {@code count} segments sent that match {@code filter} are lost. */
+    /** Arms a fault for the segments sent from now on. */
+    public void arm(Fault fault) {
+        faults.add(fault);
+    }
+
+    /** Arms a fault that loses the next {@code count} segments matching {@code filter}. */
     public void dropNext(Predicate<Segment> filter, int count) {
-        drops.add(new DropRule(filter, count));
+        arm(new Fault(filter, new Fault.Action.Drop(), count));
+    }
+
+    /**
+     * Loses each segment sent from now on with {@code probability}, drawn from a generator seeded
+     * with {@code seed} (the run's), so the same run loses the same segments.
+     */
+    public void setLoss(double probability, long seed) {
+        this.loss = probability;
+        this.lossDraws = new SplittableRandom(seed);
     }
 
     /** Every segment sent so far, in the order sent. */
@@ -135,11 +164,23 @@ public final class Network {
         now = Math.max(now, time);
     }
 
-    /** Runs until {@code c} has arrived or been lost (at once if it already has). */
+    /**
+     * Runs until {@code c} has arrived or been lost (at once if it already has). A segment a
+     * {@code reorder} fault still holds back is not waited for: its arrival is not scheduled yet.
+     */
     public void settle(Captured c) {
-        while (c.fate() == Captured.Fate.IN_FLIGHT && step(Long.MAX_VALUE)) {
+        while (c.fate() == Captured.Fate.IN_FLIGHT && !isHeld(c) && step(Long.MAX_VALUE)) {
             // the arrival of c is queued, so this ends
         }
+    }
+
+    private boolean isHeld(Captured c) {
+        for (Held h : held) {
+            if (h.captured == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -156,25 +197,66 @@ public final class Network {
     private Captured transmit(Segment segment, boolean scripted) {
         Captured c = new Captured(capture.size(), now, segment, scripted);
         capture.add(c);
-        if (takenByFault(segment)) {
+        long due = now + linkDelay;
+        Fault.Action action = faultFor(segment);
+        c.fault(action);
+        if (action == null) {
+            schedule(due, c);
+        } else if (action instanceof Fault.Action.Drop) {
             c.settle(Captured.Fate.DROPPED, -1);
+        } else if (action instanceof Fault.Action.Delay d) {
+            due += d.extra();
+            schedule(due, c);
+        } else if (action instanceof Fault.Action.Duplicate) {
+            schedule(due, c);
+            schedule(due, c);
+        } else if (action instanceof Fault.Action.Reorder r) {
+            held.add(new Held(c, r.after()));
         } else {
-            arrivals.add(new Arrival(now + linkDelay, scheduled++, c));
+            schedule(due, c); // corrupted: it arrives, and the receiver discards it
         }
+        release(c, due);
         return c;
     }
 
-    private boolean takenByFault(Segment segment) {
-        for (DropRule rule : drops) {
-            if (rule.takes(segment)) {
-                drops.removeIf(DropRule::spent);
-                return true;
+    /** The action of the first armed fault that takes this segment, else random loss, else null. */
+    private Fault.Action faultFor(Segment segment) {
+        for (Fault f : faults) {
+            if (f.takes(segment)) {
+                faults.removeIf(Fault::spent);
+                return f.action();
             }
         }
-        return false;
+        if (loss > 0 && lossDraws.nextDouble() < loss) {
+            return new Fault.Action.Drop();
+        }
+        return null;
+    }
+
+    /**
+     * Counts {@code c} against held-back segments going the same way; one it completes arrives
+     * just after {@code c} would ({@code due}).
+     */
+    private void release(Captured c, long due) {
+        for (Held h : List.copyOf(held)) {
+            Segment s = h.captured.segment();
+            if (h.captured != c && s.src().equals(c.segment().src()) && s.dst().equals(c.segment().dst())
+                    && --h.after == 0) {
+                held.remove(h);
+                schedule(due, h.captured);
+            }
+        }
+    }
+
+    private void schedule(long time, Captured c) {
+        arrivals.add(new Arrival(time, scheduled++, c));
     }
 
     private void arrive(Captured c) {
+        if (c.fault() instanceof Fault.Action.Corrupt) {
+            c.settle(Captured.Fate.CORRUPTED, now);
+            return;
+        }
         Segment s = c.segment();
         ScriptedEndpoint puppet = puppets.get(s.dst());
         TcpHost host = hosts.get(s.dst().ip());
@@ -189,8 +271,8 @@ public final class Network {
         c.settle(Captured.Fate.DELIVERED, now);
     }
 
-    /** Faults armed but not yet used up (reported at the end of a run). */
+    /** Faults armed but not yet used up. */
     public int pendingFaults() {
-        return drops.size();
+        return faults.size();
     }
 }

@@ -127,4 +127,74 @@ class NetworkTest {
         net.settle(c);
         assertEquals(Captured.Fate.UNDELIVERABLE, c.fate());
     }
+
+    @Test
+    void delayNextAddsToTheLinkDelay() {
+        net.arm(new Fault(s -> true, new Fault.Action.Delay(200_000), 1));
+        Captured late = send(alice, bob, TcpFlags.SYN, "");
+        Captured normal = send(bob, alice, TcpFlags.SYN, "");
+        net.settle(normal);
+        assertEquals(Captured.Fate.IN_FLIGHT, late.fate());
+        net.settle(late);
+        assertEquals(200_010, late.arrival());
+        assertTrue(late.fault() instanceof Fault.Action.Delay);
+    }
+
+    @Test
+    void duplicateNextArrivesTwiceButIsSentOnce() {
+        send(alice, bob, TcpFlags.SYN, "");
+        net.runUntil(100);
+        net.arm(new Fault(s -> true, new Fault.Action.Duplicate(), 1));
+        Captured c = send(alice, bob, TcpFlags.PSH | TcpFlags.ACK, "abc");
+        assertEquals(2, net.capture().size());
+        assertTrue(net.step(Long.MAX_VALUE));
+        assertTrue(net.step(Long.MAX_VALUE), "the copy arrives too");
+        assertFalse(net.step(Long.MAX_VALUE));
+        assertEquals(Captured.Fate.DELIVERED, c.fate());
+    }
+
+    @Test
+    void reorderNextHoldsASegmentBackUntilTheFollowingOnesArrive() {
+        send(alice, bob, TcpFlags.SYN, "");
+        net.runUntil(100);
+        net.arm(new Fault(s -> true, new Fault.Action.Reorder(2), 1));
+        Captured first = send(alice, bob, TcpFlags.ACK, "a");
+        net.settle(first);
+        assertEquals(Captured.Fate.IN_FLIGHT, first.fate(), "held: settling does not wait for it");
+        Captured reply = send(bob, alice, TcpFlags.ACK, "");
+        Captured second = send(alice, bob, TcpFlags.ACK, "b");
+        assertEquals(Captured.Fate.IN_FLIGHT, first.fate());
+        Captured third = send(alice, bob, TcpFlags.ACK, "c");
+        net.runUntil(1000);
+        assertTrue(second.arrival() <= third.arrival() && third.arrival() <= first.arrival());
+        assertEquals(Captured.Fate.DELIVERED, first.fate());
+        assertEquals(Captured.Fate.DELIVERED, reply.fate());
+    }
+
+    @Test
+    void aCorruptedSegmentArrivesAndIsDiscarded() {
+        net.arm(new Fault(s -> true, new Fault.Action.Corrupt(), 1));
+        Captured c = send(alice, bob, TcpFlags.SYN, "");
+        net.settle(c);
+        assertEquals(Captured.Fate.CORRUPTED, c.fate());
+        assertEquals(null, bob.rcvNxt(), "the receiver never saw it");
+    }
+
+    @Test
+    void lossIsDrawnFromTheSeedSoRunsRepeat() {
+        List<Captured.Fate> first = lossyRun(42);
+        assertEquals(first, lossyRun(42));
+        long dropped = first.stream().filter(f -> f == Captured.Fate.DROPPED).count();
+        assertTrue(dropped > 10 && dropped < 40, "about a quarter of 100 lost, was " + dropped);
+    }
+
+    private static List<Captured.Fate> lossyRun(long seed) {
+        NetworkTest t = new NetworkTest();
+        t.net.setLoss(0.25, seed);
+        List<Captured> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sent.add(t.send(t.alice, t.bob, TcpFlags.ACK, ""));
+        }
+        return sent.stream().map(Captured::fate).toList();
+    }
 }

@@ -1,0 +1,59 @@
+package tcps.sim;
+
+import java.util.function.Predicate;
+import tcps.tcp.Segment;
+
+/**
+ * A fault armed on the link for the next {@code count} segments that match its filter, as
+ * {@code drop next 2 SYN} or {@code delay next 200ms} arm them. The filter is a predicate so this
+ * layer stays free of how scripts describe segments.
+ */
+public final class Fault {
+    /** What the link does to a segment the fault takes. */
+    public sealed interface Action {
+        /** Lost: captured on the sender, never arrives. */
+        record Drop() implements Action {}
+
+        /** Arrives {@code extra} microseconds later than the link delay alone. */
+        record Delay(long extra) implements Action {}
+
+        /** Arrives twice (the network duplicated it; the sender sent it once). */
+        record Duplicate() implements Action {}
+
+        /** Arrives after the {@code after} segments sent next in the same direction. */
+        record Reorder(int after) implements Action {}
+
+        /** Arrives with a wrong checksum: the receiver discards it. */
+        record Corrupt() implements Action {}
+    }
+
+    private final Predicate<Segment> filter;
+    private final Action action;
+    private int remaining;
+
+    public Fault(Predicate<Segment> filter, Action action, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a fault takes at least one segment: " + count);
+        }
+        this.filter = filter;
+        this.action = action;
+        this.remaining = count;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    /** True if this fault takes the segment (and counts it). */
+    boolean takes(Segment segment) {
+        if (remaining > 0 && filter.test(segment)) {
+            remaining--;
+            return true;
+        }
+        return false;
+    }
+
+    boolean spent() {
+        return remaining == 0;
+    }
+}
