@@ -1,0 +1,245 @@
+/*
+ * The .tcps language: TCP scenarios written the way people talk about TCP.
+ *
+ *     scenario "handshake" {
+ *       client connect
+ *       expect client > server SYN seq=isn <mss 65495,sackOK,TS,nop,wscale 7>
+ *       expect SYN-ACK ack=isn+1
+ *     }
+ *
+ * This file says what parses. What parses but is still wrong (an unknown field name, a port
+ * above 65535, a duration finer than a microsecond) is reported by TreeBuilder, which can word
+ * it better than a grammar can. What does not parse is worded by SyntaxMessages.
+ *
+ * The generated classes stay in package tcps.grammar; ScriptParser is the only door out.
+ */
+grammar Tcps;
+
+// ==== Files ======================================================================================
+
+// A file holds either bare statements (one unnamed scenario) or scenario blocks. Mixing both
+// parses, and TreeBuilder reports it, so that the message can say what to do.
+script
+    : (separator | scenario | statementLine)* EOF
+    ;
+
+// scenario "echo foobar" { ... }. The name may be missing here only so that TreeBuilder can say
+// that it is missing; the brace may sit on the next line.
+scenario
+    : SCENARIO name=STRING? NEWLINE? '{' (separator | statementLine)* '}'
+    ;
+
+statementLine
+    : statement statementEnd
+    ;
+
+// A statement ends at a new line, a `;`, the end of the file, or just before the `}` that closes
+// its scenario, so that `scenario "x" { client connect }` fits on one line.
+statementEnd
+    : NEWLINE
+    | ';'
+    | EOF
+    | {_input.LA(1) == RBRACE}?
+    ;
+
+separator
+    : NEWLINE
+    | ';'
+    ;
+
+// ==== Statements =================================================================================
+
+statement
+    // ---- setup ----------------------------------------------------------------------------------
+    : endpoint? STACK profile                              # stack          // stack linux, client stack macos
+    | endpoint SCRIPTED                                    # scripted       // client scripted: a puppet the script drives
+    | NUMBERS (ABSOLUTE | RELATIVE)                        # numbers        // numbers absolute: raw 32-bit seq/ack
+    | endpoint (AT address (PORT port)? | PORT port)       # at             // client at 127.0.0.1 port 47162
+    | endpoint ISN expr                                    # isn            // client isn 934227076
+    | endpoint TS expr                                     # ts             // client ts 2756153644: timestamp clock at time zero
+    | LINK DELAY duration                                  # linkDelay      // link delay 50ms: one-way delay
+    // ---- socket calls on stack endpoints --------------------------------------------------------
+    | endpoint (LISTEN | CONNECT | CLOSE | SHUTDOWN | ABORT)   # call       // server listen, client close
+    | endpoint WRITE (count=expr | data=STRING)            # write          // client write 13, client write "foobar\n"
+    | endpoint READ count=expr?                            # read           // server read, server read 10
+    // ---- raw segments from scripted endpoints: flags first, then fields that override -----------
+    | endpoint SEND flags field*                           # send           // client send [P.] "hello"
+    // ---- network faults and time ----------------------------------------------------------------
+    | DROP NEXT count=expr? direction? flags?              # drop           // drop next 2 client > server SYN
+    | WAIT duration                                        # wait           // wait 60s
+    // ---- expectations ---------------------------------------------------------------------------
+    | EXPECT (direction segment? | segment)                # expectSegment  // expect server > client SYN-ACK ack=isn+1
+    | EXPECT endpoint STATE stateName                      # expectState    // expect client state TIME-WAIT
+    ;
+
+// ==== Parts of statements ========================================================================
+
+// client, server: any identifier; the interpreter knows which endpoints exist
+endpoint
+    : IDENT
+    ;
+
+// linux, macos, rfc9293, bsd-1990
+profile
+    : IDENT ('-' (IDENT | INT))*
+    ;
+
+// ESTABLISHED, TIME-WAIT, FIN-WAIT-1, as the RFC spells them; the interpreter checks the name.
+// Any word is taken so that a lowercase time-wait (where `wait` is a keyword) reaches it too.
+stateName
+    : anyWord ('-' anyWord)*
+    ;
+
+anyWord
+    : IDENT | INT
+    | SCENARIO | STACK | SCRIPTED | NUMBERS | ABSOLUTE | RELATIVE | AT | PORT | ISN | TS | LINK
+    | DELAY | LISTEN | CONNECT | WRITE | READ | CLOSE | SHUTDOWN | ABORT | SEND | DROP | NEXT
+    | WAIT | EXPECT | STATE | LENGTH
+    ;
+
+// 127.0.0.1; an IPv6 address parses only to be told that it is not supported yet
+address
+    : DOTTED
+    | IPV6
+    ;
+
+port
+    : INT
+    ;
+
+// 10us, 200ms, 1.5s, 2m, 1h
+duration
+    : DURATION
+    ;
+
+// tcpdump's arrow: sender > receiver
+direction
+    : from=endpoint '>' to=endpoint
+    ;
+
+// A segment pattern: flags and fields, either one optional but not both
+segment
+    : flags field*
+    | field+
+    ;
+
+// SYN, SYN-ACK, FIN+ACK, or tcpdump's [S.], [.], [P.]; the interpreter resolves them
+flags
+    : BRACKET_FLAGS
+    | IDENT (('-' | '+') IDENT)*
+    ;
+
+field
+    : name=IDENT '=' value=expr (':' end=expr)?            # namedField     // seq=1:8, ack=isn+1, win=0, urg=0, len=7
+    | LENGTH expr                                          # lengthField    // length 7, as tcpdump prints it
+    | STRING                                               # payloadField   // "GET /\r\n"
+    | '<' (option (',' option)*)? '>'                      # optionsField   // <mss 1460,sackOK,TS val 5 ecr 0,nop,wscale 7>
+    ;
+
+// One TCP option in tcpdump's spelling: a name and its arguments (mss 1460, TS val 5 ecr 0);
+// TreeBuilder checks the name and the arguments it takes.
+option
+    : name=IDENT optionArgument*
+    ;
+
+optionArgument
+    : IDENT
+    | expr
+    ;
+
+// ==== Expressions ================================================================================
+
+// Integers for seq, ack and friends; the interpreter takes seq/ack values modulo 2^32.
+// Alternatives are listed from the tightest binding to the loosest.
+expr
+    : '-' expr                                             # negate
+    | expr '*' expr                                        # multiply
+    | expr op=('+' | '-') expr                             # addOrSubtract
+    | INT                                                  # number
+    | ISN                                                  # ownIsn         // the ISN of the field's own sequence space
+    | endpoint '.' ISN                                     # endpointIsn    // client.isn
+    | '(' expr ')'                                         # parenthesized
+    ;
+
+// ==== Words ======================================================================================
+
+// Keywords are lowercase and reserved. Field names (seq, ack, win, ...), flag names (SYN, ACK)
+// and option names (mss, sackOK, TS) are plain identifiers.
+SCENARIO : 'scenario' ;
+STACK    : 'stack' ;
+SCRIPTED : 'scripted' ;
+NUMBERS  : 'numbers' ;
+ABSOLUTE : 'absolute' ;
+RELATIVE : 'relative' ;
+AT       : 'at' ;
+PORT     : 'port' ;
+ISN      : 'isn' ;
+TS       : 'ts' ;
+LINK     : 'link' ;
+DELAY    : 'delay' ;
+LISTEN   : 'listen' ;
+CONNECT  : 'connect' ;
+WRITE    : 'write' ;
+READ     : 'read' ;
+CLOSE    : 'close' ;
+SHUTDOWN : 'shutdown' ;
+ABORT    : 'abort' ;
+SEND     : 'send' ;
+DROP     : 'drop' ;
+NEXT     : 'next' ;
+WAIT     : 'wait' ;
+EXPECT   : 'expect' ;
+STATE    : 'state' ;
+LENGTH   : 'length' ;   // `length 7` reads as tcpdump prints it, so the word is reserved
+
+LBRACE : '{' ;
+RBRACE : '}' ;
+SEMI   : ';' ;
+EQUALS : '=' ;
+COLON  : ':' ;
+COMMA  : ',' ;
+LT     : '<' ;
+GT     : '>' ;
+LPAREN : '(' ;
+RPAREN : ')' ;
+PLUS   : '+' ;
+MINUS  : '-' ;
+STAR   : '*' ;
+DOT    : '.' ;
+
+// A number glued to a word is a duration: 200ms, 1.5s. TreeBuilder checks the unit, so that
+// `5sec` is told which units exist rather than that `ec` is unexpected.
+DURATION : DIGIT+ ('.' DIGIT+)? LETTER (LETTER | DIGIT)* ;
+
+// 127.0.0.1, and also 1.5 (which only ever appears as a duration that lost its unit)
+DOTTED : DIGIT+ ('.' DIGIT+)+ ;
+
+INT : DIGIT+ ;
+
+// Anything with two colons looks like IPv6 (::1, fe80::1); taken whole to be reported whole
+IPV6 : HEX* ':' HEX* ':' (HEX | ':' | '.')* ;
+
+IDENT : LETTER (LETTER | DIGIT)* ;
+
+// tcpdump's flags, [S.] [P.] [.] [none], one token; the interpreter reads what is inside
+BRACKET_FLAGS : '[' ~[\]\r\n]* ']' ;
+
+// Double quotes; escapes \n \r \t \\ \" \0 \xHH are decoded (and checked) by TreeBuilder
+STRING : '"' (ESCAPE | ~["\\\r\n])* '"' ;
+
+// Text that cannot be right, kept as tokens so that the error points where the trouble starts
+// (the opening quote, the opening bracket) and is worded by us.
+UNTERMINATED_STRING : '"' (ESCAPE | ~["\\\r\n])* '\\'? ;
+UNCLOSED_BRACKET    : '[' ~[\]\r\n]* ;
+
+COMMENT    : ('#' | '//') ~[\r\n]* -> skip ;
+NEWLINE    : '\r'? '\n' ;
+WHITESPACE : [ \t\f\uFEFF]+ -> skip ;   // U+FEFF: a byte-order mark some editors write
+
+// Any other character; the parser reports it as unexpected rather than the lexer failing
+STRAY : . ;
+
+fragment DIGIT  : [0-9] ;
+fragment HEX    : [0-9a-fA-F] ;
+fragment LETTER : [A-Za-z_] ;
+fragment ESCAPE : '\\' ~[\r\n] ;

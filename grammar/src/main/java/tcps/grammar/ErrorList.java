@@ -1,0 +1,43 @@
+package tcps.grammar;
+
+import java.util.ArrayList;
+import java.util.List;
+import tcps.syntax.Diagnostic;
+import tcps.syntax.Source;
+import tcps.syntax.Span;
+
+/** The errors found in one file, in source order, at most {@value #MOST} of them. */
+final class ErrorList {
+    static final int MOST = 20;
+    static final String TOO_MANY = "too many errors; stopping here";
+
+    private final Source source;
+    private final List<Diagnostic> errors = new ArrayList<>();
+
+    ErrorList(Source source) {
+        this.source = source;
+    }
+
+    void add(Span span, String message) {
+        errors.add(new Diagnostic(source, span, message));
+    }
+
+    boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /**
+     * Sorted by place. Past {@value #MOST}, one last error says that we stopped; more would bury
+     * the first ones, which are the ones that explain the rest (a binary file gives one per line).
+     */
+    List<Diagnostic> toList() {
+        List<Diagnostic> sorted = new ArrayList<>(errors);
+        sorted.sort(null); // stable: two errors at one place keep the order they were found in
+        if (sorted.size() <= MOST) {
+            return sorted;
+        }
+        List<Diagnostic> shown = new ArrayList<>(sorted.subList(0, MOST));
+        shown.add(new Diagnostic(source, sorted.get(MOST).span(), TOO_MANY));
+        return shown;
+    }
+}

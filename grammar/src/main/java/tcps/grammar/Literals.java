@@ -1,0 +1,128 @@
+package tcps.grammar;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Reads literal tokens into values: numbers, ports, addresses, durations and strings. The lexer
+ * takes their shape loosely on purpose (`5sec`, `300.1.2.3`, `"\q"`), so that the error here can
+ * name exactly what is wrong.
+ */
+final class Literals {
+    private Literals() {}
+
+    static final long MAX_32_BITS = 0xFFFF_FFFFL;
+
+    /** A decimal literal: seq, ack and window values are at most 32 bits wide. */
+    static long number(Token token) {
+        String text = token.getText();
+        if (text.length() > 10 || Long.parseLong(text) > MAX_32_BITS) {
+            throw new SyntaxError(Spans.of(token), "`" + text + "` is larger than 32 bits");
+        }
+        return Long.parseLong(text);
+    }
+
+    static int port(Token token) {
+        String text = token.getText();
+        if (text.length() > 5 || Integer.parseInt(text) > 65535) {
+            throw new SyntaxError(Spans.of(token), "port " + text + " is out of range 0 to 65535");
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** A dotted quad; the lexer takes any dotted digits, so that `1.2.3` is told what is wrong. */
+    static String ipv4(Token token) {
+        String text = token.getText();
+        String[] octets = text.split("\\.");
+        boolean ok = octets.length == 4;
+        for (String octet : octets) {
+            ok &= octet.length() <= 3 && Integer.parseInt(octet) <= 255;
+        }
+        if (!ok) {
+            throw new SyntaxError(Spans.of(token), "`" + text + "` is not an IPv4 address");
+        }
+        return text;
+    }
+
+    // ---- durations ------------------------------------------------------------------------------
+
+    private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Map<String, Long> MICROS_PER_UNIT = Map.of(
+            "us", 1L, "ms", 1_000L, "s", 1_000_000L, "m", 60_000_000L, "h", 3_600_000_000L);
+
+    /** 10us, 200ms, 1.5s, 2m, 1h in microseconds, exactly: the virtual clock ticks in microseconds. */
+    static long micros(Token token) {
+        String text = token.getText();
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalStateException("the lexer let through a duration it should not have: " + text);
+        }
+        Long perUnit = MICROS_PER_UNIT.get(m.group(2));
+        if (perUnit == null) {
+            throw new SyntaxError(Spans.of(token), "unknown unit `" + m.group(2) + "` in `" + text
+                    + "`; units are us, ms, s, m (minutes) and h");
+        }
+        BigDecimal micros = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(perUnit));
+        if (micros.stripTrailingZeros().scale() > 0) {
+            throw new SyntaxError(Spans.of(token), "`" + text + "` is finer than 1us, the smallest step of the clock");
+        }
+        if (micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new SyntaxError(Spans.of(token), "`" + text + "` is too long a duration");
+        }
+        return micros.longValueExact();
+    }
+
+    // ---- strings --------------------------------------------------------------------------------
+
+    /**
+     * The bytes a string literal stands for: its text in UTF-8, with escapes \n \r \t \\ \" \0 and
+     * \xHH (one raw byte, so that any payload can be written).
+     */
+    static byte[] bytes(Token token) {
+        int[] chars = token.getText().codePoints().toArray();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // chars[0] and the last are the quotes; positions below count from the opening quote
+        for (int i = 1; i < chars.length - 1; i++) {
+            int c = chars[i];
+            if (c != '\\') {
+                bytes.writeBytes(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            int escape = chars[i + 1];
+            switch (escape) {
+                case 'n' -> bytes.write('\n');
+                case 'r' -> bytes.write('\r');
+                case 't' -> bytes.write('\t');
+                case '\\' -> bytes.write('\\');
+                case '"' -> bytes.write('"');
+                case '0' -> bytes.write(0);
+                case 'x' -> {
+                    if (i + 3 >= chars.length - 1 || !isHex(chars[i + 2]) || !isHex(chars[i + 3])) {
+                        throw new SyntaxError(Spans.inside(token, i, 2),
+                                "`\\x` in a string needs two hex digits, as in \\x0a");
+                    }
+                    bytes.write(Integer.parseInt(new String(chars, i + 2, 2), 16));
+                    i += 2;
+                }
+                default -> throw new SyntaxError(Spans.inside(token, i, 2),
+                        "unknown escape `\\" + new String(Character.toChars(escape)) + "` in string");
+            }
+            i++;
+        }
+        return bytes.toByteArray();
+    }
+
+    private static boolean isHex(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** The string's bytes read back as text (for scenario names). */
+    static String text(Token token) {
+        return new String(bytes(token), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,174 @@
+package tcps.grammar;
+
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.antlr.v4.runtime.ANTLRErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.RuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * What the parser does on a syntax error: report it once, skip to the end of the statement (the
+ * next new line or `;`, or the `}` closing its scenario) and go on with the next statement, so
+ * that one run shows every broken statement.
+ *
+ * <p>ANTLR's default strategy guesses a missing or an extra token and carries on inside the
+ * statement, which reports errors at places the user did not write; we never guess.
+ */
+final class StatementRecovery implements ANTLRErrorStrategy {
+
+    /** Where the parser gave up: the token it could not take, and the ATN state and rule it was in. */
+    record Failure(Token offending, int state, RuleContext context, RecognitionException cause) {}
+
+    private final Consumer<Failure> reporter;
+    private final NavigableSet<Integer> errorTokens = new TreeSet<>();
+    private boolean recovering;
+
+    // The first place the parser could have stopped before the token at stopIndex. When a statement
+    // ends early ("client at 1.2.3.4 prot 5"), the error surfaces at the statement's end, but what
+    // the user most likely missed (`port`) was wanted here.
+    private int stopIndex = -1;
+    private int stopState;
+    private ParserRuleContext stopContext;
+
+    StatementRecovery(Consumer<Failure> reporter) {
+        this.reporter = reporter;
+    }
+
+    /** Token indexes of the reported errors, so that the tree builder can skip broken statements. */
+    NavigableSet<Integer> errorTokens() {
+        return errorTokens;
+    }
+
+    @Override
+    public void reset(Parser parser) {
+        recovering = false;
+        stopIndex = -1;
+    }
+
+    @Override
+    public Token recoverInline(Parser parser) {
+        throw new InputMismatchException(parser);
+    }
+
+    @Override
+    public void recover(Parser parser, RecognitionException e) {
+        if (parser.getContext() instanceof TcpsParser.ScenarioContext scenario && scenario.LBRACE() == null) {
+            skipBlock(parser); // a broken scenario header: its body would only bring more errors
+        } else {
+            skipStatement(parser);
+        }
+    }
+
+    @Override
+    public void sync(Parser parser) {
+        ATNState state = parser.getInterpreter().atn.states.get(parser.getState());
+        int next = parser.getInputStream().LA(1);
+        IntervalSet wanted = parser.getATN().nextTokens(state);
+        if (wanted.contains(Token.EPSILON)) {
+            rememberStop(parser);
+        }
+        if (wanted.contains(next) || wanted.contains(Token.EPSILON)) {
+            return;
+        }
+        switch (state.getStateType()) {
+            case ATNState.STAR_LOOP_ENTRY, ATNState.STAR_LOOP_BACK, ATNState.PLUS_LOOP_BACK -> {
+                // In a loop (the statements of a file or a scenario, the options in <...>): report and
+                // skip this statement, then let the loop go on.
+                reportError(parser, new InputMismatchException(parser));
+                skipStatement(parser);
+            }
+            case ATNState.BLOCK_START, ATNState.STAR_BLOCK_START, ATNState.PLUS_BLOCK_START ->
+                    throw new InputMismatchException(parser);
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public boolean inErrorRecoveryMode(Parser parser) {
+        return recovering;
+    }
+
+    @Override
+    public void reportMatch(Parser parser) {
+        recovering = false;
+    }
+
+    @Override
+    public void reportError(Parser parser, RecognitionException e) {
+        if (recovering) {
+            return; // one error per statement: the rest of it is skipped anyway
+        }
+        recovering = true;
+        Token offending = offendingToken(parser, e);
+        errorTokens.add(offending.getTokenIndex());
+        if (stopIndex == offending.getTokenIndex() && stopContext != null) {
+            reporter.accept(new Failure(offending, stopState, stopContext, e));
+        } else {
+            reporter.accept(new Failure(offending, e.getOffendingState(), e.getCtx(), e));
+        }
+    }
+
+    /**
+     * The token to blame. When a choice other than the choice of statement fails, ANTLR names the
+     * token where its look-ahead died, which can lie in the next statement; the choice was made at
+     * its first token, so that is where the input stopped making sense.
+     */
+    private static Token offendingToken(Parser parser, RecognitionException e) {
+        if (e instanceof NoViableAltException noViable && e.getCtx() != null
+                && e.getCtx().getRuleIndex() != TcpsParser.RULE_statement) {
+            return noViable.getStartToken();
+        }
+        return e.getOffendingToken() != null ? e.getOffendingToken() : parser.getCurrentToken();
+    }
+
+    private void rememberStop(Parser parser) {
+        int index = parser.getCurrentToken().getTokenIndex();
+        if (stopIndex != index) {
+            stopIndex = index;
+            stopState = parser.getState();
+            stopContext = parser.getContext();
+        }
+    }
+
+    /** Skips to the end of the statement: a new line, `;`, the end of the file, or its scenario's `}`. */
+    private static void skipStatement(Parser parser) {
+        IntervalSet ends = IntervalSet.of(TcpsParser.NEWLINE);
+        ends.add(TcpsParser.SEMI);
+        ends.add(Token.EOF);
+        if (insideScenario(parser.getContext())) {
+            ends.add(TcpsParser.RBRACE);
+        }
+        while (!ends.contains(parser.getInputStream().LA(1))) {
+            parser.consume();
+        }
+    }
+
+    /** Skips past the `}` that closes the scenario being read, or to the end of the file. */
+    private static void skipBlock(Parser parser) {
+        int next;
+        while ((next = parser.getInputStream().LA(1)) != Token.EOF && next != TcpsParser.RBRACE) {
+            parser.consume();
+        }
+        if (next == TcpsParser.RBRACE) {
+            parser.consume();
+        }
+    }
+
+    private static boolean insideScenario(RuleContext context) {
+        for (RuleContext c = context; c != null; c = c.parent) {
+            if (c instanceof TcpsParser.ScenarioContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,469 @@
+package tcps.grammar;
+
+import static tcps.grammar.TcpsParser.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableSet;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+import tcps.syntax.Direction;
+import tcps.syntax.Duration;
+import tcps.syntax.Expr;
+import tcps.syntax.Field;
+import tcps.syntax.Flags;
+import tcps.syntax.Name;
+import tcps.syntax.OptionItem;
+import tcps.syntax.Payload;
+import tcps.syntax.Scenario;
+import tcps.syntax.Script;
+import tcps.syntax.SegmentSpec;
+import tcps.syntax.Source;
+import tcps.syntax.Span;
+import tcps.syntax.Statement;
+
+/**
+ * Turns the parse tree into the records of {@code tcps.syntax}, and reports what parsed but cannot
+ * be right: an unknown field or option, a number too wide, a port out of range, a bad address or
+ * duration or escape. A statement with a syntax error is skipped (its error is already reported);
+ * a statement with one of these errors is dropped and its error reported, and the others go on.
+ */
+final class TreeBuilder {
+    static final String EMPTY_SCRIPT =
+            "the script is empty: write at least one statement, such as `client connect`";
+    static final String MIXED_TOP_LEVEL = "statements outside a scenario block are not allowed in a file "
+            + "that has scenario blocks; move this into a scenario";
+    static final String UNKNOWN_FIELD = "unknown field `%s`; fields are seq, ack, win, urg, len "
+            + "(or length N), a \"payload\" and <options>";
+    static final String UNKNOWN_OPTION = "unknown option `%s`; options are mss N, wscale N, sackOK, "
+            + "TS [val N ecr N], nop, eol";
+
+    private final Source source;
+    private final ErrorList errors;
+    private final NavigableSet<Integer> syntaxErrorTokens;
+    private final StatementBuilder statements = new StatementBuilder();
+    private final FieldBuilder fields = new FieldBuilder();
+    private final ExprBuilder exprs = new ExprBuilder();
+
+    TreeBuilder(Source source, ErrorList errors, NavigableSet<Integer> syntaxErrorTokens) {
+        this.source = source;
+        this.errors = errors;
+        this.syntaxErrorTokens = syntaxErrorTokens;
+    }
+
+    // ---- files and scenarios --------------------------------------------------------------------
+
+    Script script(ScriptContext tree) {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<StatementLineContext> bare = new ArrayList<>();
+        boolean hasBlocks = false;
+        for (ParseTree child : children(tree)) {
+            if (child instanceof ScenarioContext block) {
+                hasBlocks = true;
+                Scenario scenario = scenario(block);
+                if (scenario != null) {
+                    scenarios.add(scenario);
+                }
+            } else if (child instanceof StatementLineContext line) {
+                bare.add(line);
+            }
+        }
+        List<Statement> bareStatements = statements(bare);
+        if (syntaxErrorTokens.isEmpty()) { // else the file-wide view would only add confusion
+            if (hasBlocks && !bare.isEmpty()) {
+                errors.add(Spans.of(bare.get(0).start), MIXED_TOP_LEVEL);
+            } else if (!hasBlocks && bare.isEmpty()) {
+                errors.add(new Span(1, 1, 1), EMPTY_SCRIPT);
+            }
+        }
+        if (!hasBlocks && !bareStatements.isEmpty()) {
+            scenarios.add(new Scenario(null, bareStatements.get(0).span(), bareStatements));
+        }
+        return new Script(source, scenarios);
+    }
+
+    private Scenario scenario(ScenarioContext block) {
+        List<Statement> body = statements(block.statementLine());
+        if (block.exception != null) {
+            return null; // reported; a broken header had its body skipped, an unclosed body is cut short
+        }
+        if (block.name == null) {
+            errors.add(Spans.of(block.LBRACE().getSymbol()),
+                    "a scenario needs a name in double quotes, as in `scenario \"handshake\" {`");
+            return null;
+        }
+        try {
+            String name = Literals.text(block.name);
+            return new Scenario(name, Spans.of(block.SCENARIO().getSymbol()).to(Spans.of(block.name)), body);
+        } catch (SyntaxError e) {
+            errors.add(e.span, e.getMessage());
+            return null;
+        }
+    }
+
+    private List<Statement> statements(List<StatementLineContext> lines) {
+        List<Statement> built = new ArrayList<>();
+        for (StatementLineContext line : lines) {
+            if (hasSyntaxError(line)) {
+                continue;
+            }
+            try {
+                built.add(statements.visit(line.statement()));
+            } catch (SyntaxError e) {
+                errors.add(e.span, e.getMessage());
+            }
+        }
+        return built;
+    }
+
+    private boolean hasSyntaxError(ParserRuleContext node) {
+        int from = node.start.getTokenIndex();
+        int to = node.stop == null ? from : Math.max(from, node.stop.getTokenIndex());
+        return !syntaxErrorTokens.subSet(from, true, to, true).isEmpty() || failedInside(node);
+    }
+
+    private static boolean failedInside(ParserRuleContext node) {
+        if (node.exception != null) {
+            return true;
+        }
+        for (ParseTree child : children(node)) {
+            if (child instanceof ParserRuleContext rule && failedInside(rule)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<ParseTree> children(ParserRuleContext node) {
+        return node.children == null ? List.of() : node.children;
+    }
+
+    // ---- statements -----------------------------------------------------------------------------
+
+    /** One method per statement kind; each statement's span is its first token, where carets go. */
+    private final class StatementBuilder extends TcpsBaseVisitor<Statement> {
+        @Override
+        public Statement visitStack(StackContext c) {
+            Name endpoint = c.endpoint() == null ? null : name(c.endpoint());
+            return new Statement.Stack(endpoint, hyphenated(c.profile(), "the profile", "bsd-1990"), first(c));
+        }
+
+        @Override
+        public Statement visitScripted(ScriptedContext c) {
+            return new Statement.Scripted(name(c.endpoint()), first(c));
+        }
+
+        @Override
+        public Statement visitNumbers(NumbersContext c) {
+            return new Statement.Numbers(c.ABSOLUTE() != null, first(c));
+        }
+
+        @Override
+        public Statement visitAt(AtContext c) {
+            Name address = c.address() == null ? null : address(c.address());
+            Integer port = c.port() == null ? null : Literals.port(c.port().INT().getSymbol());
+            return new Statement.At(name(c.endpoint()), address, port, first(c));
+        }
+
+        @Override
+        public Statement visitIsn(IsnContext c) {
+            return new Statement.Isn(name(c.endpoint()), expr(c.expr()), first(c));
+        }
+
+        @Override
+        public Statement visitTs(TsContext c) {
+            return new Statement.Ts(name(c.endpoint()), expr(c.expr()), first(c));
+        }
+
+        @Override
+        public Statement visitLinkDelay(LinkDelayContext c) {
+            return new Statement.LinkDelay(duration(c.duration()), first(c));
+        }
+
+        @Override
+        public Statement visitCall(CallContext c) {
+            Statement.CallKind kind = switch (((TerminalNode) c.getChild(1)).getSymbol().getType()) {
+                case LISTEN -> Statement.CallKind.LISTEN;
+                case CONNECT -> Statement.CallKind.CONNECT;
+                case CLOSE -> Statement.CallKind.CLOSE;
+                case SHUTDOWN -> Statement.CallKind.SHUTDOWN;
+                case ABORT -> Statement.CallKind.ABORT;
+                default -> throw new IllegalStateException("a call the grammar does not have: " + c.getText());
+            };
+            return new Statement.Call(name(c.endpoint()), kind, first(c));
+        }
+
+        @Override
+        public Statement visitWrite(WriteContext c) {
+            Expr count = c.count == null ? null : expr(c.count);
+            Payload data = c.data == null ? null : payload(c.data);
+            return new Statement.Write(name(c.endpoint()), count, data, first(c));
+        }
+
+        @Override
+        public Statement visitRead(ReadContext c) {
+            return new Statement.Read(name(c.endpoint()), c.count == null ? null : expr(c.count), first(c));
+        }
+
+        @Override
+        public Statement visitSend(SendContext c) {
+            Flags flags = flags(c.flags());
+            List<Field> built = fields(c.field());
+            Span span = built.isEmpty() ? flags.span() : flags.span().to(built.get(built.size() - 1).span());
+            return new Statement.Send(name(c.endpoint()), new SegmentSpec(flags, built, span), first(c));
+        }
+
+        @Override
+        public Statement visitDrop(DropContext c) {
+            Expr count = c.count == null ? null : expr(c.count);
+            Direction direction = c.direction() == null ? null : direction(c.direction());
+            return new Statement.Drop(count, direction, flags(c.flags()), first(c));
+        }
+
+        @Override
+        public Statement visitWait(WaitContext c) {
+            return new Statement.Wait(duration(c.duration()), first(c));
+        }
+
+        @Override
+        public Statement visitExpectSegment(ExpectSegmentContext c) {
+            Direction direction = c.direction() == null ? null : direction(c.direction());
+            SegmentSpec segment = c.segment() != null
+                    ? segment(c.segment())
+                    : new SegmentSpec(null, List.of(), direction.span()); // `expect client > server`: any segment that way
+            return new Statement.ExpectSegment(direction, segment, first(c));
+        }
+
+        @Override
+        public Statement visitExpectState(ExpectStateContext c) {
+            Name state = hyphenated(c.stateName(), "the state", "FIN-WAIT-1");
+            return new Statement.ExpectState(name(c.endpoint()), state, first(c));
+        }
+    }
+
+    // ---- parts of statements --------------------------------------------------------------------
+
+    private static Span first(ParserRuleContext c) {
+        return Spans.of(c.start);
+    }
+
+    private static Name name(EndpointContext c) {
+        return new Name(c.IDENT().getText(), Spans.of(c.IDENT().getSymbol()));
+    }
+
+    /** FIN-WAIT-1, bsd-1990: words joined by `-`, kept as written. */
+    private static Name hyphenated(ParserRuleContext c, String what, String example) {
+        return new Name(unspaced(c, "write " + what + " without spaces, as in `" + example + "`"), Spans.of(c));
+    }
+
+    private static Name address(AddressContext c) {
+        if (c.IPV6() != null) {
+            throw new SyntaxError(Spans.of(c.IPV6().getSymbol()), "IPv6 addresses are not supported yet");
+        }
+        Token dotted = c.DOTTED().getSymbol();
+        return new Name(Literals.ipv4(dotted), Spans.of(dotted));
+    }
+
+    private static Duration duration(DurationContext c) {
+        return new Duration(Spans.of(c), Literals.micros(c.DURATION().getSymbol()));
+    }
+
+    private static Payload payload(Token string) {
+        return new Payload(Literals.bytes(string), Spans.of(string));
+    }
+
+    private static Flags flags(FlagsContext c) {
+        if (c == null) {
+            return null;
+        }
+        return new Flags(unspaced(c, "write flags without spaces, as in `SYN-ACK`"), Spans.of(c));
+    }
+
+    /**
+     * A node's text exactly as written. Words joined by `-` must touch: `SYN - ACK` would read as
+     * two things to a person, and keeping spaces out keeps the text a single word for messages.
+     */
+    private static String unspaced(ParserRuleContext c, String complaint) {
+        String text = c.start.getInputStream().getText(Interval.of(c.start.getStartIndex(), c.stop.getStopIndex()));
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            throw new SyntaxError(Spans.of(c), complaint);
+        }
+        return text;
+    }
+
+    private Direction direction(DirectionContext c) {
+        return new Direction(name(c.from), name(c.to), Spans.of(c));
+    }
+
+    private SegmentSpec segment(SegmentContext c) {
+        return new SegmentSpec(flags(c.flags()), fields(c.field()), Spans.of(c));
+    }
+
+    private List<Field> fields(List<FieldContext> contexts) {
+        List<Field> built = new ArrayList<>();
+        for (FieldContext c : contexts) {
+            built.add(fields.visit(c));
+        }
+        return built;
+    }
+
+    /** Fields of a segment, in any order; their names are identifiers, checked here. */
+    private final class FieldBuilder extends TcpsBaseVisitor<Field> {
+        @Override
+        public Field visitNamedField(NamedFieldContext c) {
+            String name = c.name.getText();
+            if (!List.of("seq", "ack", "win", "urg", "len").contains(name)) {
+                throw new SyntaxError(Spans.of(c.name), String.format(UNKNOWN_FIELD, name));
+            }
+            if (c.end != null && !name.equals("seq")) {
+                throw new SyntaxError(Spans.of(c.COLON().getSymbol()),
+                        "only `seq` takes a range such as seq=1:8; write " + name + "=N");
+            }
+            Expr value = expr(c.value);
+            Span span = Spans.of(c);
+            return switch (name) {
+                case "seq" -> new Field.Seq(value, c.end == null ? null : expr(c.end), span);
+                case "ack" -> new Field.Ack(value, span);
+                case "win" -> new Field.Win(value, span);
+                case "urg" -> new Field.Urg(value, span);
+                default -> new Field.Length(value, span);
+            };
+        }
+
+        @Override
+        public Field visitLengthField(LengthFieldContext c) {
+            return new Field.Length(expr(c.expr()), Spans.of(c));
+        }
+
+        @Override
+        public Field visitPayloadField(PayloadFieldContext c) {
+            return new Field.Data(payload(c.STRING().getSymbol()), Spans.of(c));
+        }
+
+        @Override
+        public Field visitOptionsField(OptionsFieldContext c) {
+            List<OptionItem> items = new ArrayList<>();
+            for (OptionContext option : c.option()) {
+                items.add(option(option));
+            }
+            return new Field.Options(items, Spans.of(c));
+        }
+    }
+
+    /** One option in tcpdump's spelling: mss N, wscale N, sackOK, TS, TS val N ecr N, nop, eol. */
+    private OptionItem option(OptionContext c) {
+        String name = c.name.getText();
+        List<OptionArgumentContext> args = c.optionArgument();
+        Span span = Spans.of(c);
+        switch (name) {
+            case "mss", "wscale" -> {
+                String needsValue = "`" + name + "` needs a value, as in " + name + (name.equals("mss") ? " 1460" : " 7");
+                if (args.isEmpty()) {
+                    throw new SyntaxError(Spans.of(c.name), needsValue);
+                }
+                if (args.get(0).expr() == null) {
+                    throw new SyntaxError(Spans.of(args.get(0)), needsValue);
+                }
+                if (args.size() > 1) {
+                    throw new SyntaxError(Spans.of(args.get(1)), "`" + name + "` takes one value; separate options with `,`");
+                }
+                Expr value = expr(args.get(0).expr());
+                return name.equals("mss") ? new OptionItem.Mss(value, span) : new OptionItem.WindowScale(value, span);
+            }
+            case "sackOK", "nop", "eol" -> {
+                if (!args.isEmpty()) {
+                    throw new SyntaxError(Spans.of(args.get(0)), "`" + name + "` takes no value; separate options with `,`");
+                }
+                return switch (name) {
+                    case "sackOK" -> new OptionItem.SackPermitted(span);
+                    case "nop" -> new OptionItem.Nop(span);
+                    default -> new OptionItem.Eol(span);
+                };
+            }
+            case "TS" -> {
+                return timestamps(c, args, span);
+            }
+            default -> throw new SyntaxError(Spans.of(c.name), String.format(UNKNOWN_OPTION, name));
+        }
+    }
+
+    /** {@code TS} alone checks that the option is there; {@code TS val N ecr N} checks its values. */
+    private OptionItem timestamps(OptionContext c, List<OptionArgumentContext> args, Span span) {
+        if (args.isEmpty()) {
+            return new OptionItem.Timestamps(null, null, span);
+        }
+        if (args.size() == 2 && isWord(args.get(0), "val") && args.get(1).expr() != null) {
+            throw new SyntaxError(Spans.of(args.get(0)), "`TS val` needs `ecr` too: write TS val N ecr N");
+        }
+        if (args.size() != 4 || !isWord(args.get(0), "val") || args.get(1).expr() == null
+                || !isWord(args.get(2), "ecr") || args.get(3).expr() == null) {
+            throw new SyntaxError(Spans.of(args.get(0)),
+                    "write `TS val N ecr N`, or `TS` alone to check only that timestamps are there");
+        }
+        return new OptionItem.Timestamps(expr(args.get(1).expr()), expr(args.get(3).expr()), span);
+    }
+
+    private static boolean isWord(OptionArgumentContext arg, String word) {
+        return arg.IDENT() != null && arg.IDENT().getText().equals(word);
+    }
+
+    // ---- expressions ----------------------------------------------------------------------------
+
+    private Expr expr(ExprContext c) {
+        return exprs.visit(c);
+    }
+
+    /** Every node spans its whole text as written, so that a report can print `isn+1` back. */
+    private final class ExprBuilder extends TcpsBaseVisitor<Expr> {
+        @Override
+        public Expr visitNumber(NumberContext c) {
+            return new Expr.Num(Literals.number(c.INT().getSymbol()), Spans.of(c));
+        }
+
+        @Override
+        public Expr visitOwnIsn(OwnIsnContext c) {
+            return new Expr.Isn(null, Spans.of(c));
+        }
+
+        @Override
+        public Expr visitEndpointIsn(EndpointIsnContext c) {
+            return new Expr.Isn(name(c.endpoint()), Spans.of(c));
+        }
+
+        @Override
+        public Expr visitNegate(NegateContext c) {
+            return new Expr.Negate(visit(c.expr()), Spans.of(c));
+        }
+
+        @Override
+        public Expr visitMultiply(MultiplyContext c) {
+            return new Expr.Binary(visit(c.expr(0)), Expr.Op.MUL, visit(c.expr(1)), Spans.of(c));
+        }
+
+        @Override
+        public Expr visitAddOrSubtract(AddOrSubtractContext c) {
+            Expr.Op op = c.op.getType() == PLUS ? Expr.Op.ADD : Expr.Op.SUB;
+            return new Expr.Binary(visit(c.expr(0)), op, visit(c.expr(1)), Spans.of(c));
+        }
+
+        /** No node of its own: the inner node takes the span of the parentheses around it. */
+        @Override
+        public Expr visitParenthesized(ParenthesizedContext c) {
+            Expr inner = visit(c.expr());
+            Span span = Spans.of(c);
+            if (inner instanceof Expr.Num n) {
+                return new Expr.Num(n.value(), span);
+            } else if (inner instanceof Expr.Isn i) {
+                return new Expr.Isn(i.endpoint(), span);
+            } else if (inner instanceof Expr.Negate n) {
+                return new Expr.Negate(n.operand(), span);
+            } else {
+                Expr.Binary b = (Expr.Binary) inner;
+                return new Expr.Binary(b.left(), b.op(), b.right(), span);
+            }
+        }
+    }
+}
