@@ -40,7 +40,7 @@ class Seed000Test {
         RecordingObserver events = new RecordingObserver();
         TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX,
                 (l, r, t) -> { throw new AssertionError("both ISNs are fixed"); }, events);
-        Loopback net = new Loopback(host);
+        Loopback net = new Loopback(host, DELAY);
 
         Listener listener = host.listen(1234,
                 new SocketConfig(Profile.LINUX, SeqNum.of(2435073417L), TS_OFFSET));
@@ -94,44 +94,6 @@ class Seed000Test {
         assertEquals("foobar\n", new String(server.received(), StandardCharsets.US_ASCII));
         assertTrue(events.discards.isEmpty(), "nothing is discarded: " + events.discards);
         assertTrue(host.connections().isEmpty());
-    }
-
-    /** One host whose segments come back to it after {@link #DELAY}, and its timers. */
-    private static final class Loopback {
-        private record InFlight(long at, Segment segment) {}
-
-        final TcpHost host;
-        final List<InFlight> inFlight = new ArrayList<>();
-        final List<Segment> sent = new ArrayList<>();
-        long now;
-
-        Loopback(TcpHost host) {
-            this.host = host;
-        }
-
-        void collect() {
-            for (Segment s : host.takeOutgoing()) {
-                sent.add(s);
-                inFlight.add(new InFlight(now + DELAY, s));
-            }
-        }
-
-        /** Runs the next event (a delivery, else a timer); false when nothing is left. */
-        boolean step() {
-            long delivery = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.get(0).at();
-            long timer = host.nextDeadline();
-            if (delivery == Long.MAX_VALUE && timer == Long.MAX_VALUE) {
-                return false;
-            }
-            if (delivery <= timer) {
-                now = delivery;
-                host.segmentArrives(inFlight.remove(0).segment(), now);
-            } else {
-                now = timer;
-                host.advanceTo(now);
-            }
-            return true;
-        }
     }
 
     // ---- the capture, read back into segments
