@@ -43,6 +43,18 @@ public interface Connection {
     /** RECEIVE (3.10.3): take up to {@code max} bytes the application has not read yet. */
     byte[] receive(int max);
 
+    /**
+     * RECEIVE at {@code now}: like {@link #receive(int)}, and a window update goes out at
+     * {@code now} when reading frees enough space (receive(int) uses the host's latest time).
+     */
+    byte[] receive(int max, long now);
+
+    /** Every byte delivered in order to the application so far, whether it has read it or not. */
+    byte[] received();
+
+    /** The peer's FIN has arrived: once the unread bytes are read, the application sees EOF. */
+    boolean finReceived();
+
     /** Bytes received in order and not yet read by the application. */
     int unread();
 

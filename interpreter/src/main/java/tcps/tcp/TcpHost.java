@@ -1,18 +1,30 @@
 package tcps.tcp;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The TCP of one IP host: its sockets, its timers, and the segments it wants to send.
  * No threads, no clock: every entry point takes {@code now} (microseconds of virtual time),
  * {@link #nextDeadline} says when to call {@link #advanceTo} next, and segments to transmit are
- * collected with {@link #takeOutgoing}.
+ * collected with {@link #takeOutgoing}. A host may send to itself (client and server both on
+ * 127.0.0.1): the network hands those segments back to {@link #segmentArrives}.
  */
 public final class TcpHost {
+    /** Demultiplexing key of a connection: (local, remote) as seen from this host. */
+    private record Ends(TcpAddress local, TcpAddress remote) {}
+
     private final Ipv4 address;
     private final Profile profile;
     private final IsnGenerator isns;
     private final TcpObserver observer;
+
+    private final Map<Ends, Tcb> connections = new LinkedHashMap<>();
+    private final Map<Integer, ListenSocket> listeners = new LinkedHashMap<>();
+    private final List<Segment> outgoing = new ArrayList<>();
+    private long latestTime;
 
     /**
      * @param profile the behaviour for segments that reach no socket (RST to a closed port)
@@ -28,33 +40,133 @@ public final class TcpHost {
         return address;
     }
 
-    /** Passive OPEN (RFC 9293 3.10.1). */
+    /** The profile used for segments that reach no socket. */
+    public Profile profile() {
+        return profile;
+    }
+
+    /**
+     * Passive OPEN (RFC 9293 3.10.1).
+     *
+     * @throws IllegalStateException if the port already has a listener
+     */
     public Listener listen(int port, SocketConfig config) {
-        throw new UnsupportedOperationException("not yet");
+        if (listeners.containsKey(port)) {
+            throw new IllegalStateException("port " + port + " on " + address + " is already in LISTEN");
+        }
+        ListenSocket listener = new ListenSocket(this, new TcpAddress(address, port), config);
+        listeners.put(port, listener);
+        return listener;
     }
 
-    /** Active OPEN (3.10.1): chooses the ISN and queues the SYN at {@code now}. */
+    /**
+     * Active OPEN (3.10.1): chooses the ISN and queues the SYN at {@code now}.
+     *
+     * @throws IllegalStateException if a connection with these two ends already exists
+     */
     public Connection connect(int localPort, TcpAddress remote, SocketConfig config, long now) {
-        throw new UnsupportedOperationException("not yet");
+        sawTime(now);
+        TcpAddress local = new TcpAddress(address, localPort);
+        if (connections.containsKey(new Ends(local, remote))) {
+            throw new IllegalStateException("connection " + local + " > " + remote + " already exists");
+        }
+        return Tcb.activeOpen(this, observer, local, remote, config, chooseIss(config, local, remote, now), now);
     }
 
-    /** SEGMENT ARRIVES (3.10.7) for a segment addressed to this host. */
+    /**
+     * SEGMENT ARRIVES (3.10.7) for a segment addressed to this host: to the connection with
+     * these two ends, else to a listener on the destination, else to a closed port.
+     */
     public void segmentArrives(Segment segment, long now) {
-        throw new UnsupportedOperationException("not yet");
+        sawTime(now);
+        Tcb tcb = connections.get(new Ends(segment.dst(), segment.src()));
+        if (tcb != null) {
+            SegmentArrives.toConnection(tcb, segment, now);
+            return;
+        }
+        ListenSocket listener = listeners.get(segment.dst().port());
+        if (listener != null && listener.local().equals(segment.dst())) {
+            SegmentArrives.toListener(this, observer, listener, segment, now);
+            return;
+        }
+        SegmentArrives.toClosedPort(this, observer, segment, now);
     }
 
-    /** Fires every timer due at or before {@code now} (3.10.8), in deadline order. */
+    /**
+     * Fires every timer due at or before {@code now} (3.10.8), in deadline order; each fires at
+     * its own deadline, so what it sends carries that time.
+     */
     public void advanceTo(long now) {
-        throw new UnsupportedOperationException("not yet");
+        while (true) {
+            Tcb due = null;
+            long at = Long.MAX_VALUE;
+            for (Tcb tcb : connections.values()) {
+                long d = tcb.nextDeadline();
+                if (d < at) {
+                    at = d;
+                    due = tcb;
+                }
+            }
+            if (due == null || at > now) {
+                break;
+            }
+            sawTime(at);
+            due.timersDue(at);
+        }
+        sawTime(now);
     }
 
     /** When the earliest pending timer is due, or {@link Long#MAX_VALUE} when none is. */
     public long nextDeadline() {
-        throw new UnsupportedOperationException("not yet");
+        long at = Long.MAX_VALUE;
+        for (Tcb tcb : connections.values()) {
+            at = Math.min(at, tcb.nextDeadline());
+        }
+        return at;
     }
 
     /** Segments produced since the last call, in the order they were produced. */
     public List<Segment> takeOutgoing() {
-        throw new UnsupportedOperationException("not yet");
+        List<Segment> out = List.copyOf(outgoing);
+        outgoing.clear();
+        return out;
+    }
+
+    /** Connections this host still demultiplexes to (not yet CLOSED), oldest first. */
+    public List<Connection> connections() {
+        return List.copyOf(connections.values());
+    }
+
+    // ---- for the package
+
+    void emit(Segment segment) {
+        outgoing.add(segment);
+    }
+
+    void register(Tcb tcb) {
+        connections.put(new Ends(tcb.local(), tcb.remote()), tcb);
+    }
+
+    /** A TCB that reached CLOSED: segments for its two ends now find a closed port (or a listener). */
+    void forget(Tcb tcb) {
+        connections.remove(new Ends(tcb.local(), tcb.remote()), tcb);
+    }
+
+    void stopListening(ListenSocket listener) {
+        listeners.remove(listener.local().port(), listener);
+    }
+
+    /** The socket's fixed ISN if the scenario gave one, else the host's generator's. */
+    SeqNum chooseIss(SocketConfig config, TcpAddress local, TcpAddress remote, long now) {
+        return config.fixedIsn() != null ? config.fixedIsn() : isns.next(local, remote, now);
+    }
+
+    /** The latest time any entry point was given (for calls that take no time). */
+    long latestTime() {
+        return latestTime;
+    }
+
+    void sawTime(long now) {
+        latestTime = Math.max(latestTime, now);
     }
 }

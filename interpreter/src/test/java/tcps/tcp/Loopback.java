@@ -1,0 +1,57 @@
+package tcps.tcp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A host whose segments come back to it after a fixed one-way delay (client and server both on
+ * one address), and its timers: the smallest network a whole conversation needs.
+ */
+final class Loopback {
+    private record InFlight(long at, Segment segment) {}
+
+    final TcpHost host;
+    final long delay;
+    final List<Segment> sent = new ArrayList<>();
+    private final List<InFlight> inFlight = new ArrayList<>();
+    long now;
+
+    Loopback(TcpHost host, long delay) {
+        this.host = host;
+        this.delay = delay;
+    }
+
+    /** Puts what the host sent on the wire; call after anything that may send. */
+    void collect() {
+        for (Segment s : host.takeOutgoing()) {
+            sent.add(s);
+            inFlight.add(new InFlight(now + delay, s));
+        }
+    }
+
+    /** Runs the next event (a delivery, else a timer); false when nothing is left. */
+    boolean step() {
+        collect();
+        long delivery = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.get(0).at();
+        long timer = host.nextDeadline();
+        if (delivery == Long.MAX_VALUE && timer == Long.MAX_VALUE) {
+            return false;
+        }
+        if (delivery <= timer) {
+            now = delivery;
+            host.segmentArrives(inFlight.remove(0).segment(), now);
+        } else {
+            now = timer;
+            host.advanceTo(now);
+        }
+        return true;
+    }
+
+    /** Runs events until the network is quiet and no timer is left, calling {@code app} after each. */
+    void run(Runnable app) {
+        while (step()) {
+            app.run();
+            collect();
+        }
+    }
+}

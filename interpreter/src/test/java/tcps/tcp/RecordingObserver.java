@@ -1,0 +1,48 @@
+package tcps.tcp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Remembers everything the model reports, for tests to assert on. */
+final class RecordingObserver implements TcpObserver {
+    record StateChange(Connection connection, TcpState from, TcpState to, long now) {
+        @Override
+        public String toString() {
+            return from + " -> " + to;
+        }
+    }
+
+    record Discarded(Connection connection, Segment segment, Discard why, long now) {}
+
+    record Failure(Connection connection, TcpError error, long now) {}
+
+    final List<StateChange> stateChanges = new ArrayList<>();
+    final List<Discarded> discards = new ArrayList<>();
+    final List<Failure> errors = new ArrayList<>();
+
+    @Override
+    public void stateChanged(Connection connection, TcpState from, TcpState to, long now) {
+        stateChanges.add(new StateChange(connection, from, to, now));
+    }
+
+    @Override
+    public void discarded(Connection connection, Segment segment, Discard why, long now) {
+        discards.add(new Discarded(connection, segment, why, now));
+    }
+
+    @Override
+    public void error(Connection connection, TcpError error, long now) {
+        errors.add(new Failure(connection, error, now));
+    }
+
+    /** "FROM -> TO" for every change of {@code c}, in order. */
+    List<String> transitionsOf(Connection c) {
+        return stateChanges.stream().filter(s -> s.connection() == c).map(StateChange::toString).toList();
+    }
+
+    void clear() {
+        stateChanges.clear();
+        discards.clear();
+        errors.clear();
+    }
+}
