@@ -19,7 +19,7 @@ public final class Excerpt {
     /** @param kind "error" (the script cannot run) or "failed" (an assertion did not hold) */
     public static String render(Source source, Span span, String kind, String message, List<String> notes) {
         String number = Integer.toString(span.line());
-        String gutter = " ".repeat(number.length() + 1);
+        String gutter = " ".repeat(number.length() + 2);
         String line = source.line(span.line());
         StringBuilder sb = new StringBuilder();
         sb.append(source.name()).append(':').append(span.line()).append(':').append(span.column()).append(": ")
