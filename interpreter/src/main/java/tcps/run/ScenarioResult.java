@@ -5,10 +5,11 @@ import tcps.sim.Captured;
 
 /**
  * What one scenario did: the capture (every segment sent, in order), its failures, how many
- * assertions held, and the segments no {@code expect} matched (listed, not failed).
+ * assertions held, the segments no {@code expect} matched (listed, not failed), and the virtual
+ * time at which it ended.
  */
 public record ScenarioResult(String name, List<Captured> capture, List<Failure> failures, int passed,
-        List<Captured> unmatched, boolean stoppedEarly) {
+        List<Captured> unmatched, boolean stoppedEarly, long endTime) {
     public ScenarioResult {
         capture = List.copyOf(capture);
         failures = List.copyOf(failures);

@@ -84,7 +84,8 @@ final class ScenarioRun {
         }
         List<Captured> unmatched = net.capture().stream()
                 .filter(c -> !c.scripted() && !matched.get(c.index())).toList();
-        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, passed, unmatched, stopped);
+        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, passed, unmatched, stopped,
+                net.now());
     }
 
     // ---- the network and its endpoints --------------------------------------------------------
