@@ -348,7 +348,7 @@ final class SegmentArrives {
         }
         SeqNum textEnd = textStart().plus(text.length);
         if (textEnd.gt(edge)) {
-            text = Arrays.copyOf(text, (int) Math.max(0, edge.distanceFrom(textStart())));
+            text = Arrays.copyOf(text, Math.max(0, edge.distanceFrom(textStart())));
             fin = false;
         } else if (fin && textEnd.equals(edge)) {
             fin = false; // the FIN's sequence number is just outside the window

@@ -375,6 +375,48 @@ class EstablishedTest {
     }
 
     @Nested
+    class SequenceSpaceWrap {
+        /** Both ISNs just below 2^32: the whole conversation crosses zero. */
+        @Test
+        void aConversationAcrossTwoToThe32() {
+            RecordingObserver events = new RecordingObserver();
+            TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX,
+                    (l, r, t) -> SeqNum.of(l.port() == 1234 ? 0xffff_fff0L : 0xffff_ff00L), events);
+            SocketConfig config = new SocketConfig(Profile.LINUX, null, 0);
+            Loopback net = new Loopback(host, 10);
+            Listener listener = host.listen(1234, config);
+            Connection client = host.connect(5555, new TcpAddress(Ipv4.LOOPBACK, 1234), config, 0);
+            byte[] request = filled(5000);
+            byte[] reply = filled(300);
+            boolean[] done = {false, false, false};
+            net.run(() -> {
+                if (!done[0] && client.state() == TcpState.ESTABLISHED) {
+                    client.send(request, net.now);
+                    done[0] = true;
+                }
+                Connection server = listener.connections().isEmpty() ? null : listener.connections().get(0);
+                if (server != null && !done[1] && server.received().length == request.length) {
+                    server.send(reply, net.now);
+                    server.close(net.now);
+                    done[1] = true;
+                }
+                if (!done[2] && client.finReceived()) {
+                    client.close(net.now);
+                    done[2] = true;
+                }
+            });
+            Connection server = listener.connections().get(0);
+            assertEquals(request.length, server.received().length);
+            assertEquals(reply.length, client.received().length);
+            assertEquals(SeqNum.of(0xffff_ff00L).plus(1 + 5000 + 1), client.sndNxt(), "past zero");
+            assertTrue(client.sndNxt().gt(client.iss()));
+            assertEquals(TcpState.CLOSED, server.state());
+            assertEquals(TcpState.CLOSED, client.state(), "after TIME-WAIT");
+            assertTrue(events.discards.isEmpty(), events.discards.toString());
+        }
+    }
+
+    @Nested
     class UserCalls {
         @Test
         void closeSendsFinAndEntersFinWait1() {
