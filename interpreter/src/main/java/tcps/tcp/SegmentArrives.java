@@ -75,7 +75,7 @@ final class SegmentArrives {
         // have been sent in response to anything sent by this incarnation of the connection. An
         // incoming RST should be ignored."
         if (seg.has(TcpFlags.RST)) {
-            observer.discarded(null, seg, new Discard("RST in LISTEN is ignored", LISTEN + " first"), now);
+            observer.discarded(null, seg, new Discard("RST in LISTEN is ignored", LISTEN + " first check"), now);
             return;
         }
         // Second, check for an ACK: "Any acknowledgment is bad if it arrives on a connection still
@@ -84,7 +84,7 @@ final class SegmentArrives {
         if (seg.has(TcpFlags.ACK)) {
             host.emit(reset(seg, seg.ack(), SeqNum.of(0), TcpFlags.RST));
             observer.discarded(null, seg, new Discard(
-                    "ACK in LISTEN acknowledges nothing we sent: RST sent", LISTEN + " second"), now);
+                    "ACK in LISTEN acknowledges nothing we sent: RST sent", LISTEN + " second check"), now);
             return;
         }
         // Third, check for a SYN. (The security check is skipped: tcps models no IP security
@@ -99,7 +99,7 @@ final class SegmentArrives {
         }
         // Fourth, other data or control: "drop the segment, and return."
         observer.discarded(null, seg, new Discard(
-                "segment without SYN, ACK or RST in LISTEN is dropped", LISTEN + " fourth"), now);
+                "segment without SYN, ACK or RST in LISTEN is dropped", LISTEN + " fourth check"), now);
     }
 
     // =========================================================================================
@@ -130,10 +130,10 @@ final class SegmentArrives {
                 String why = "ACK in SYN-SENT does not acknowledge our SYN: SEG.ACK "
                         + sent(ack) + " is not SND.NXT " + sent(tcb.sndNxt);
                 if (seg.has(TcpFlags.RST)) {
-                    discard(why + "; a RST is dropped", SYN_SENT + " first");
+                    discard(why + "; a RST is dropped", SYN_SENT + " first check");
                 } else {
                     tcb.emitReply(reset(seg, ack, SeqNum.of(0), TcpFlags.RST));
-                    discard(why + ": RST sent", SYN_SENT + " first");
+                    discard(why + ": RST sent", SYN_SENT + " first check");
                 }
                 return;
             }
@@ -151,7 +151,7 @@ final class SegmentArrives {
             } else {
                 // "Otherwise (no ACK), drop the segment and return." A RST is believed only if it
                 // acknowledges our SYN (RFC 5961 3.2 blind reset protection).
-                discard("RST without an ACK of our SYN is ignored in SYN-SENT", SYN_SENT + " second");
+                discard("RST without an ACK of our SYN is ignored in SYN-SENT", SYN_SENT + " second check");
             }
             return;
         }
@@ -200,7 +200,7 @@ final class SegmentArrives {
         }
 
         // Fifth, "if neither of the SYN or RST bits is set, then drop the segment and return."
-        discard("segment without SYN or RST in SYN-SENT is dropped", SYN_SENT + " fifth");
+        discard("segment without SYN or RST in SYN-SENT is dropped", SYN_SENT + " fifth check");
     }
 
     // =========================================================================================
@@ -246,7 +246,7 @@ final class SegmentArrives {
             // which is what a peer still in SYN-SENT can use.
             tcb.transmit(TcpFlags.SYN | TcpFlags.ACK, tcb.iss, Tcb.NO_TEXT, now);
             discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again (as Linux does)",
-                    OTHER + " first");
+                    OTHER + " first check");
             return true;
         }
         // Simultaneous open: the peer's SYN-ACK repeats the SYN we already have. Only its new
@@ -282,7 +282,7 @@ final class SegmentArrives {
             // should be made to accept valid ACKs, URGs, and RSTs." The text goes; the rest is
             // processed, and the ACK we owe tells the peer the window is still closed.
             discard("zero receive window: text at RCV.NXT " + rcvd(nxt)
-                    + " is not accepted (its ACK is processed)", OTHER + " first");
+                    + " is not accepted (its ACK is processed)", OTHER + " first check");
             syn = false;
             text = Tcb.NO_TEXT;
             fin = false;
@@ -294,7 +294,7 @@ final class SegmentArrives {
             if (seg.has(TcpFlags.RST)) {
                 // "If an incoming segment is not acceptable, an acknowledgment should be sent in
                 // reply (unless the RST bit is set, if so drop the segment and return)"
-                discard(why + "; a RST outside the window is dropped", OTHER + " first");
+                discard(why + "; a RST outside the window is dropped", OTHER + " first check");
                 return false;
             }
             if (tcb.state == TcpState.TIME_WAIT && fin && seg.seqEnd().equals(nxt)) {
@@ -304,13 +304,13 @@ final class SegmentArrives {
                 tcb.startTimeWait(now);
                 tcb.sendAck(now);
                 discard("retransmitted FIN in TIME-WAIT: ACK sent, TIME-WAIT timer restarted",
-                        OTHER + " eighth");
+                        OTHER + " eighth check");
                 return false;
             }
             // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> After sending the acknowledgment, drop the
             // unacceptable segment and return."
             tcb.sendAck(now);
-            discard(why + ": ACK sent", OTHER + " first");
+            discard(why + ": ACK sent", OTHER + " first check");
             return false;
         }
         // RFC 7323 4.3: TS.Recent follows acceptable segments (PAWS is not modelled yet).
@@ -348,7 +348,7 @@ final class SegmentArrives {
         }
         SeqNum textEnd = textStart().plus(text.length);
         if (textEnd.gt(edge)) {
-            text = Arrays.copyOf(text, (int) Math.max(0, edge.distanceFrom(textStart())));
+            text = Arrays.copyOf(text, Math.max(0, edge.distanceFrom(textStart())));
             fin = false;
         } else if (fin && textEnd.equals(edge)) {
             fin = false; // the FIN's sequence number is just outside the window
@@ -367,7 +367,7 @@ final class SegmentArrives {
             // receive window, TCP MUST send an acknowledgment (challenge ACK)".
             tcb.sendAck(now);
             discard("RST in the window but SEG.SEQ " + rcvd(seg.seq()) + " is not RCV.NXT "
-                    + rcvd(tcb.rcvNxt) + ": challenge ACK sent", OTHER + " second (RFC 5961 3.2)");
+                    + rcvd(tcb.rcvNxt) + ": challenge ACK sent", OTHER + " second check, RFC 5961 3.2");
             return false;
         }
         switch (tcb.state) {
@@ -411,14 +411,14 @@ final class SegmentArrives {
             // the LISTEN state and return."
             tcb.delete(now);
             discard("SYN in SYN-RECEIVED of a passive open: connection returned to LISTEN",
-                    OTHER + " fourth");
+                    OTHER + " fourth check");
             return false;
         }
         // RFC 5961 4.2, adopted by RFC 9293: a SYN in a synchronized state gets a challenge ACK
         // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"; "After sending the acknowledgment, TCP MUST drop
         // the unacceptable segment and stop processing further."
         tcb.sendAck(now);
-        discard("SYN in a synchronized state: challenge ACK sent", OTHER + " fourth (RFC 5961 4.2)");
+        discard("SYN in a synchronized state: challenge ACK sent", OTHER + " fourth check, RFC 5961 4.2");
         return false;
     }
 
@@ -427,7 +427,7 @@ final class SegmentArrives {
     private boolean fifthCheckAck() {
         if (!seg.has(TcpFlags.ACK)) {
             // "if the ACK bit is off, drop the segment and return"
-            discard("segment without ACK is dropped", OTHER + " fifth");
+            discard("segment without ACK is dropped", OTHER + " fifth check");
             return false;
         }
         SeqNum ack = seg.ack();
@@ -447,7 +447,7 @@ final class SegmentArrives {
                 // <SEQ=SEG.ACK><CTL=RST> and send it."
                 tcb.emitReply(reset(seg, ack, SeqNum.of(0), TcpFlags.RST));
                 discard("ACK in SYN-RECEIVED does not acknowledge our SYN-ACK: SEG.ACK " + sent(ack)
-                        + " is not SND.NXT " + sent(tcb.sndNxt) + ": RST sent", OTHER + " fifth");
+                        + " is not SND.NXT " + sent(tcb.sndNxt) + ": RST sent", OTHER + " fifth check");
                 return false;
             }
         }
@@ -458,7 +458,7 @@ final class SegmentArrives {
             // the segment, and return."
             tcb.sendAck(now);
             discard("ACK of data not yet sent: SEG.ACK " + sent(ack) + " > SND.NXT "
-                    + sent(tcb.sndNxt) + ": ACK sent", OTHER + " fifth");
+                    + sent(tcb.sndNxt) + ": ACK sent", OTHER + " fifth check");
             return false;
         }
         if (ack.lt(tcb.sndUna.minus(tcb.maxSndWnd))) {
@@ -466,7 +466,7 @@ final class SegmentArrives {
             // SND.NXT"; other segments "MUST be discarded and an ACK sent back".
             tcb.sendAck(now);
             discard("ACK too old: SEG.ACK " + sent(ack) + " < SND.UNA " + sent(tcb.sndUna)
-                    + " - MAX.SND.WND " + tcb.maxSndWnd + ": ACK sent", OTHER + " fifth (RFC 5961 5.2)");
+                    + " - MAX.SND.WND " + tcb.maxSndWnd + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
             return false;
         }
         if (ack.gt(tcb.sndUna)) {
@@ -503,7 +503,7 @@ final class SegmentArrives {
                     tcb.enter(TcpState.TIME_WAIT, now);
                     return true;
                 }
-                discard("ACK in CLOSING does not acknowledge our FIN: segment ignored", OTHER + " fifth");
+                discard("ACK in CLOSING does not acknowledge our FIN: segment ignored", OTHER + " fifth check");
                 return false;
             case LAST_ACK:
                 // "The only thing that can arrive in this state is an acknowledgment of our FIN.
@@ -578,7 +578,7 @@ final class SegmentArrives {
                 // CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT: "This should not occur since a FIN has
                 // been received from the remote side. Ignore the segment text."
                 if (text.length > 0) {
-                    discard("text after the peer's FIN is ignored", OTHER + " seventh");
+                    discard("text after the peer's FIN is ignored", OTHER + " seventh check");
                     return false;
                 }
                 return true;

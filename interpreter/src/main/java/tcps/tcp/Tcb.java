@@ -371,6 +371,7 @@ final class Tcb implements Connection {
             delayedAckAt = NEVER;
             sendAck(now);
         }
+        // RETRANSMISSION TIMEOUT: to come (see nextDeadline). USER TIMEOUT: not modelled.
     }
 
     void startTimeWait(long now) {

@@ -56,14 +56,14 @@ class EstablishedTest {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
             fx.expectDiscarded("segment not acceptable: SEG.SEQ 0 outside RCV.NXT 1 .. RCV.NXT+RCV.WND 65537",
-                    SECTION + " first");
+                    SECTION + " first check");
         }
 
         @Test
         void zeroLengthSegmentAtTheRightEdgeIsOutside() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(65537).ack(1)), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("segment not acceptable", SECTION + " first");
+            fx.expectDiscarded("segment not acceptable", SECTION + " first check");
         }
 
         @Test
@@ -71,7 +71,7 @@ class EstablishedTest {
             Fixture fx = linux();
             fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello"));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6));
-            fx.expectDiscarded("SEG.SEQ 1 .. 5 outside RCV.NXT 6", SECTION + " first");
+            fx.expectDiscarded("SEG.SEQ 1 .. 5 outside RCV.NXT 6", SECTION + " first check");
             assertEquals("hello", Fixture.text(fx.conn.received()));
         }
 
@@ -79,7 +79,7 @@ class EstablishedTest {
         void textBeyondTheWindowGetsAnAck() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(65537).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("segment not acceptable", SECTION + " first");
+            fx.expectDiscarded("segment not acceptable", SECTION + " first check");
             assertEquals(0, fx.conn.received().length);
         }
 
@@ -114,13 +114,13 @@ class EstablishedTest {
             // ACK repeats the closed window.
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1001).ack(11).data("x")),
                     fx.ours(ACK).seq(11).ack(1001).win(0));
-            fx.expectDiscarded("zero receive window: text at RCV.NXT 1001 is not accepted", SECTION + " first");
+            fx.expectDiscarded("zero receive window: text at RCV.NXT 1001 is not accepted", SECTION + " first check");
             assertEquals(Fixture.OUR_ISS.plus(11), fx.conn.sndUna());
             // SEG.LEN 0 with RCV.WND 0: acceptable only at RCV.NXT.
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1001).ack(11)));
             fx.expectNoDiscards();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1002).ack(11)), fx.ours(ACK).seq(11).ack(1001).win(0));
-            fx.expectDiscarded("segment not acceptable", SECTION + " first");
+            fx.expectDiscarded("segment not acceptable", SECTION + " first check");
             // Reading frees more than min(RCV.BUFF/2, MSS): a window update goes out.
             assertEquals(600, fx.conn.receive(600, fx.now).length);
             fx.expectSent(fx.sent(), fx.ours(ACK).seq(11).ack(1001).win(600));
@@ -182,7 +182,7 @@ class EstablishedTest {
         void rstInTheWindowButNotAtRcvNxtGetsAChallengeAck() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(RST).seq(100)), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("SEG.SEQ 100 is not RCV.NXT 1: challenge ACK sent", SECTION + " second (RFC 5961 3.2)");
+            fx.expectDiscarded("SEG.SEQ 100 is not RCV.NXT 1: challenge ACK sent", SECTION + " second check, RFC 5961 3.2");
             fx.expectState(TcpState.ESTABLISHED);
         }
 
@@ -190,7 +190,7 @@ class EstablishedTest {
         void rstOutsideTheWindowIsDroppedSilently() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(RST).seq(70000)));
-            fx.expectDiscarded("a RST outside the window is dropped", SECTION + " first");
+            fx.expectDiscarded("a RST outside the window is dropped", SECTION + " first check");
             fx.expectState(TcpState.ESTABLISHED);
         }
     }
@@ -201,7 +201,7 @@ class EstablishedTest {
         void synInTheWindowGetsAChallengeAck() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(SYN).seq(100).options(fx.peerSynOptions(0))), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("SYN in a synchronized state: challenge ACK sent", SECTION + " fourth (RFC 5961 4.2)");
+            fx.expectDiscarded("SYN in a synchronized state: challenge ACK sent", SECTION + " fourth check, RFC 5961 4.2");
             fx.expectState(TcpState.ESTABLISHED);
         }
 
@@ -209,7 +209,7 @@ class EstablishedTest {
         void aRetransmittedSynAckIsAcknowledgedAgain() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("segment not acceptable", SECTION + " first");
+            fx.expectDiscarded("segment not acceptable", SECTION + " first check");
             fx.expectState(TcpState.ESTABLISHED);
         }
     }
@@ -220,7 +220,7 @@ class EstablishedTest {
         void ackOfDataNotYetSentGetsAnAckAndTheSegmentIsDropped() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(5).data("hi")), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("ACK of data not yet sent: SEG.ACK 5 > SND.NXT 1", SECTION + " fifth");
+            fx.expectDiscarded("ACK of data not yet sent: SEG.ACK 5 > SND.NXT 1", SECTION + " fifth check");
             assertEquals(0, fx.conn.received().length);
         }
 
@@ -228,14 +228,14 @@ class EstablishedTest {
         void ackTooFarBehindIsDropped() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(-70000)), fx.ours(ACK).seq(1).ack(1));
-            fx.expectDiscarded("ACK too old", SECTION + " fifth (RFC 5961 5.2)");
+            fx.expectDiscarded("ACK too old", SECTION + " fifth check, RFC 5961 5.2");
         }
 
         @Test
         void segmentWithoutAckIsDropped() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(PSH).seq(1).data("x")));
-            fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth");
+            fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth check");
             assertEquals(0, fx.conn.received().length);
         }
 
@@ -371,6 +371,48 @@ class EstablishedTest {
             Fixture fx = Fixture.established(Profile.RFC9293);
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
             fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7));
+        }
+    }
+
+    @Nested
+    class SequenceSpaceWrap {
+        /** Both ISNs just below 2^32: the whole conversation crosses zero. */
+        @Test
+        void aConversationAcrossTwoToThe32() {
+            RecordingObserver events = new RecordingObserver();
+            TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX,
+                    (l, r, t) -> SeqNum.of(l.port() == 1234 ? 0xffff_fff0L : 0xffff_ff00L), events);
+            SocketConfig config = new SocketConfig(Profile.LINUX, null, 0);
+            Loopback net = new Loopback(host, 10);
+            Listener listener = host.listen(1234, config);
+            Connection client = host.connect(5555, new TcpAddress(Ipv4.LOOPBACK, 1234), config, 0);
+            byte[] request = filled(5000);
+            byte[] reply = filled(300);
+            boolean[] done = {false, false, false};
+            net.run(() -> {
+                if (!done[0] && client.state() == TcpState.ESTABLISHED) {
+                    client.send(request, net.now);
+                    done[0] = true;
+                }
+                Connection server = listener.connections().isEmpty() ? null : listener.connections().get(0);
+                if (server != null && !done[1] && server.received().length == request.length) {
+                    server.send(reply, net.now);
+                    server.close(net.now);
+                    done[1] = true;
+                }
+                if (!done[2] && client.finReceived()) {
+                    client.close(net.now);
+                    done[2] = true;
+                }
+            });
+            Connection server = listener.connections().get(0);
+            assertEquals(request.length, server.received().length);
+            assertEquals(reply.length, client.received().length);
+            assertEquals(SeqNum.of(0xffff_ff00L).plus(1 + 5000 + 1), client.sndNxt(), "past zero");
+            assertTrue(client.sndNxt().gt(client.iss()));
+            assertEquals(TcpState.CLOSED, server.state());
+            assertEquals(TcpState.CLOSED, client.state(), "after TIME-WAIT");
+            assertTrue(events.discards.isEmpty(), events.discards.toString());
         }
     }
 

@@ -28,7 +28,7 @@ class ListenTest {
     void rstIsIgnored() {
         Fixture fx = Fixture.listening(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST).seq(0)));
-        fx.expectDiscarded("RST in LISTEN is ignored", SECTION + " first");
+        fx.expectDiscarded("RST in LISTEN is ignored", SECTION + " first check");
         assertEquals(List.of(), fx.listener.connections());
         assertEquals(TcpState.LISTEN, fx.listener.state());
     }
@@ -38,7 +38,7 @@ class ListenTest {
         Fixture fx = Fixture.listening(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(42)),
                 fx.ours(RST).seq(42).ackAbsolute(0).win(0).noOptions());
-        fx.expectDiscarded("ACK in LISTEN", SECTION + " second");
+        fx.expectDiscarded("ACK in LISTEN", SECTION + " second check");
         assertEquals(List.of(), fx.listener.connections());
     }
 
@@ -121,7 +121,7 @@ class ListenTest {
     void segmentWithoutSynAckOrRstIsDropped() {
         Fixture fx = Fixture.listening(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(FIN).seq(1).data("hi")));
-        fx.expectDiscarded("without SYN, ACK or RST", SECTION + " fourth");
+        fx.expectDiscarded("without SYN, ACK or RST", SECTION + " fourth check");
         assertEquals(List.of(), fx.listener.connections());
     }
 

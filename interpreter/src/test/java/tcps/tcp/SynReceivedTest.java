@@ -55,7 +55,7 @@ class SynReceivedTest {
         // <SEQ=SEG.ACK><CTL=RST>
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(9)),
                 fx.ours(RST).seq(9).ackAbsolute(0).win(0).noOptions());
-        fx.expectDiscarded("ACK in SYN-RECEIVED does not acknowledge our SYN-ACK", SECTION + " fifth");
+        fx.expectDiscarded("ACK in SYN-RECEIVED does not acknowledge our SYN-ACK", SECTION + " fifth check");
         fx.expectState(TcpState.SYN_RECEIVED);
     }
 
@@ -97,7 +97,7 @@ class SynReceivedTest {
     void rstInTheWindowButNotAtRcvNxtGetsAChallengeAck() {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST).seq(50)), fx.ours(ACK).seq(1).ack(1).win(512));
-        fx.expectDiscarded("challenge ACK", SECTION + " second (RFC 5961 3.2)");
+        fx.expectDiscarded("challenge ACK", SECTION + " second check, RFC 5961 3.2");
         fx.expectState(TcpState.SYN_RECEIVED);
     }
 
@@ -106,7 +106,7 @@ class SynReceivedTest {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peerSyn()),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(65483).options(SYN_ACK_OPTIONS));
-        fx.expectDiscarded("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again", SECTION + " first");
+        fx.expectDiscarded("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again", SECTION + " first check");
         fx.expectState(TcpState.SYN_RECEIVED);
         assertEquals(1, fx.tcb().retransmissionQueue.entries().size(), "the resent SYN-ACK replaces the first");
     }
@@ -115,7 +115,7 @@ class SynReceivedTest {
     void anotherSynInTheWindowReturnsAPassiveOpenToListen() {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(SYN).seq(100).options(fx.peerSynOptions(0))));
-        fx.expectDiscarded("connection returned to LISTEN", SECTION + " fourth");
+        fx.expectDiscarded("connection returned to LISTEN", SECTION + " fourth check");
         fx.expectState(TcpState.CLOSED);
         assertEquals(TcpState.LISTEN, fx.listener.state());
     }
@@ -124,7 +124,7 @@ class SynReceivedTest {
     void segmentWithoutAckIsDropped() {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH).seq(1).data("x")));
-        fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth");
+        fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth check");
         fx.expectState(TcpState.SYN_RECEIVED);
         assertEquals(0, fx.conn.received().length);
     }
@@ -134,7 +134,7 @@ class SynReceivedTest {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(70000).ack(1).data("far")),
                 fx.ours(ACK).seq(1).ack(1).win(512));
-        fx.expectDiscarded("segment not acceptable", SECTION + " first");
+        fx.expectDiscarded("segment not acceptable", SECTION + " first check");
     }
 
     @Test

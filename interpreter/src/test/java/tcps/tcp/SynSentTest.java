@@ -66,7 +66,7 @@ class SynSentTest {
         // <SEQ=SEG.ACK><CTL=RST>
         fx.expectSent(fx.arrive(fx.peerSynAck().ack(5)),
                 fx.ours(RST).seq(5).ackAbsolute(0).win(0).noOptions());
-        fx.expectDiscarded("ACK in SYN-SENT does not acknowledge our SYN", SECTION + " first");
+        fx.expectDiscarded("ACK in SYN-SENT does not acknowledge our SYN", SECTION + " first check");
         fx.expectState(TcpState.SYN_SENT);
     }
 
@@ -75,14 +75,14 @@ class SynSentTest {
         Fixture fx = Fixture.synSent(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peerSynAck().ack(0)),
                 fx.ours(RST).seq(0).ackAbsolute(0).win(0).noOptions());
-        fx.expectDiscarded("SEG.ACK 0 is not SND.NXT 1", SECTION + " first");
+        fx.expectDiscarded("SEG.ACK 0 is not SND.NXT 1", SECTION + " first check");
     }
 
     @Test
     void rstWithAnUnacceptableAckIsDropped() {
         Fixture fx = Fixture.synSent(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST | ACK).seq(0).ack(9)));
-        fx.expectDiscarded("a RST is dropped", SECTION + " first");
+        fx.expectDiscarded("a RST is dropped", SECTION + " first check");
         fx.expectState(TcpState.SYN_SENT);
     }
 
@@ -102,7 +102,7 @@ class SynSentTest {
     void rstWithoutAckIsIgnored() {
         Fixture fx = Fixture.synSent(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST).seq(0)));
-        fx.expectDiscarded("RST without an ACK of our SYN is ignored", SECTION + " second");
+        fx.expectDiscarded("RST without an ACK of our SYN is ignored", SECTION + " second check");
         fx.expectState(TcpState.SYN_SENT);
     }
 
@@ -110,7 +110,7 @@ class SynSentTest {
     void segmentWithoutSynOrRstIsDropped() {
         Fixture fx = Fixture.synSent(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)));
-        fx.expectDiscarded("without SYN or RST", SECTION + " fifth");
+        fx.expectDiscarded("without SYN or RST", SECTION + " fifth check");
         fx.expectState(TcpState.SYN_SENT);
     }
 

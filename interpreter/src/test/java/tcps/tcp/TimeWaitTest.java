@@ -1,0 +1,87 @@
+package tcps.tcp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static tcps.tcp.Fixture.ACK;
+import static tcps.tcp.Fixture.FIN;
+import static tcps.tcp.Fixture.RST;
+import static tcps.tcp.Fixture.SYN;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** TIME-WAIT, entered at time 0 after both FINs (ours seq 1, the peer's seq 1). */
+class TimeWaitTest {
+    private static Fixture fx() {
+        return Fixture.timeWait(Profile.LINUX);
+    }
+
+    @Test
+    void timerDeletesTheTcbAfterTimeWaitOfTheProfile() {
+        Fixture fx = fx();
+        assertEquals(60_000_000L, fx.host.nextDeadline());
+        fx.at(59_999_999);
+        fx.expectState(TcpState.TIME_WAIT);
+        fx.at(60_000_000);
+        fx.expectState(TcpState.CLOSED);
+        RecordingObserver.StateChange last = fx.events.stateChanges.get(0);
+        assertEquals("TIME-WAIT -> CLOSED", last.toString());
+        assertEquals(60_000_000L, last.now());
+        assertEquals(List.of(), fx.host.connections());
+        assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        fx.expectSent(fx.sent());
+    }
+
+    @Test
+    void textbookTimeWaitIsTwoMsl() {
+        Fixture fx = Fixture.timeWait(Profile.RFC9293);
+        assertEquals(240_000_000L, fx.host.nextDeadline());
+    }
+
+    @Test
+    void retransmittedFinIsAcknowledgedAndRestartsTheTimer() {
+        Fixture fx = fx();
+        fx.at(30_000_000);
+        fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(2)), fx.ours(ACK).seq(2).ack(2));
+        fx.expectDiscarded("retransmitted FIN in TIME-WAIT: ACK sent, TIME-WAIT timer restarted",
+                "RFC 9293 3.10.7.4 eighth check");
+        assertEquals(90_000_000L, fx.host.nextDeadline());
+        fx.at(60_000_000);
+        fx.expectState(TcpState.TIME_WAIT);
+        fx.at(90_000_000);
+        fx.expectState(TcpState.CLOSED);
+    }
+
+    @Test
+    void rstClosesAtOnce() {
+        Fixture fx = fx();
+        fx.expectSent(fx.arrive(fx.peer(RST).seq(2)));
+        fx.expectState(TcpState.CLOSED);
+        assertEquals(Optional.empty(), fx.conn.error());
+    }
+
+    @Test
+    void synGetsAChallengeAck() {
+        Fixture fx = fx();
+        fx.expectSent(fx.arrive(fx.peer(SYN).seq(100).options(fx.peerSynOptions(0))), fx.ours(ACK).seq(2).ack(2));
+        fx.expectDiscarded("SYN in a synchronized state", "RFC 9293 3.10.7.4 fourth check, RFC 5961 4.2");
+        fx.expectState(TcpState.TIME_WAIT);
+    }
+
+    @Test
+    void closeOrSendIsConnectionClosing() {
+        Fixture fx = fx();
+        assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.close(fx.now));
+        assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.send(Fixture.bytes("x"), fx.now));
+        fx.expectSent(fx.sent());
+    }
+
+    @Test
+    void abortDeletesWithoutRst() {
+        Fixture fx = fx();
+        assertEquals(Optional.empty(), fx.conn.abort(fx.now));
+        fx.expectSent(fx.sent());
+        fx.expectState(TcpState.CLOSED);
+        assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+    }
+}
