@@ -50,6 +50,7 @@ class SyntaxErrorTest {
                 // ---- missing or misplaced values
                 row("client isn", "1:11: expected a number or `isn`, found end of file"),
                 row("client isn\nclient connect", "1:11: expected a number or `isn`, found end of line"),
+                row("client isn server", "1:18: expected `.isn` after an endpoint name, found end of file"),
                 row("expect SYN ack=isn+", "1:20: expected a number or `isn`, found end of file"),
                 row("expect SYN seq=(isn+1", "1:22: expected `)`, found end of file"),
                 row("client write", "1:13: expected a number or text in double quotes, found end of file"),
@@ -68,6 +69,13 @@ class SyntaxErrorTest {
                 row("client send SYN-", "1:17: expected flags (such as `SYN` or `[S.]`), found end of file"),
                 row("client send ack=1", "1:13: `send` needs flags before its fields, as in `client send ACK ack=...`"),
                 row("expect SYN ACK", "1:12: `ACK` reads as a field here; join flags with `-`, as in `SYN-ACK`"),
+                row("expect [S.] ACK seq=1", "1:13: `ACK` reads as a field here; join flags with `-`, as in `SYN-ACK`"),
+                row("client SYN", "1:8: unknown action `SYN`; after an endpoint comes an action such as connect, "
+                        + "listen, write, send or close"),
+                row("client lisen", "1:8: unknown action `lisen`; after an endpoint comes an action such as connect, "
+                        + "listen, write, send or close; did you mean `listen`?"),
+                row("client CONNECT", "1:8: unknown action `CONNECT`; after an endpoint comes an action such as connect, "
+                        + "listen, write, send or close; did you mean `connect`?"),
                 row("expect SYN - ACK", "1:8: write flags without spaces, as in `SYN-ACK`"),
                 // ---- fields and options
                 row("expect SYN sq=1", "1:12: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), "
@@ -86,6 +94,7 @@ class SyntaxErrorTest {
                 // ---- numbers, durations, addresses, ports
                 row("wait 5", "1:6: `5` needs a unit: write 5s, 5ms or 5us"),
                 row("wait 1.5", "1:6: `1.5` needs a unit: write 1.5s, 1.5ms or 1.5us"),
+                row("wait 127.0.0.1", "1:6: expected a duration (such as `1s` or `200ms`), found `127.0.0.1`"),
                 row("link delay 5sec", "1:12: unknown unit `sec` in `5sec`; units are us, ms, s, m (minutes) and h"),
                 row("wait 0.5us", "1:6: `0.5us` is finer than 1us, the smallest step of the clock"),
                 row("wait", "1:5: expected a duration (such as `1s` or `200ms`), found end of file"),
