@@ -129,7 +129,7 @@ final class SyntaxMessages {
                 return at(offending, "a scenario needs a name in double quotes, as in `scenario \"handshake\" {`");
             }
         }
-        if (type == RBRACE && !insideScenario(context)) {
+        if (type == RBRACE && !StatementRecovery.insideScenario(context)) {
             return at(offending, "unexpected `}`: no scenario is open here");
         }
         boolean statementWanted = phrases(expected).contains(A_STATEMENT);
@@ -150,15 +150,6 @@ final class SyntaxMessages {
                     + previous.getText() + "=...`");
         }
         return null;
-    }
-
-    private static boolean insideScenario(RuleContext context) {
-        for (RuleContext c = context; c != null; c = c.parent) {
-            if (c instanceof ScenarioContext) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean insideSend(RuleContext context) {

@@ -40,8 +40,10 @@ class ScriptParserTest {
                 form("server port 1234", "At(server, -, 1234)"),
                 form("server port 0", "At(server, -, 0)"),
                 form("server port 65535", "At(server, -, 65535)"),
+                form("server at 010.000.0.001 port 00080", "At(server, 010.000.0.001, 80)"),
                 form("client isn 934227076", "Isn(client, 934227076)"),
                 form("client isn 4294967295", "Isn(client, 4294967295)"),
+                form("client isn 000000000004294967295", "Isn(client, 4294967295)"),
                 form("client ts 2756153644", "Ts(client, 2756153644)"),
                 form("link delay 50ms", "LinkDelay(50000us)"),
                 // socket calls
