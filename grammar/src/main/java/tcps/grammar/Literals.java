@@ -2,6 +2,7 @@ package tcps.grammar;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ final class Literals {
     /** A decimal literal: seq, ack and window values are at most 32 bits wide. */
     static long number(Token token) {
         String text = token.getText();
-        if (text.length() > 10 || Long.parseLong(text) > MAX_32_BITS) {
+        if (new BigInteger(text).compareTo(BigInteger.valueOf(MAX_32_BITS)) > 0) {
             throw new SyntaxError(Spans.of(token), "`" + text + "` is larger than 32 bits");
         }
         return Long.parseLong(text);
@@ -29,7 +30,7 @@ final class Literals {
 
     static int port(Token token) {
         String text = token.getText();
-        if (text.length() > 5 || Integer.parseInt(text) > 65535) {
+        if (new BigInteger(text).compareTo(BigInteger.valueOf(65535)) > 0) {
             throw new SyntaxError(Spans.of(token), "port " + text + " is out of range 0 to 65535");
         }
         return Integer.parseInt(text);
@@ -41,7 +42,7 @@ final class Literals {
         String[] octets = text.split("\\.");
         boolean ok = octets.length == 4;
         for (String octet : octets) {
-            ok &= octet.length() <= 3 && Integer.parseInt(octet) <= 255;
+            ok &= new BigInteger(octet).compareTo(BigInteger.valueOf(255)) <= 0;
         }
         if (!ok) {
             throw new SyntaxError(Spans.of(token), "`" + text + "` is not an IPv4 address");

@@ -163,7 +163,8 @@ final class StatementRecovery implements ANTLRErrorStrategy {
         }
     }
 
-    private static boolean insideScenario(RuleContext context) {
+    /** True inside a scenario block, where a `}` ends the statement being read. */
+    static boolean insideScenario(RuleContext context) {
         for (RuleContext c = context; c != null; c = c.parent) {
             if (c instanceof TcpsParser.ScenarioContext) {
                 return true;

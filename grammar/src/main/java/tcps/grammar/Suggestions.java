@@ -9,8 +9,8 @@ final class Suggestions {
     private Suggestions() {}
 
     /**
-     * The candidate within edit distance 2 of {@code word} (ignoring case), the closest first. Short
-     * words get less slack (at most half their length), so that `the` does not suggest `ts`.
+     * The candidate closest to {@code word} (ignoring case), if it is close: within edit distance 2
+     * for long keywords, 1 for keywords under six letters, so that `ack` does not suggest `stack`.
      */
     static Optional<String> closest(String word, List<String> candidates) {
         String typed = word.toLowerCase(Locale.ROOT);
@@ -18,7 +18,7 @@ final class Suggestions {
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             int distance = distance(typed, candidate);
-            int allowed = Math.min(2, candidate.length() / 2);
+            int allowed = candidate.length() >= 6 ? 2 : 1;
             if (distance <= allowed && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -27,23 +27,27 @@ final class Suggestions {
         return Optional.ofNullable(best);
     }
 
-    /** Levenshtein distance: insertions, deletions and substitutions each cost one. */
+    /**
+     * Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbours
+     * as one (optimal string alignment): `wiat` is one step from `wait`, as a typist would count.
+     */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

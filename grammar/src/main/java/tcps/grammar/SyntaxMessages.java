@@ -5,7 +5,6 @@ import static tcps.grammar.TcpsParser.*;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.RuleContext;
@@ -30,6 +29,9 @@ final class SyntaxMessages {
             "stack", "scripted", "at", "port", "isn", "ts");
     private static final Set<Integer> ACTION_TOKENS = Set.of(
             CONNECT, LISTEN, WRITE, READ, CLOSE, SHUTDOWN, ABORT, SEND, SCRIPTED, AT, PORT, ISN, TS);
+
+    /** Only to recognise `SYN ACK` written for `SYN-ACK`; the interpreter decides which flags exist. */
+    private static final Set<String> FLAG_NAMES = Set.of("SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR");
 
     private static final String A_STATEMENT = "a statement (such as `client connect`, `expect SYN`, `wait 1s`)";
     private static final String THE_END = "the end of the statement";
@@ -127,7 +129,7 @@ final class SyntaxMessages {
                 return at(offending, "a scenario needs a name in double quotes, as in `scenario \"handshake\" {`");
             }
         }
-        if (type == RBRACE && !insideScenario(context)) {
+        if (type == RBRACE && !StatementRecovery.insideScenario(context)) {
             return at(offending, "unexpected `}`: no scenario is open here");
         }
         boolean statementWanted = phrases(expected).contains(A_STATEMENT);
@@ -135,11 +137,11 @@ final class SyntaxMessages {
             return at(offending, "`" + offending.getText() + "` needs an endpoint before it, as in `client "
                     + offending.getText() + "`");
         }
-        if (expected.contains(DURATION) && (type == INT || type == DOTTED)) {
+        if (expected.contains(DURATION) && (type == INT || type == DOTTED && offending.getText().split("\\.").length == 2)) {
             String n = offending.getText();
             return at(offending, "`" + n + "` needs a unit: write " + n + "s, " + n + "ms or " + n + "us");
         }
-        if (type == IDENT && isUpperCase(offending.getText()) && phrases(expected).contains(A_FIELD)) {
+        if (type == IDENT && FLAG_NAMES.contains(offending.getText()) && phrases(expected).contains(A_FIELD)) {
             return at(offending, "`" + offending.getText() + "` reads as a field here; join flags with `-`, as in `SYN-ACK`");
         }
         Token previous = offending.getTokenIndex() > 0 ? tokens().get(offending.getTokenIndex() - 1) : null;
@@ -148,19 +150,6 @@ final class SyntaxMessages {
                     + previous.getText() + "=...`");
         }
         return null;
-    }
-
-    private static boolean isUpperCase(String word) {
-        return word.equals(word.toUpperCase(Locale.ROOT)) && !word.equals(word.toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean insideScenario(RuleContext context) {
-        for (RuleContext c = context; c != null; c = c.parent) {
-            if (c instanceof ScenarioContext) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean insideSend(RuleContext context) {
@@ -248,6 +237,9 @@ final class SyntaxMessages {
             case RULE_expr:
                 if (!entered && (type == PLUS || type == MINUS || type == STAR)) {
                     return "";
+                }
+                if (!entered && type == DOT) {
+                    return "`.isn` after an endpoint name";
                 }
                 return !entered && type == RPAREN ? "`)`" : A_NUMBER_OR_ISN;
             default:

@@ -1,0 +1,219 @@
+package tcps.grammar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tcps.syntax.Diagnostic;
+import tcps.syntax.Source;
+import tcps.syntax.Span;
+
+/**
+ * What a user reads for each mistake, word for word, and where it points. Messages are part of the
+ * user interface: a change here is a change users see, so every row is exact.
+ */
+class SyntaxErrorTest {
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                // ---- the start of a statement
+                row("frobnicate",
+                        "1:1: unknown statement `frobnicate`; statements start with an endpoint (`client connect`) "
+                                + "or a keyword such as expect, wait, drop, stack"),
+                row("frobnicate client connect",
+                        "1:1: unknown statement `frobnicate`; statements start with an endpoint (`client connect`) "
+                                + "or a keyword such as expect, wait, drop, stack"),
+                row("expct SYN",
+                        "1:1: unknown statement `expct`; statements start with an endpoint (`client connect`) "
+                                + "or a keyword such as expect, wait, drop, stack; did you mean `expect`?"),
+                row("wiat 1s",
+                        "1:1: unknown statement `wiat`; statements start with an endpoint (`client connect`) "
+                                + "or a keyword such as expect, wait, drop, stack; did you mean `wait`?"),
+                row("client conect",
+                        "1:8: unknown action `conect`; after an endpoint comes an action such as connect, listen, "
+                                + "write, send or close; did you mean `connect`?"),
+                row("client",
+                        "1:7: expected an action after `client` (such as connect, listen, write, send or close), found end of file"),
+                row("connect", "1:1: `connect` needs an endpoint before it, as in `client connect`"),
+                row("42", "1:1: expected a statement (such as `client connect`, `expect SYN`, `wait 1s`), found `42`"),
+                row("client state ESTABLISHED",
+                        "1:1: a state check starts with `expect`, as in `expect client state ESTABLISHED`"),
+                row("expect", "1:7: expected a segment (such as `SYN-ACK ack=1`) or a state (such as "
+                        + "`client state ESTABLISHED`) after `expect`, found end of file"),
+                // ---- missing or misplaced values
+                row("client isn", "1:11: expected a number or `isn`, found end of file"),
+                row("client isn\nclient connect", "1:11: expected a number or `isn`, found end of line"),
+                row("client isn server", "1:18: expected `.isn` after an endpoint name, found end of file"),
+                row("expect SYN ack=isn+", "1:20: expected a number or `isn`, found end of file"),
+                row("expect SYN seq=(isn+1", "1:22: expected `)`, found end of file"),
+                row("client write", "1:13: expected a number or text in double quotes, found end of file"),
+                row("client at 1.2.3.4 prot 5", "1:19: expected `port` or the end of the statement, found `prot`"),
+                row("client connect now", "1:16: expected the end of the statement, found `now`"),
+                row("numbers maybe", "1:9: expected `absolute` or `relative`, found `maybe`"),
+                row("stack", "1:6: expected a stack profile (such as `linux`), found end of file"),
+                row("expect client >", "1:16: expected an endpoint (such as `client`), found end of file"),
+                row("drop next 2 3",
+                        "1:13: expected a direction (such as `client > server`), flags (such as `SYN` or `[S.]`) "
+                                + "or the end of the statement, found `3`"),
+                row("expect client state", "1:20: expected a state (such as `ESTABLISHED`), found end of file"),
+                // ---- flags
+                row("expect [S.", "1:8: unclosed `[`: tcpdump flags look like [S.]"),
+                row("client send", "1:12: expected flags (such as `SYN` or `[S.]`), found end of file"),
+                row("client send SYN-", "1:17: expected flags (such as `SYN` or `[S.]`), found end of file"),
+                row("client send ack=1", "1:13: `send` needs flags before its fields, as in `client send ACK ack=...`"),
+                row("expect SYN ACK", "1:12: `ACK` reads as a field here; join flags with `-`, as in `SYN-ACK`"),
+                row("expect [S.] ACK seq=1", "1:13: `ACK` reads as a field here; join flags with `-`, as in `SYN-ACK`"),
+                row("client SYN", "1:8: unknown action `SYN`; after an endpoint comes an action such as connect, "
+                        + "listen, write, send or close"),
+                row("client lisen", "1:8: unknown action `lisen`; after an endpoint comes an action such as connect, "
+                        + "listen, write, send or close; did you mean `listen`?"),
+                row("client CONNECT", "1:8: unknown action `CONNECT`; after an endpoint comes an action such as connect, "
+                        + "listen, write, send or close; did you mean `connect`?"),
+                row("expect SYN - ACK", "1:8: write flags without spaces, as in `SYN-ACK`"),
+                // ---- fields and options
+                row("expect SYN sq=1", "1:12: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), "
+                        + "a \"payload\" and <options>"),
+                row("expect SYN ack=1:5", "1:17: only `seq` takes a range such as seq=1:8; write ack=N"),
+                row("expect SYN foo", "1:12: expected a field (such as `ack=1`) or the end of the statement, found `foo`"),
+                row("expect SYN <foo>", "1:13: unknown option `foo`; options are mss N, wscale N, sackOK, "
+                        + "TS [val N ecr N], nop, eol"),
+                row("expect SYN <TS val 5>", "1:16: `TS val` needs `ecr` too: write TS val N ecr N"),
+                row("expect SYN <TS 5>", "1:16: write `TS val N ecr N`, or `TS` alone to check only that timestamps are there"),
+                row("expect SYN <mss>", "1:13: `mss` needs a value, as in mss 1460"),
+                row("expect SYN <mss 1460 sackOK>", "1:22: `mss` takes one value; separate options with `,`"),
+                row("expect SYN <nop 1>", "1:17: `nop` takes no value; separate options with `,`"),
+                row("expect SYN <mss 1460,>", "1:22: expected an option (such as `mss 1460`), found `>`"),
+                row("expect SYN <mss 1460", "1:21: expected `,` or `>`, found end of file"),
+                // ---- numbers, durations, addresses, ports
+                row("wait 5", "1:6: `5` needs a unit: write 5s, 5ms or 5us"),
+                row("wait 1.5", "1:6: `1.5` needs a unit: write 1.5s, 1.5ms or 1.5us"),
+                row("wait 127.0.0.1", "1:6: expected a duration (such as `1s` or `200ms`), found `127.0.0.1`"),
+                row("link delay 5sec", "1:12: unknown unit `sec` in `5sec`; units are us, ms, s, m (minutes) and h"),
+                row("wait 0.5us", "1:6: `0.5us` is finer than 1us, the smallest step of the clock"),
+                row("wait", "1:5: expected a duration (such as `1s` or `200ms`), found end of file"),
+                row("expect SYN seq=99999999999", "1:16: `99999999999` is larger than 32 bits"),
+                row("client isn 4294967296", "1:12: `4294967296` is larger than 32 bits"),
+                row("client at 300.1.2.3", "1:11: `300.1.2.3` is not an IPv4 address"),
+                row("client at 1.2.3", "1:11: `1.2.3` is not an IPv4 address"),
+                row("client at localhost", "1:11: expected an IPv4 address (such as `127.0.0.1`), found `localhost`"),
+                row("client at ::1", "1:11: IPv6 addresses are not supported yet"),
+                row("client at fe80::1 port 80", "1:11: IPv6 addresses are not supported yet"),
+                row("server port 70000", "1:13: port 70000 is out of range 0 to 65535"),
+                row("server port", "1:12: expected a port number, found end of file"),
+                // ---- strings
+                row("client write \"abc", "1:14: unterminated string: add a closing \" before the end of the line"),
+                row("client write \"abc\nclient close", "1:14: unterminated string: add a closing \" before the end of the line"),
+                row("client write \"a\\qb\"", "1:16: unknown escape `\\q` in string"),
+                row("client write \"\\x4\"", "1:15: `\\x` in a string needs two hex digits, as in \\x0a"),
+                // ---- characters that do not belong
+                row("client @ connect", "1:8: unexpected character `@`"),
+                row("\0\0\0", "1:1: unexpected control character U+0000"),
+                row("client connect\u0007", "1:15: unexpected control character U+0007"),
+                row("client\u00a0connect", "1:7: unexpected invisible character U+00A0"),
+                // ---- files and scenarios
+                row("", "1:1: the script is empty: write at least one statement, such as `client connect`"),
+                row("# only a comment\n// and another\n\n", "1:1: the script is empty: write at least one statement, such as `client connect`"),
+                row(";;\n;", "1:1: the script is empty: write at least one statement, such as `client connect`"),
+                row("stack linux\nscenario \"x\" {\n  client connect\n}",
+                        "1:1: statements outside a scenario block are not allowed in a file that has scenario blocks; "
+                                + "move this into a scenario"),
+                row("scenario \"x\" {\n  client connect\n}\nserver listen",
+                        "4:1: statements outside a scenario block are not allowed in a file that has scenario blocks; "
+                                + "move this into a scenario"),
+                row("scenario {\n  client connect\n}", "1:10: a scenario needs a name in double quotes, as in `scenario \"handshake\" {`"),
+                row("scenario handshake {\n  client connect\n}", "1:10: a scenario needs a name in double quotes, as in `scenario \"handshake\" {`"),
+                row("scenario \"x\" {\n  client connect\n", "1:14: unclosed `{`: end the scenario with `}`"),
+                row("scenario \"x\" {\n}\n}", "3:1: unexpected `}`: no scenario is open here"),
+                row("client connect }", "1:16: unexpected `}`: no scenario is open here"),
+                row("scenario \"a\" {\n  client connect\nscenario \"b\" {\n  server listen\n}",
+                        "3:1: a scenario cannot hold another scenario; is a `}` missing above?"),
+                // ---- several errors in one go: each statement is checked on its own
+                row("client isn\nwait 5",
+                        "1:11: expected a number or `isn`, found end of line",
+                        "2:6: `5` needs a unit: write 5s, 5ms or 5us"),
+                row("frobnicate; client connect; expect SYN sq=1; wait 5",
+                        "1:1: unknown statement `frobnicate`; statements start with an endpoint (`client connect`) "
+                                + "or a keyword such as expect, wait, drop, stack",
+                        "1:40: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), a \"payload\" and <options>",
+                        "1:51: `5` needs a unit: write 5s, 5ms or 5us"),
+                row("scenario \"a\" {\n  client isn\n  server port 99999\n}\nscenario \"b\" { wait 5 }",
+                        "2:13: expected a number or `isn`, found end of line",
+                        "3:15: port 99999 is out of range 0 to 65535",
+                        "5:21: `5` needs a unit: write 5s, 5ms or 5us"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("mistakes")
+    void wordsEachMistakeInTheUsersTerms(String text, List<String> expected) {
+        ScriptParser.Result result = ScriptParser.parse(new Source("t.tcps", text));
+        assertNull(result.script(), "no script when there are errors");
+        assertEquals(expected, result.errors().stream().map(SyntaxErrorTest::shown).toList());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("mistakes")
+    void neverSpeaksAntlr(String text, List<String> ignored) {
+        for (Diagnostic error : ScriptParser.parse(new Source("t.tcps", text)).errors()) {
+            for (String jargon : List.of("<EOF>", "mismatched", "viable", "extraneous", "IDENT", "NEWLINE", "token", "rule")) {
+                assertFalse(error.message().contains(jargon), error.message());
+            }
+        }
+    }
+
+    @Test
+    void pointsAtTheWholeOffendingToken() {
+        assertEquals(new Span(1, 1, 10), firstError("frobnicate").span());
+        assertEquals(new Span(1, 14, 4), firstError("client write \"abc").span(), "from the opening quote on");
+        assertEquals(new Span(1, 8, 3), firstError("expect [S.").span());
+        assertEquals(new Span(1, 16, 11), firstError("expect SYN seq=99999999999").span());
+        assertEquals(new Span(1, 16, 2), firstError("client write \"a\\qb\"").span(), "the escape itself");
+        assertEquals(new Span(1, 11, 1), firstError("client isn").span(), "end of file still gets a caret");
+        assertEquals(new Span(1, 8, 9), firstError("expect SYN - ACK").span());
+    }
+
+    @Test
+    void tellsTheFileItCameFrom() {
+        Diagnostic error = ScriptParser.parse(new Source("scenarios/x.tcps", "wait 5")).errors().get(0);
+        assertEquals("scenarios/x.tcps", error.source().name());
+    }
+
+    @Test
+    void stopsAfterTwentyErrors() {
+        String garbage = "@\n".repeat(30);
+        List<Diagnostic> errors = ScriptParser.parse(new Source("t.tcps", garbage)).errors();
+        assertEquals(21, errors.size());
+        for (int line = 1; line <= 20; line++) {
+            assertEquals(line + ":1: unexpected character `@`", shown(errors.get(line - 1)));
+        }
+        assertEquals("21:1: too many errors; stopping here", shown(errors.get(20)));
+    }
+
+    @Test
+    void survivesBinaryFiles() {
+        StringBuilder binary = new StringBuilder();
+        for (int i = 0; i < 4096; i++) {
+            binary.append((char) ((i * 7919) % 256));
+        }
+        List<Diagnostic> errors = ScriptParser.parse(new Source("t.bin", binary.toString())).errors();
+        assertTrue(errors.size() >= 1 && errors.size() <= 21, errors.toString());
+    }
+
+    private static Arguments row(String text, String... errors) {
+        return Arguments.of(text, List.of(errors));
+    }
+
+    private static Diagnostic firstError(String text) {
+        return ScriptParser.parse(new Source("t.tcps", text)).errors().get(0);
+    }
+
+    private static String shown(Diagnostic error) {
+        return error.span().line() + ":" + error.span().column() + ": " + error.message();
+    }
+}
