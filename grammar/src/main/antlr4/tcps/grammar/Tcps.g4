@@ -18,9 +18,32 @@ grammar Tcps;
 // ==== Files ======================================================================================
 
 // A file holds either bare statements (one unnamed scenario) or scenario blocks. Mixing both
-// parses, and TreeBuilder reports it, so that the message can say what to do.
+// parses, and TreeBuilder reports it, so that the message can say what to do. Profile
+// definitions may stand beside either.
 script
-    : (separator | scenario | statementLine)* EOF
+    : (separator | profileDef | scenario | statementLine)* EOF
+    ;
+
+// profile lab extends linux { syn_retries 2; time_wait 30s }: a stack made from another by
+// changing parameters; the interpreter knows which parameters exist and what values they take.
+profileDef
+    : PROFILE name=profile (EXTENDS base=profile)? NEWLINE? '{' (separator | setting)* '}'
+    ;
+
+setting
+    : parameter=IDENT settingValue settingEnd
+    ;
+
+settingValue
+    : INT                                                  # numberValue    // syn_retries 2
+    | DURATION                                             # timeValue      // time_wait 30s
+    | IDENT ('-' (IDENT | INT))*                           # wordValue      // option_layout linux, sack off
+    ;
+
+settingEnd
+    : NEWLINE
+    | ';'
+    | {_input.LA(1) == RBRACE}?
     ;
 
 // scenario "echo foobar" { ... }. The name may be missing here only so that TreeBuilder can say
@@ -57,19 +80,27 @@ statement
     | endpoint (AT address (PORT port)? | PORT port)       # at             // client at 127.0.0.1 port 47162
     | endpoint ISN expr                                    # isn            // client isn 934227076
     | endpoint TS expr                                     # ts             // client ts 2756153644: timestamp clock at time zero
-    | LINK DELAY duration                                  # linkDelay      // link delay 50ms: one-way delay
+    | LINK (DELAY | RTT) duration                          # link           // link delay 50ms (one way), link rtt 100ms
+    | LOSS percent=(INT | DOTTED) '%'                      # loss           // loss 5%: from the run's seed
     // ---- socket calls on stack endpoints --------------------------------------------------------
     | endpoint (LISTEN | CONNECT | CLOSE | SHUTDOWN | ABORT)   # call       // server listen, client close
     | endpoint WRITE (count=expr | data=STRING)            # write          // client write 13, client write "foobar\n"
     | endpoint READ count=expr?                            # read           // server read, server read 10
+    | endpoint STOPS READING                               # stopsReading   // server stops reading: the window fills
     // ---- raw segments from scripted endpoints: flags first, then fields that override -----------
     | endpoint SEND flags field*                           # send           // client send [P.] "hello"
     // ---- network faults and time ----------------------------------------------------------------
-    | DROP NEXT count=expr? direction? flags?              # drop           // drop next 2 client > server SYN
-    | WAIT duration                                        # wait           // wait 60s
+    | kind=(DROP | DUPLICATE | CORRUPT | REORDER) (NEXT count=expr? | ordinal=DURATION) direction? flags?
+                                                           # fault          // drop next 2 client > server SYN, drop 2nd SYN
+    | DELAY NEXT duration direction? flags?                # delayNext      // delay next 200ms
+    | WAIT (duration | UNTIL endpoint STATE stateName)     # wait           // wait 60s, wait until client state CLOSED
+    | LET name=IDENT '=' expr                              # let            // let guess = probe.seq + 64000
     // ---- expectations ---------------------------------------------------------------------------
-    | EXPECT (direction segment? | segment)                # expectSegment  // expect server > client SYN-ACK ack=isn+1
+    | EXPECT (direction segment? | segment) timing? (AS binding=IDENT)?
+                                                           # expectSegment  // expect SYN after 1s as retry
     | EXPECT endpoint STATE stateName                      # expectState    // expect client state TIME-WAIT
+    | EXPECT endpoint ERROR errorName=IDENT                # expectError    // expect client error ETIMEDOUT
+    | EXPECT NOTHING (FOR duration | MORE_)                # expectNothing  // expect nothing for 10s
     ;
 
 // ==== Parts of statements ========================================================================
@@ -94,7 +125,8 @@ anyWord
     : IDENT | INT
     | SCENARIO | STACK | SCRIPTED | NUMBERS | ABSOLUTE | RELATIVE | AT | PORT | ISN | TS | LINK
     | DELAY | LISTEN | CONNECT | WRITE | READ | CLOSE | SHUTDOWN | ABORT | SEND | DROP | NEXT
-    | WAIT | EXPECT | STATE | LENGTH
+    | WAIT | EXPECT | STATE | LENGTH | PROFILE | EXTENDS | RTT | LOSS | DUPLICATE | REORDER | CORRUPT
+    | UNTIL | LET | AFTER | AS | ERROR | NOTHING | FOR | MORE_ | STOPS | READING
     ;
 
 // 127.0.0.1; an IPv6 address parses only to be told that it is not supported yet
@@ -110,6 +142,12 @@ port
 // 10us, 200ms, 1.5s, 2m, 1h
 duration
     : DURATION
+    ;
+
+// When a segment is sent: `after 1s` since the previous matched segment, `at +1s` since the start
+timing
+    : AFTER duration
+    | AT '+' duration
     ;
 
 // tcpdump's arrow: sender > receiver
@@ -158,6 +196,8 @@ expr
     | INT                                                  # number
     | ISN                                                  # ownIsn         // the ISN of the field's own sequence space
     | endpoint '.' ISN                                     # endpointIsn    // client.isn
+    | name=IDENT '.' part=IDENT                            # bindingField   // probe.seq, of a segment bound with `as`
+    | name=IDENT                                           # variable       // guess, named with `let`
     | '(' expr ')'                                         # parenthesized
     ;
 
@@ -191,6 +231,23 @@ WAIT     : 'wait' ;
 EXPECT   : 'expect' ;
 STATE    : 'state' ;
 LENGTH   : 'length' ;   // `length 7` reads as tcpdump prints it, so the word is reserved
+PROFILE  : 'profile' ;
+EXTENDS  : 'extends' ;
+RTT      : 'rtt' ;
+LOSS     : 'loss' ;
+DUPLICATE : 'duplicate' ;
+REORDER  : 'reorder' ;
+CORRUPT  : 'corrupt' ;
+UNTIL    : 'until' ;
+LET      : 'let' ;
+AFTER    : 'after' ;
+AS       : 'as' ;
+ERROR    : 'error' ;
+NOTHING  : 'nothing' ;
+FOR      : 'for' ;
+MORE_    : 'more' ;
+STOPS    : 'stops' ;
+READING  : 'reading' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;
@@ -206,6 +263,7 @@ PLUS   : '+' ;
 MINUS  : '-' ;
 STAR   : '*' ;
 DOT    : '.' ;
+PERCENT : '%' ;
 
 // A number glued to a word is a duration: 200ms, 1.5s. TreeBuilder checks the unit, so that
 // `5sec` is told which units exist rather than that `ec` is unexpected.

@@ -126,4 +126,16 @@ final class Literals {
     static String text(Token token) {
         return new String(bytes(token), StandardCharsets.UTF_8);
     }
+
+    private static final Pattern ORDINAL = Pattern.compile("([0-9]+)(st|nd|rd|th)");
+
+    /** {@code 2nd}: which matching segment a fault takes, counting from 1. */
+    static long ordinal(Token token) {
+        Matcher m = ORDINAL.matcher(token.getText());
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1 || m.group(1).length() > 6) {
+            throw new SyntaxError(Spans.of(token), "`" + token.getText()
+                    + "` is not an ordinal; write `drop next` or `drop 1st`, `2nd`, `3rd`, `4th`, ...");
+        }
+        return Long.parseLong(m.group(1));
+    }
 }

@@ -164,9 +164,10 @@ final class StatementRecovery implements ANTLRErrorStrategy {
     }
 
     /** True inside a scenario block, where a `}` ends the statement being read. */
+    /** Inside a block that a `}` closes: a scenario or a profile definition. */
     static boolean insideScenario(RuleContext context) {
         for (RuleContext c = context; c != null; c = c.parent) {
-            if (c instanceof TcpsParser.ScenarioContext) {
+            if (c instanceof TcpsParser.ScenarioContext || c instanceof TcpsParser.ProfileDefContext) {
                 return true;
             }
         }

@@ -23,12 +23,13 @@ final class SyntaxMessages {
     /** A message and the place it points at. */
     record Message(Span span, String text) {}
 
-    static final List<String> STATEMENT_KEYWORDS = List.of("expect", "wait", "drop", "stack", "numbers", "link", "scenario");
+    static final List<String> STATEMENT_KEYWORDS = List.of("expect", "wait", "drop", "stack", "numbers", "link", "scenario",
+            "delay", "duplicate", "reorder", "corrupt", "loss", "let", "profile");
     static final List<String> ACTION_KEYWORDS = List.of(
             "connect", "listen", "write", "read", "close", "shutdown", "abort", "send",
-            "stack", "scripted", "at", "port", "isn", "ts");
+            "stack", "scripted", "at", "port", "isn", "ts", "stops");
     private static final Set<Integer> ACTION_TOKENS = Set.of(
-            CONNECT, LISTEN, WRITE, READ, CLOSE, SHUTDOWN, ABORT, SEND, SCRIPTED, AT, PORT, ISN, TS);
+            CONNECT, LISTEN, WRITE, READ, CLOSE, SHUTDOWN, ABORT, SEND, SCRIPTED, AT, PORT, ISN, TS, STOPS);
 
     /** Only to recognise `SYN ACK` written for `SYN-ACK`; the interpreter decides which flags exist. */
     private static final Set<String> FLAG_NAMES = Set.of("SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR");
@@ -59,7 +60,8 @@ final class SyntaxMessages {
         }
         if (failure.cause() instanceof NoViableAltException noViable
                 && failure.context().getRuleIndex() == RULE_statement
-                && noViable.getStartToken().getTokenIndex() != offending.getTokenIndex()) {
+                && noViable.getStartToken().getTokenIndex() != offending.getTokenIndex()
+                && (noViable.getStartToken().getType() == IDENT || noViable.getStartToken().getType() == EXPECT)) {
             return statementStart(noViable.getStartToken(), offending);
         }
         Expected expected = Expected.at(parser.getATN(), failure.state(), failure.context(), offending.getTokenIndex());
@@ -79,8 +81,9 @@ final class SyntaxMessages {
     /** No statement starts like this: say which word is unknown, and what it may have meant. */
     private Message statementStart(Token first, Token offending) {
         if (first.getType() == EXPECT) {
-            return at(offending, "expected a segment (such as `SYN-ACK ack=1`) or a state (such as "
-                    + "`client state ESTABLISHED`) after `expect`, found " + found(offending));
+            return at(offending, "expected a segment (such as `SYN-ACK ack=1`), a state (such as "
+                    + "`client state ESTABLISHED`), an error (such as `client error ETIMEDOUT`) or `nothing` "
+                    + "after `expect`, found " + found(offending));
         }
         if (first.getType() != IDENT) {
             return at(offending, "unexpected " + found(offending));
@@ -197,7 +200,17 @@ final class SyntaxMessages {
     private static String ruleWords(int rule, int type, boolean entered) {
         switch (rule) {
             case RULE_script:
-                return type == NEWLINE || type == SEMI || type == EOF || type == SCENARIO ? "" : null;
+                return type == NEWLINE || type == SEMI || type == EOF || type == SCENARIO || type == PROFILE ? "" : null;
+            case RULE_profileDef:
+                return type == NEWLINE ? "" : null;
+            case RULE_setting:
+                return entered ? "a parameter and its value (such as `syn_retries 2`)" : null;
+            case RULE_settingValue:
+                return "a value (a number, a duration or a word)";
+            case RULE_settingEnd:
+                return "the end of the line";
+            case RULE_timing:
+                return "a time (such as `after 1s` or `at +2s`)";
             case RULE_scenario:
                 return type == STRING ? "a scenario name in double quotes" : type == NEWLINE ? "" : null;
             case RULE_statementLine:
@@ -260,6 +273,8 @@ final class SyntaxMessages {
                 return "a number";
             case IDENT:
                 return "a name";
+            case AS:
+                return "`as NAME`";
             default:
                 String literal = parser.getVocabulary().getLiteralName(type);
                 return literal == null ? "" : "`" + literal.substring(1, literal.length() - 1) + "`";

@@ -18,6 +18,7 @@ import tcps.syntax.Flags;
 import tcps.syntax.Name;
 import tcps.syntax.OptionItem;
 import tcps.syntax.Payload;
+import tcps.syntax.ProfileDef;
 import tcps.syntax.Scenario;
 import tcps.syntax.Script;
 import tcps.syntax.SegmentSpec;
@@ -57,6 +58,7 @@ final class TreeBuilder {
     // ---- files and scenarios --------------------------------------------------------------------
 
     Script script(ScriptContext tree) {
+        List<ProfileDef> profiles = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         List<StatementLineContext> bare = new ArrayList<>();
         boolean hasBlocks = false;
@@ -69,6 +71,8 @@ final class TreeBuilder {
                 }
             } else if (child instanceof StatementLineContext line) {
                 bare.add(line);
+            } else if (child instanceof ProfileDefContext def && !hasSyntaxError(def)) {
+                profiles.add(profile(def));
             }
         }
         List<Statement> bareStatements = statements(bare);
@@ -82,7 +86,28 @@ final class TreeBuilder {
         if (!hasBlocks && !bareStatements.isEmpty()) {
             scenarios.add(new Scenario(null, bareStatements.get(0).span(), bareStatements));
         }
-        return new Script(source, scenarios);
+        return new Script(source, profiles, scenarios);
+    }
+
+    private ProfileDef profile(ProfileDefContext c) {
+        List<ProfileDef.Setting> settings = new ArrayList<>();
+        for (SettingContext line : c.setting()) {
+            Name parameter = new Name(line.parameter.getText(), Spans.of(line.parameter));
+            ProfileDef.Value value;
+            SettingValueContext v = line.settingValue();
+            if (v instanceof NumberValueContext n) {
+                value = new ProfileDef.Value.Number(Literals.number(n.INT().getSymbol()), Spans.of(n));
+            } else if (v instanceof TimeValueContext t) {
+                value = new ProfileDef.Value.Time(new Duration(Spans.of(t), Literals.micros(t.DURATION().getSymbol())),
+                        Spans.of(t));
+            } else {
+                value = new ProfileDef.Value.Word(unspaced(v, "write the value without spaces"), Spans.of(v));
+            }
+            settings.add(new ProfileDef.Setting(parameter, value, Spans.of(line.parameter)));
+        }
+        Name base = c.base == null ? null : hyphenated(c.base, "the profile name", "bsd-1990");
+        return new ProfileDef(hyphenated(c.name, "the profile name", "bsd-1990"), base, settings,
+                Spans.of(c.PROFILE().getSymbol()));
     }
 
     private Scenario scenario(ScenarioContext block) {
@@ -179,8 +204,9 @@ final class TreeBuilder {
         }
 
         @Override
-        public Statement visitLinkDelay(LinkDelayContext c) {
-            return new Statement.LinkDelay(duration(c.duration()), first(c));
+        public Statement visitLink(LinkContext c) {
+            return c.RTT() != null ? new Statement.LinkRtt(duration(c.duration()), first(c))
+                    : new Statement.LinkDelay(duration(c.duration()), first(c));
         }
 
         @Override
@@ -217,15 +243,60 @@ final class TreeBuilder {
         }
 
         @Override
-        public Statement visitDrop(DropContext c) {
+        public Statement visitFault(FaultContext c) {
+            Statement.FaultKind kind = switch (c.kind.getType()) {
+                case DROP -> Statement.FaultKind.DROP;
+                case DUPLICATE -> Statement.FaultKind.DUPLICATE;
+                case CORRUPT -> Statement.FaultKind.CORRUPT;
+                default -> Statement.FaultKind.REORDER;
+            };
             Expr count = c.count == null ? null : expr(c.count);
+            Expr ordinal = null;
+            if (c.ordinal != null) {
+                if (kind != Statement.FaultKind.DROP) {
+                    throw new SyntaxError(Spans.of(c.ordinal), "`" + kind.word() + "` takes `next`, as in `"
+                            + kind.word() + " next`; only `drop` picks one segment, as in `drop 2nd SYN`");
+                }
+                ordinal = new Expr.Num(Literals.ordinal(c.ordinal), Spans.of(c.ordinal));
+            }
             Direction direction = c.direction() == null ? null : direction(c.direction());
-            return new Statement.Drop(count, direction, flags(c.flags()), first(c));
+            return new Statement.Fault(kind, count, ordinal, direction, flags(c.flags()), null, first(c));
+        }
+
+        @Override
+        public Statement visitDelayNext(DelayNextContext c) {
+            Direction direction = c.direction() == null ? null : direction(c.direction());
+            return new Statement.Fault(Statement.FaultKind.DELAY, null, null, direction, flags(c.flags()),
+                    duration(c.duration()), first(c));
+        }
+
+        @Override
+        public Statement visitLoss(LossContext c) {
+            double percent = Double.parseDouble(c.percent.getText());
+            if (percent > 100) {
+                throw new SyntaxError(Spans.of(c.percent), "loss is a percentage between 0% and 100%, not "
+                        + c.percent.getText() + "%");
+            }
+            return new Statement.Loss(percent, first(c));
+        }
+
+        @Override
+        public Statement visitStopsReading(StopsReadingContext c) {
+            return new Statement.StopsReading(name(c.endpoint()), first(c));
         }
 
         @Override
         public Statement visitWait(WaitContext c) {
+            if (c.UNTIL() != null) {
+                Name state = hyphenated(c.stateName(), "the state", "FIN-WAIT-1");
+                return new Statement.WaitUntil(name(c.endpoint()), state, first(c));
+            }
             return new Statement.Wait(duration(c.duration()), first(c));
+        }
+
+        @Override
+        public Statement visitLet(LetContext c) {
+            return new Statement.Let(new Name(c.name.getText(), Spans.of(c.name)), expr(c.expr()), first(c));
         }
 
         @Override
@@ -234,7 +305,24 @@ final class TreeBuilder {
             SegmentSpec segment = c.segment() != null
                     ? segment(c.segment())
                     : new SegmentSpec(null, List.of(), direction.span()); // `expect client > server`: any segment that way
-            return new Statement.ExpectSegment(direction, segment, first(c));
+            Statement.Timing timing = null;
+            if (c.timing() != null) {
+                timing = new Statement.Timing(c.timing().AT() != null, duration(c.timing().duration()),
+                        Spans.of(c.timing()));
+            }
+            Name binding = c.binding == null ? null : new Name(c.binding.getText(), Spans.of(c.binding));
+            return new Statement.ExpectSegment(direction, segment, timing, binding, first(c));
+        }
+
+        @Override
+        public Statement visitExpectError(ExpectErrorContext c) {
+            return new Statement.ExpectError(name(c.endpoint()),
+                    new Name(c.errorName.getText(), Spans.of(c.errorName)), first(c));
+        }
+
+        @Override
+        public Statement visitExpectNothing(ExpectNothingContext c) {
+            return new Statement.ExpectNothing(c.duration() == null ? null : duration(c.duration()), first(c));
         }
 
         @Override
@@ -434,6 +522,17 @@ final class TreeBuilder {
         }
 
         @Override
+        public Expr visitBindingField(BindingFieldContext c) {
+            return new Expr.Ref(new Name(c.name.getText(), Spans.of(c.name)),
+                    new Name(c.part.getText(), Spans.of(c.part)), Spans.of(c));
+        }
+
+        @Override
+        public Expr visitVariable(VariableContext c) {
+            return new Expr.Ref(new Name(c.name.getText(), Spans.of(c.name)), null, Spans.of(c));
+        }
+
+        @Override
         public Expr visitNegate(NegateContext c) {
             return new Expr.Negate(visit(c.expr()), Spans.of(c));
         }
@@ -460,6 +559,8 @@ final class TreeBuilder {
                 return new Expr.Isn(i.endpoint(), span);
             } else if (inner instanceof Expr.Negate n) {
                 return new Expr.Negate(n.operand(), span);
+            } else if (inner instanceof Expr.Ref r) {
+                return new Expr.Ref(r.name(), r.field(), span);
             } else {
                 Expr.Binary b = (Expr.Binary) inner;
                 return new Expr.Binary(b.left(), b.op(), b.right(), span);

@@ -13,6 +13,12 @@ public sealed interface Expr {
     /** {@code isn} (endpoint null: the ISN of the field's own sequence space) or {@code client.isn}. */
     record Isn(Name endpoint, Span span) implements Expr {}
 
+    /**
+     * A named value: {@code guess} (a {@code let}; field null) or a field of a segment bound with
+     * {@code as}: {@code probe.seq}, {@code probe.ack}, {@code probe.win}, {@code probe.len}.
+     */
+    record Ref(Name name, Name field, Span span) implements Expr {}
+
     record Negate(Expr operand, Span span) implements Expr {}
 
     record Binary(Expr left, Op op, Expr right, Span span) implements Expr {}

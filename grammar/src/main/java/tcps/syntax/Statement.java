@@ -54,19 +54,64 @@ public sealed interface Statement {
     // ---- network faults and time --------------------------------------------------------------
 
     /**
-     * {@code drop next}, {@code drop next 2}, {@code drop next server > client},
-     * {@code drop next 2 SYN}: drops the next {@code count} segments (default 1) that match the
-     * optional direction and flags. Null parts are unconstrained.
+     * A fault armed on the link for the segments that follow, each optionally filtered by direction
+     * and flags: {@code drop next}, {@code drop next 2 SYN}, {@code drop 2nd SYN} (only the
+     * second matching segment), {@code delay next 200ms}, {@code duplicate next},
+     * {@code reorder next 3} (the next three arrive in reverse order), {@code corrupt next}.
+     *
+     * @param count   how many segments (null: the default, 1; 2 for reorder)
+     * @param ordinal for {@code drop 2nd}: which matching segment (null otherwise)
+     * @param delay   for {@code delay next D}: the extra delay (null otherwise)
      */
-    record Drop(Expr count, Direction direction, Flags flags, Span span) implements Statement {}
+    record Fault(FaultKind kind, Expr count, Expr ordinal, Direction direction, Flags flags, Duration delay,
+            Span span) implements Statement {}
+
+    enum FaultKind {
+        DROP, DELAY, DUPLICATE, REORDER, CORRUPT;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** {@code link rtt 100ms}: the round-trip time (each way takes half). */
+    record LinkRtt(Duration rtt, Span span) implements Statement {}
+
+    /** {@code loss 5%}: each segment is lost with this probability, drawn from the run's seed. */
+    record Loss(double percent, Span span) implements Statement {}
 
     /** {@code wait 60s}. */
     record Wait(Duration duration, Span span) implements Statement {}
 
+    /** {@code wait until client state CLOSED}: runs until it holds (at most 3 virtual minutes). */
+    record WaitUntil(Name endpoint, Name state, Span span) implements Statement {}
+
+    /** {@code server stops reading}: the application leaves arriving data unread from now on. */
+    record StopsReading(Name endpoint, Span span) implements Statement {}
+
+    /** {@code let guess = probe.seq + 64000}: names a value for later expressions. */
+    record Let(Name name, Expr value, Span span) implements Statement {}
+
     // ---- expectations -------------------------------------------------------------------------
 
-    /** {@code expect [A > B] FLAGS fields...}; direction null: the next segment either way. */
-    record ExpectSegment(Direction direction, SegmentSpec segment, Span span) implements Statement {}
+    /**
+     * {@code expect [A > B] FLAGS fields... [after D | at +D] [as NAME]}; direction null: the next
+     * segment either way; timing null: not checked; binding null: not named.
+     */
+    record ExpectSegment(Direction direction, SegmentSpec segment, Timing timing, Name binding, Span span)
+            implements Statement {}
+
+    /**
+     * When an expected segment must be sent: {@code after 1s} (since the previous matched
+     * segment was sent) or {@code at +1s} (since the scenario started).
+     */
+    record Timing(boolean sinceStart, Duration duration, Span span) {}
+
+    /** {@code expect nothing for 10s} (duration) or {@code expect nothing more} (duration null). */
+    record ExpectNothing(Duration duration, Span span) implements Statement {}
+
+    /** {@code expect client error ETIMEDOUT}. */
+    record ExpectError(Name endpoint, Name error, Span span) implements Statement {}
 
     /** {@code expect client state ESTABLISHED}. */
     record ExpectState(Name endpoint, Name state, Span span) implements Statement {}

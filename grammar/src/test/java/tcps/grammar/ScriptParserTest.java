@@ -63,27 +63,44 @@ class ScriptParserTest {
                 form("client send ACK ack=1 win=100", "Send(client, SegmentSpec(ACK, [Ack(1), Win(100)]))"),
                 form("attacker send RST urg=0 len=0", "Send(attacker, SegmentSpec(RST, [Urg(0), Length(0)]))"),
                 // faults and time
-                form("drop next", "Drop(-, -, -)"),
-                form("drop next 2", "Drop(2, -, -)"),
-                form("drop next server > client", "Drop(-, server > client, -)"),
-                form("drop next 2 SYN", "Drop(2, -, SYN)"),
-                form("drop next client > server SYN-ACK", "Drop(-, client > server, SYN-ACK)"),
-                form("drop next 3 server > client [R.]", "Drop(3, server > client, [R.])"),
+                form("drop next", "Fault(DROP, -, -, -, -, -)"),
+                form("drop next 2", "Fault(DROP, 2, -, -, -, -)"),
+                form("drop next server > client", "Fault(DROP, -, -, server > client, -, -)"),
+                form("drop next 2 SYN", "Fault(DROP, 2, -, -, SYN, -)"),
+                form("drop next client > server SYN-ACK", "Fault(DROP, -, -, client > server, SYN-ACK, -)"),
+                form("drop next 3 server > client [R.]", "Fault(DROP, 3, -, server > client, [R.], -)"),
+                form("drop 2nd SYN", "Fault(DROP, -, 2, -, SYN, -)"),
+                form("drop 3rd client > server", "Fault(DROP, -, 3, client > server, -, -)"),
+                form("duplicate next", "Fault(DUPLICATE, -, -, -, -, -)"),
+                form("corrupt next server > client", "Fault(CORRUPT, -, -, server > client, -, -)"),
+                form("reorder next 3 client > server", "Fault(REORDER, 3, -, client > server, -, -)"),
+                form("delay next 200ms SYN-ACK", "Fault(DELAY, -, -, -, SYN-ACK, 200000us)"),
+                form("link rtt 100ms", "LinkRtt(100000us)"),
+                form("loss 2.5%", "Loss(2.5)"),
+                form("wait until client state TIME-WAIT", "WaitUntil(client, TIME-WAIT)"),
+                form("server stops reading", "StopsReading(server)"),
+                form("let guess = probe.seq + 64000", "Let(guess, (probe.seq + 64000))"),
+                form("expect SYN after 1s", "ExpectSegment(-, SegmentSpec(SYN, []), Timing(false, 1000000us), -)"),
+                form("expect SYN at +3s as third", "ExpectSegment(-, SegmentSpec(SYN, []), Timing(true, 3000000us), third)"),
+                form("expect client error ETIMEDOUT", "ExpectError(client, ETIMEDOUT)"),
+                form("expect nothing for 10s", "ExpectNothing(10000000us)"),
+                form("expect nothing more", "ExpectNothing(-)"),
+                form("expect SYN seq=guess ack=probe.ack+1", "ExpectSegment(-, SegmentSpec(SYN, [Seq(guess, -), Ack((probe.ack + 1))]), -, -)"),
                 form("wait 60s", "Wait(60000000us)"),
                 // expectations
                 form("expect client > server SYN seq=isn win=65495 <mss 65495,sackOK,TS,nop,wscale 7>",
                         "ExpectSegment(client > server, SegmentSpec(SYN, [Seq(isn, -), Win(65495), "
-                                + "Options([Mss(65495), SackPermitted, Timestamps(-, -), Nop, WindowScale(7)])]))"),
-                form("expect SYN-ACK ack=isn+1", "ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]))"),
+                                + "Options([Mss(65495), SackPermitted, Timestamps(-, -), Nop, WindowScale(7)])]), -, -)"),
+                form("expect SYN-ACK ack=isn+1", "ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -)"),
                 form("expect [P.] seq=1:8 ack=1 length 7",
-                        "ExpectSegment(-, SegmentSpec([P.], [Seq(1, 8), Ack(1), Length(7)]))"),
-                form("expect server > client ACK ack=8", "ExpectSegment(server > client, SegmentSpec(ACK, [Ack(8)]))"),
-                form("expect client > server ack=1", "ExpectSegment(client > server, SegmentSpec(-, [Ack(1)]))"),
-                form("expect client > server", "ExpectSegment(client > server, SegmentSpec(-, []))"),
-                form("expect \"GET /\" len=5", "ExpectSegment(-, SegmentSpec(-, [Data(\"GET /\"), Length(5)]))"),
+                        "ExpectSegment(-, SegmentSpec([P.], [Seq(1, 8), Ack(1), Length(7)]), -, -)"),
+                form("expect server > client ACK ack=8", "ExpectSegment(server > client, SegmentSpec(ACK, [Ack(8)]), -, -)"),
+                form("expect client > server ack=1", "ExpectSegment(client > server, SegmentSpec(-, [Ack(1)]), -, -)"),
+                form("expect client > server", "ExpectSegment(client > server, SegmentSpec(-, []), -, -)"),
+                form("expect \"GET /\" len=5", "ExpectSegment(-, SegmentSpec(-, [Data(\"GET /\"), Length(5)]), -, -)"),
                 form("expect SYN <TS val 5 ecr 0,eol>",
-                        "ExpectSegment(-, SegmentSpec(SYN, [Options([Timestamps(5, 0), Eol])]))"),
-                form("expect SYN <>", "ExpectSegment(-, SegmentSpec(SYN, [Options([])]))"),
+                        "ExpectSegment(-, SegmentSpec(SYN, [Options([Timestamps(5, 0), Eol])]), -, -)"),
+                form("expect SYN <>", "ExpectSegment(-, SegmentSpec(SYN, [Options([])]), -, -)"),
                 form("expect client state ESTABLISHED", "ExpectState(client, ESTABLISHED)"),
                 form("expect client state TIME-WAIT", "ExpectState(client, TIME-WAIT)"),
                 form("expect server state FIN-WAIT-1", "ExpectState(server, FIN-WAIT-1)"),
@@ -263,8 +280,8 @@ class ScriptParserTest {
         Scenario scenario = script.scenarios().get(0);
         assertNull(scenario.name());
         assertEquals(new Span(1, 1, 6), scenario.span(), "an unnamed scenario spans its first statement");
-        assertEquals("[Send(client, SegmentSpec(SYN, [])), ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))])), "
-                + "Drop(-, -, -)]", TreeText.of(scenario.statements()));
+        assertEquals("[Send(client, SegmentSpec(SYN, [])), ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -), "
+                + "Fault(DROP, -, -, -, -, -)]", TreeText.of(scenario.statements()));
     }
 
     @Test
@@ -297,7 +314,7 @@ class ScriptParserTest {
         assertEquals(3, scenarios.size());
         assertEquals("handshake", scenarios.get(0).name());
         assertEquals(new Span(2, 1, 20), scenarios.get(0).span());
-        assertEquals("[Call(client, CONNECT), ExpectSegment(-, SegmentSpec(SYN, []))]", TreeText.of(scenarios.get(0).statements()));
+        assertEquals("[Call(client, CONNECT), ExpectSegment(-, SegmentSpec(SYN, []), -, -)]", TreeText.of(scenarios.get(0).statements()));
         assertEquals("one line", scenarios.get(1).name());
         assertEquals("[Call(server, LISTEN), Call(client, CONNECT)]", TreeText.of(scenarios.get(1).statements()));
         assertEquals(List.of(), scenarios.get(2).statements());
@@ -369,5 +386,19 @@ class ScriptParserTest {
 
     private static Expr isnValue(String text) {
         return ((Statement.Isn) only(text)).value();
+    }
+
+    @Test
+    void readsProfileDefinitionsBesideTheStatements() {
+        ScriptParser.Result r = ScriptParser.parse(new tcps.syntax.Source("t.tcps",
+                "profile lab extends linux {\n  syn_retries 2\n  time_wait 30s; option_layout linux\n}\n"
+                        + "stack lab\nclient connect\n"));
+        assertTrue(r.ok(), () -> r.errors().toString());
+        tcps.syntax.ProfileDef lab = r.script().profiles().get(0);
+        assertEquals("lab", lab.name().text());
+        assertEquals("linux", lab.base().text());
+        assertEquals("[Setting(syn_retries, Number(2)), Setting(time_wait, Time(30000000us)), "
+                + "Setting(option_layout, Word(linux))]", TreeText.of(lab.settings()));
+        assertEquals(2, r.script().scenarios().get(0).statements().size());
     }
 }

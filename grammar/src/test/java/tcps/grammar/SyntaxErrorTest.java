@@ -45,12 +45,12 @@ class SyntaxErrorTest {
                 row("42", "1:1: expected a statement (such as `client connect`, `expect SYN`, `wait 1s`), found `42`"),
                 row("client state ESTABLISHED",
                         "1:1: a state check starts with `expect`, as in `expect client state ESTABLISHED`"),
-                row("expect", "1:7: expected a segment (such as `SYN-ACK ack=1`) or a state (such as "
-                        + "`client state ESTABLISHED`) after `expect`, found end of file"),
+                row("expect", "1:7: expected a segment (such as `SYN-ACK ack=1`), a state (such as "
+                        + "`client state ESTABLISHED`), an error (such as `client error ETIMEDOUT`) or `nothing` "
+                        + "after `expect`, found end of file"),
                 // ---- missing or misplaced values
                 row("client isn", "1:11: expected a number or `isn`, found end of file"),
                 row("client isn\nclient connect", "1:11: expected a number or `isn`, found end of line"),
-                row("client isn server", "1:18: expected `.isn` after an endpoint name, found end of file"),
                 row("expect SYN ack=isn+", "1:20: expected a number or `isn`, found end of file"),
                 row("expect SYN seq=(isn+1", "1:22: expected `)`, found end of file"),
                 row("client write", "1:13: expected a number or text in double quotes, found end of file"),
@@ -81,7 +81,14 @@ class SyntaxErrorTest {
                 row("expect SYN sq=1", "1:12: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), "
                         + "a \"payload\" and <options>"),
                 row("expect SYN ack=1:5", "1:17: only `seq` takes a range such as seq=1:8; write ack=N"),
-                row("expect SYN foo", "1:12: expected a field (such as `ack=1`) or the end of the statement, found `foo`"),
+                row("expect SYN foo", "1:12: expected a field (such as `ack=1`), a time (such as `after 1s` or `at +2s`), "
+                        + "`as NAME` or the end of the statement, found `foo`"),
+                row("drop 2x SYN", "1:6: `2x` is not an ordinal; write `drop next` or `drop 1st`, `2nd`, `3rd`, `4th`, ..."),
+                row("corrupt 2nd", "1:9: `corrupt` takes `next`, as in `corrupt next`; only `drop` picks one segment, "
+                        + "as in `drop 2nd SYN`"),
+                row("loss 150%", "1:6: loss is a percentage between 0% and 100%, not 150%"),
+                row("expect nothing", "1:15: expected `for` or `more`, found end of file"),
+                row("profile lab extends linux { syn_retries }", "1:41: expected a value (a number, a duration or a word), found `}`"),
                 row("expect SYN <foo>", "1:13: unknown option `foo`; options are mss N, wscale N, sackOK, "
                         + "TS [val N ecr N], nop, eol"),
                 row("expect SYN <TS val 5>", "1:16: `TS val` needs `ecr` too: write TS val N ecr N"),
@@ -94,10 +101,10 @@ class SyntaxErrorTest {
                 // ---- numbers, durations, addresses, ports
                 row("wait 5", "1:6: `5` needs a unit: write 5s, 5ms or 5us"),
                 row("wait 1.5", "1:6: `1.5` needs a unit: write 1.5s, 1.5ms or 1.5us"),
-                row("wait 127.0.0.1", "1:6: expected a duration (such as `1s` or `200ms`), found `127.0.0.1`"),
+                row("wait 127.0.0.1", "1:6: expected a duration (such as `1s` or `200ms`) or `until`, found `127.0.0.1`"),
                 row("link delay 5sec", "1:12: unknown unit `sec` in `5sec`; units are us, ms, s, m (minutes) and h"),
                 row("wait 0.5us", "1:6: `0.5us` is finer than 1us, the smallest step of the clock"),
-                row("wait", "1:5: expected a duration (such as `1s` or `200ms`), found end of file"),
+                row("wait", "1:5: expected a duration (such as `1s` or `200ms`) or `until`, found end of file"),
                 row("expect SYN seq=99999999999", "1:16: `99999999999` is larger than 32 bits"),
                 row("client isn 4294967296", "1:12: `4294967296` is larger than 32 bits"),
                 row("client at 300.1.2.3", "1:11: `300.1.2.3` is not an IPv4 address"),

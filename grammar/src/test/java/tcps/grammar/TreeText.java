@@ -55,6 +55,8 @@ final class TreeText {
             return isn.endpoint() == null ? "isn" : isn.endpoint().text() + ".isn";
         } else if (expr instanceof Expr.Negate negate) {
             return "-" + expr(negate.operand());
+        } else if (expr instanceof Expr.Ref ref) {
+            return ref.field() == null ? ref.name().text() : ref.name().text() + "." + ref.field().text();
         } else {
             Expr.Binary binary = (Expr.Binary) expr;
             return "(" + expr(binary.left()) + " " + binary.op().symbol + " " + expr(binary.right()) + ")";
