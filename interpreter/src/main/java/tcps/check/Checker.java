@@ -31,6 +31,8 @@ import tcps.tcp.TcpState;
 public final class Checker {
     static final List<String> ENDPOINTS = List.of("client", "server");
     static final int DEFAULT_SERVER_PORT = 1234;
+    /** The errors {@code expect client error E} can name. */
+    static final List<String> ERRORS = java.util.Arrays.stream(tcps.tcp.TcpError.values()).map(Enum::name).toList();
     private static final long MAX_WRITE = 16L * 1024 * 1024;
 
     /** The outcome: one plan per scenario when {@code errors} is empty. */
@@ -87,15 +89,15 @@ public final class Checker {
         Profile profile = Profile.LINUX;
         Statement.Stack scenarioStack = null;
         Statement.Numbers numbers = null;
-        long linkDelay = Defaults.LINK_DELAY;
         Span firstAction = null;
+        Map<String, Declared> names = new LinkedHashMap<>();
 
         for (Statement st : scenario.statements()) {
             if (isSetup(st) && firstAction != null) {
                 error(st.span(), "setup statements come before the scenario starts acting; move this above line "
                         + firstAction.line());
             }
-            if (!isSetup(st) && !(st instanceof Statement.LinkDelay) && firstAction == null) {
+            if (!isSetup(st) && !isLink(st) && firstAction == null) {
                 firstAction = st.span();
             }
             if (st instanceof Statement.Stack s) {
@@ -151,10 +153,9 @@ public final class Checker {
                     f.ts = t;
                 }
                 constant(t.value(), "a timestamp", 0, 0xffffffffL);
-            } else if (st instanceof Statement.LinkDelay d) {
-                if (firstAction == null) {
-                    linkDelay = d.delay().micros();
-                }
+            } else if (st instanceof Statement.LinkDelay || st instanceof Statement.LinkRtt
+                    || st instanceof Statement.Loss) {
+                // any value the grammar accepts is meaningful; they take effect where they stand
             } else if (st instanceof Statement.Call c) {
                 EndpointFacts f = endpoint(facts, c.endpoint());
                 if (f != null) {
@@ -167,7 +168,7 @@ public final class Checker {
                     stackUse(f, w.span(), "write");
                 }
                 if (w.count() != null) {
-                    constant(w.count(), "a byte count", 1, MAX_WRITE);
+                    number(w.count(), "a byte count", 1, MAX_WRITE, names);
                 }
             } else if (st instanceof Statement.Read r) {
                 EndpointFacts f = endpoint(facts, r.endpoint());
@@ -175,49 +176,67 @@ public final class Checker {
                     stackUse(f, r.span(), "read");
                 }
                 if (r.count() != null) {
-                    constant(r.count(), "a byte count", 1, MAX_WRITE);
+                    number(r.count(), "a byte count", 1, MAX_WRITE, names);
+                }
+            } else if (st instanceof Statement.StopsReading r) {
+                EndpointFacts f = endpoint(facts, r.endpoint());
+                if (f != null) {
+                    stackUse(f, r.span(), "stops reading");
                 }
             } else if (st instanceof Statement.Send s) {
                 EndpointFacts f = endpoint(facts, s.endpoint());
                 if (f != null) {
                     scriptedUse(f, s.span(), "send");
                 }
-                segment(s.segment(), flagBits, true);
-            } else if (st instanceof Statement.Drop d) {
-                if (d.count() != null) {
-                    constant(d.count(), "a segment count", 1, 1_000_000);
-                }
-                direction(facts, d.direction());
-                if (d.flags() != null) {
-                    flags(d.flags(), flagBits);
-                }
+                segment(s.segment(), flagBits, true, names);
+            } else if (st instanceof Statement.Fault d) {
+                fault(d, facts, flagBits);
             } else if (st instanceof Statement.Wait w) {
                 if (w.duration().micros() <= 0) {
                     error(w.duration().span(), "a wait must be longer than zero");
                 }
+            } else if (st instanceof Statement.WaitUntil w) {
+                stateOf(facts, w.endpoint(), w.state(), states, "wait for");
+            } else if (st instanceof Statement.Let l) {
+                sequenceOrNumber(l.value(), names);
+                ValueType type = typeOf(l.value(), names);
+                if (Exprs.names(l.value()).stream().anyMatch(n -> n instanceof Expr.Isn i && i.endpoint() == null)) {
+                    error(l.value().span(), "a bare `isn` needs a seq= or ack= field to know whose ISN it is; "
+                            + "write client.isn or server.isn");
+                }
+                declare(names, l.name(), new Declared(type == null ? ValueType.NUMBER : type, false, l.name().span()));
             } else if (st instanceof Statement.ExpectSegment e) {
                 direction(facts, e.direction());
-                segment(e.segment(), flagBits, false);
-            } else if (st instanceof Statement.ExpectState e) {
-                EndpointFacts f = endpoint(facts, e.endpoint());
-                Optional<TcpState> state = TcpState.byName(e.state().text());
-                if (state.isEmpty()) {
-                    error(e.state().span(), "unknown state `" + e.state().text() + "`" + stateHint(e.state().text())
-                            + "; states are " + stateList());
-                } else {
-                    states.put(e.state(), state.get());
+                segment(e.segment(), flagBits, false, names);
+                if (e.timing() != null && e.timing().duration().micros() < 0) {
+                    error(e.timing().span(), "a time cannot be negative");
                 }
+                if (e.binding() != null) {
+                    declare(names, e.binding(), new Declared(null, true, e.binding().span()));
+                }
+            } else if (st instanceof Statement.ExpectState e) {
+                stateOf(facts, e.endpoint(), e.state(), states, "expect");
+            } else if (st instanceof Statement.ExpectError e) {
+                EndpointFacts f = endpoint(facts, e.endpoint());
                 if (f != null && f.scriptedUse != null) {
                     error(e.endpoint().span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
-                            + f.scriptedUse + "): it has no TCP state to expect");
+                            + f.scriptedUse + "): no TCP reports errors to it");
+                }
+                if (ERRORS.stream().noneMatch(n -> n.equals(e.error().text()))) {
+                    error(e.error().span(), "unknown error `" + e.error().text() + "`; errors are "
+                            + String.join(", ", ERRORS));
+                }
+            } else if (st instanceof Statement.ExpectNothing e) {
+                if (e.duration() != null && e.duration().micros() <= 0) {
+                    error(e.duration().span(), "the time must be longer than zero");
                 }
             }
         }
-        return plan(scenario, facts, profile, numbers != null && numbers.absolute(), linkDelay, flagBits, states);
+        return plan(scenario, facts, profile, numbers != null && numbers.absolute(), flagBits, states);
     }
 
     private ScenarioPlan plan(Scenario scenario, Map<String, EndpointFacts> facts, Profile profile, boolean absolute,
-            long linkDelay, Map<Flags, Integer> flagBits, Map<Name, TcpState> states) {
+            Map<Flags, Integer> flagBits, Map<Name, TcpState> states) {
         Map<String, EndpointPlan> endpoints = new LinkedHashMap<>();
         for (EndpointFacts f : facts.values()) {
             Mode mode = f.scriptedUse != null ? Mode.SCRIPTED : Mode.STACK;
@@ -247,7 +266,11 @@ public final class Checker {
         }
         EndpointFacts server = facts.get("server");
         boolean autoListen = server.scriptedUse == null && !server.opens;
-        return new ScenarioPlan(scenario, endpoints, absolute, linkDelay, autoListen, flagBits, states);
+        return new ScenarioPlan(scenario, endpoints, absolute, autoListen, flagBits, states);
+    }
+
+    private static boolean isLink(Statement st) {
+        return st instanceof Statement.LinkDelay || st instanceof Statement.LinkRtt || st instanceof Statement.Loss;
     }
 
     private static boolean isSetup(Statement st) {
@@ -314,7 +337,7 @@ public final class Checker {
         }
     }
 
-    private void segment(SegmentSpec spec, Map<Flags, Integer> flagBits, boolean sending) {
+    private void segment(SegmentSpec spec, Map<Flags, Integer> flagBits, boolean sending, Map<String, Declared> names) {
         if (spec.flags() != null) {
             flags(spec.flags(), flagBits);
         }
@@ -325,18 +348,18 @@ public final class Checker {
                 error(field.span(), "this field is already given at " + earlier.span());
             }
             if (field instanceof Field.Seq s) {
-                sequence(s.start());
+                sequenceOrNumber(s.start(), names);
                 if (s.end() != null) {
-                    sequence(s.end());
+                    sequenceOrNumber(s.end(), names);
                 }
             } else if (field instanceof Field.Ack a) {
-                sequence(a.value());
+                sequenceOrNumber(a.value(), names);
             } else if (field instanceof Field.Win w) {
-                constant(w.value(), "a window", 0, 0xffff);
+                number(w.value(), "a window", 0, 0xffff, names);
             } else if (field instanceof Field.Urg u) {
-                constant(u.value(), "an urgent pointer", 0, 0xffff);
+                number(u.value(), "an urgent pointer", 0, 0xffff, names);
             } else if (field instanceof Field.Length l) {
-                constant(l.value(), "a length", 0, 65535);
+                number(l.value(), "a length", 0, 65535, names);
                 if (sending) {
                     error(l.span(), "a sent segment's length is its payload's: write the payload as \"text\" instead");
                 }
@@ -363,27 +386,139 @@ public final class Checker {
         }
     }
 
-    /** A seq/ack expression: {@code isn} allowed, endpoint names must exist. */
-    private void sequence(Expr e) {
-        for (Expr.Isn ref : Exprs.isns(e)) {
-            if (ref.endpoint() != null && !ENDPOINTS.contains(ref.endpoint().text())) {
-                error(ref.endpoint().span(), "unknown endpoint `" + ref.endpoint().text()
-                        + "`; the endpoints are client and server");
-            }
+    // ---- expressions ----------------------------------------------------------------------------
+
+    /** A name a scenario declared: a {@code let} value (its type) or a segment bound with {@code as}. */
+    private record Declared(ValueType type, boolean segment, Span at) {}
+
+    private void declare(Map<String, Declared> names, Name name, Declared what) {
+        if (ENDPOINTS.contains(name.text())) {
+            error(name.span(), "`" + name.text() + "` is an endpoint; choose another name");
+            return;
+        }
+        Declared earlier = names.putIfAbsent(name.text(), what);
+        if (earlier != null) {
+            error(name.span(), "`" + name.text() + "` is already named at " + earlier.at());
         }
     }
 
-    /** An expression that must be a plain number in {@code [min, max]}. */
+    /**
+     * Checks every name in {@code e} and returns its type, or null after reporting an error. A
+     * name is usable after the statement that declares it.
+     */
+    private ValueType typeOf(Expr e, Map<String, Declared> names) {
+        boolean ok = true;
+        for (Expr n : Exprs.names(e)) {
+            if (n instanceof Expr.Isn ref) {
+                if (ref.endpoint() != null && !ENDPOINTS.contains(ref.endpoint().text())) {
+                    error(ref.endpoint().span(), "unknown endpoint `" + ref.endpoint().text()
+                            + "`; the endpoints are client and server");
+                    ok = false;
+                }
+                continue;
+            }
+            Expr.Ref ref = (Expr.Ref) n;
+            Declared d = names.get(ref.name().text());
+            String name = ref.name().text();
+            if (d == null) {
+                error(ref.name().span(), "unknown name `" + name + "`; name a value with `let " + name
+                        + " = ...` or a segment with `expect ... as " + name + "` before using it");
+                ok = false;
+            } else if (d.segment() && ref.field() == null) {
+                error(ref.span(), "`" + name + "` names a segment; use one of its fields: " + name + ".seq, "
+                        + name + ".ack, " + name + ".win, " + name + ".len, " + name + ".time");
+                ok = false;
+            } else if (!d.segment() && ref.field() != null) {
+                error(ref.span(), "`" + name + "` is a value, not a segment; write `" + name + "` alone");
+                ok = false;
+            } else if (ref.field() != null && !ValueType.SEGMENT_FIELDS.containsKey(ref.field().text())) {
+                error(ref.field().span(), "a segment has no field `" + ref.field().text()
+                        + "`; its fields are seq, ack, win, len and time (µs since the start)");
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        try {
+            return ValueType.of(e, n -> names.get(n).type());
+        } catch (ValueType.Mismatch m) {
+            error(m.span, m.getMessage());
+            return null;
+        }
+    }
+
+    /** A seq or ack value: a sequence number, or a number counted from the field's ISN. */
+    private void sequenceOrNumber(Expr e, Map<String, Declared> names) {
+        typeOf(e, names);
+    }
+
+    /** A plain number in {@code [min, max]}; its range is checked when it is written as a constant. */
+    private void number(Expr e, String what, long min, long max, Map<String, Declared> names) {
+        ValueType type = typeOf(e, names);
+        if (type == ValueType.SEQUENCE_NUMBER) {
+            Expr first = Exprs.names(e).get(0);
+            String shown = first instanceof Expr.Isn ? "`isn`" : "`" + script.source().text(first.span()) + "`";
+            error(first.span(), shown + " is a sequence number; it can only be used in seq= and ack=, not in " + what);
+        } else if (type == ValueType.NUMBER && Exprs.names(e).isEmpty()) {
+            range(e, what, min, max);
+        }
+    }
+
+    /** A number written out, known before the scenario starts (an ISN, a count of segments). */
     private void constant(Expr e, String what, long min, long max) {
-        List<Expr.Isn> refs = Exprs.isns(e);
-        if (!refs.isEmpty()) {
-            error(refs.get(0).span(), "`isn` is a sequence number; it can only be used in seq= and ack=, not in "
-                    + what);
+        List<Expr> names = Exprs.names(e);
+        if (!names.isEmpty()) {
+            Expr first = names.get(0);
+            error(first.span(), first instanceof Expr.Isn
+                    ? "`isn` is a sequence number; it can only be used in seq= and ack=, not in " + what
+                    : what + " must be written as a number here: `" + script.source().text(first.span())
+                            + "` is known only once the scenario runs");
             return;
         }
-        long v = Exprs.eval(e, Exprs.NO_ISN);
+        range(e, what, min, max);
+    }
+
+    private void range(Expr e, String what, long min, long max) {
+        long v = Exprs.constant(e);
         if (v < min || v > max) {
             error(e.span(), what + " must be between " + min + " and " + max + ", not " + v);
+        }
+    }
+
+    // ---- faults and states ----------------------------------------------------------------------
+
+    private void fault(Statement.Fault d, Map<String, EndpointFacts> facts, Map<Flags, Integer> flagBits) {
+        if (d.count() != null) {
+            constant(d.count(), d.kind() == Statement.FaultKind.REORDER ? "the number of segments to reorder"
+                    : "a segment count", d.kind() == Statement.FaultKind.REORDER ? 2 : 1, 1_000_000);
+        }
+        if (d.ordinal() != null) {
+            range(d.ordinal(), "which segment", 1, 1_000_000);
+        }
+        if (d.delay() != null && d.delay().micros() <= 0) {
+            error(d.delay().span(), "a delay must be longer than zero");
+        }
+        direction(facts, d.direction());
+        if (d.flags() != null) {
+            flags(d.flags(), flagBits);
+        }
+    }
+
+    /** {@code expect client state S}, {@code wait until client state S}: a stack endpoint and a real state. */
+    private void stateOf(Map<String, EndpointFacts> facts, Name endpoint, Name stateName, Map<Name, TcpState> states,
+            String verb) {
+        EndpointFacts f = endpoint(facts, endpoint);
+        Optional<TcpState> state = TcpState.byName(stateName.text());
+        if (state.isEmpty()) {
+            error(stateName.span(), "unknown state `" + stateName.text() + "`" + stateHint(stateName.text())
+                    + "; states are " + stateList());
+        } else {
+            states.put(stateName, state.get());
+        }
+        if (f != null && f.scriptedUse != null) {
+            error(endpoint.span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
+                    + f.scriptedUse + "): it has no TCP state to " + verb);
         }
     }
 

@@ -15,7 +15,6 @@ public record ScenarioPlan(
         Scenario scenario,
         Map<String, EndpointPlan> endpoints,
         boolean absoluteNumbers,
-        long linkDelay,
         boolean serverListensFromStart,
         Map<Flags, Integer> flagBits,
         Map<Name, TcpState> states) {

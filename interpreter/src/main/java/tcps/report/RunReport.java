@@ -40,11 +40,17 @@ public final class RunReport {
         List<Captured> capture = result.capture();
         int shown = 0;
         Iterator<Failure> failures = result.failures().iterator();
-        Failure next = failures.hasNext() ? failures.next() : null;
-        while (shown < capture.size() || next != null) {
-            if (next != null && next.afterSegment() <= shown) {
-                out.print(Excerpt.render(source, next.span(), "failed", next.summary(), next.details()));
-                next = failures.hasNext() ? failures.next() : null;
+        Iterator<ScenarioResult.Note> notes = result.notes().iterator();
+        Failure failure = failures.hasNext() ? failures.next() : null;
+        ScenarioResult.Note note = notes.hasNext() ? notes.next() : null;
+        while (shown < capture.size() || failure != null || note != null) {
+            if (note != null && note.afterSegment() <= shown
+                    && (failure == null || note.afterSegment() <= failure.afterSegment())) {
+                out.println("note: " + note.text());
+                note = notes.hasNext() ? notes.next() : null;
+            } else if (failure != null && failure.afterSegment() <= shown) {
+                out.print(Excerpt.render(source, failure.span(), "failed", failure.summary(), failure.details()));
+                failure = failures.hasNext() ? failures.next() : null;
             } else {
                 Captured c = capture.get(shown++);
                 out.println(printer.line(c.segment(), c.time()));

@@ -9,6 +9,7 @@ import tcps.tcp.Listener;
 import tcps.tcp.SeqNum;
 import tcps.tcp.SocketConfig;
 import tcps.tcp.TcpAddress;
+import tcps.tcp.TcpError;
 import tcps.tcp.TcpHost;
 import tcps.tcp.TcpState;
 
@@ -29,6 +30,8 @@ sealed interface Actor {
         final SocketConfig config;
         Listener listener;
         Connection connected;
+        /** The error the last socket call returned, like errno; null when none did. */
+        TcpError lastError;
 
         Stack(EndpointPlan plan, TcpAddress address, TcpHost host, SocketConfig config) {
             this.plan = plan;
@@ -66,6 +69,16 @@ sealed interface Actor {
                 return c.get().state();
             }
             return listener != null ? listener.state() : TcpState.CLOSED;
+        }
+
+        /** Errors the application has seen: its connection's failure, then the last call's error. */
+        List<TcpError> errors() {
+            List<TcpError> out = new java.util.ArrayList<>();
+            connection().flatMap(Connection::error).ifPresent(out::add);
+            if (lastError != null && !out.contains(lastError)) {
+                out.add(lastError);
+            }
+            return out;
         }
 
         @Override

@@ -3,39 +3,48 @@ package tcps.run;
 import java.util.Map;
 import java.util.Optional;
 import tcps.check.Exprs;
+import tcps.check.ValueType;
 import tcps.syntax.Expr;
 import tcps.syntax.Source;
 import tcps.tcp.SeqNum;
 
 /**
  * The one rule that makes {@code ack=isn+1} work (docs/language.md, "Numbers"): a seq or ack
- * value lives in one endpoint's sequence space; a bare {@code isn} is that space's ISN. In
- * relative mode (the default) numbers count from the space's ISN, so {@code 1} and
- * {@code isn+1} are the same value; in absolute mode numbers are raw 32-bit values.
+ * value lives in one endpoint's sequence space, and a bare {@code isn} is that space's ISN.
+ * A sequence number ({@code isn+1}, {@code probe.seq}) is taken as it is; a plain number counts
+ * from the space's ISN in relative mode (the default) and is a raw 32-bit value in absolute mode.
  */
 final class Numbering {
     private final boolean absolute;
     private final Map<String, Actor> actors;
+    private final Bindings bindings;
     private final Source source;
 
-    Numbering(boolean absolute, Map<String, Actor> actors, Source source) {
+    Numbering(boolean absolute, Map<String, Actor> actors, Bindings bindings, Source source) {
         this.absolute = absolute;
         this.actors = actors;
+        this.bindings = bindings;
         this.source = source;
     }
 
     /** The 32-bit value {@code e} denotes in {@code space}. */
     SeqNum evaluate(Expr e, Space space) {
-        Optional<SeqNum> base = space.isn();
-        if (absolute) {
-            return SeqNum.of(Exprs.eval(e, ref -> isnOf(ref, space).value()));
+        long v = Exprs.eval(e, values(space));
+        if (absolute || ValueType.of(e, bindings::typeOf) == ValueType.SEQUENCE_NUMBER) {
+            return SeqNum.of(v);
         }
-        if (base.isEmpty()) {
-            // Nothing to count from (no connection chose an ISN): numbers are taken as written.
-            return SeqNum.of(Exprs.eval(e, ref -> isnOf(ref, space).value()));
-        }
-        long relative = Exprs.eval(e, ref -> isnOf(ref, space).offsetFrom(base.get()));
-        return base.get().plus(relative);
+        // A distance counts from the space's ISN; with none chosen yet, numbers are taken as written.
+        return space.isn().map(base -> base.plus(v)).orElse(SeqNum.of(v));
+    }
+
+    /** A plain number (a window, a count); names of segments and values are allowed, ISNs are not. */
+    long number(Expr e) {
+        return Exprs.eval(e, values(null));
+    }
+
+    /** The type and value of a {@code let}: ISNs are those of the endpoints' connection with each other. */
+    void let(String name, Expr e) {
+        bindings.let(name, Exprs.eval(e, values(null)), ValueType.of(e, bindings::typeOf));
     }
 
     /** "1 (absolute 934227077)" in relative mode, "934227077 (relative 1)" in absolute mode. */
@@ -54,10 +63,29 @@ final class Numbering {
         return e.isLiteral() ? shown : source.text(e.span()) + " = " + shown;
     }
 
+    private Exprs.Values values(Space space) {
+        return new Exprs.Values() {
+            @Override
+            public long isn(Expr.Isn ref) {
+                return isnOf(ref, space).value();
+            }
+
+            @Override
+            public long ref(Expr.Ref ref) {
+                return bindings.value(ref);
+            }
+        };
+    }
+
+    /** {@code isn} is the ISN of the field's space; {@code client.isn} that of the client's side of it. */
     private SeqNum isnOf(Expr.Isn ref, Space space) {
         Actor who = ref.endpoint() == null ? space.owner() : actors.get(ref.endpoint().text());
-        Space s = who == space.owner() ? space : space.reversed();
+        Space s = space == null ? new Space(who, other(who)) : who == space.owner() ? space : space.reversed();
         return s.isn().orElseThrow(() -> new ScriptError(ref.span(), "the ISN of " + who.plan().name()
                 + " is not known yet: it has no connection with " + s.peer().plan().name()));
+    }
+
+    private Actor other(Actor a) {
+        return actors.values().stream().filter(x -> x != a).findFirst().orElseThrow();
     }
 }

@@ -5,16 +5,23 @@ import tcps.sim.Captured;
 
 /**
  * What one scenario did: the capture (every segment sent, in order), its failures, how many
- * assertions held, the segments no {@code expect} matched (listed, not failed), and the virtual
+ * assertions held, notes, the segments no {@code expect} matched (listed, not failed), and the virtual
  * time at which it ended.
  */
-public record ScenarioResult(String name, List<Captured> capture, List<Failure> failures, int passed,
-        List<Captured> unmatched, boolean stoppedEarly, long endTime) {
+public record ScenarioResult(String name, List<Captured> capture, List<Failure> failures, List<Note> notes,
+        int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime) {
     public ScenarioResult {
         capture = List.copyOf(capture);
         failures = List.copyOf(failures);
+        notes = List.copyOf(notes);
         unmatched = List.copyOf(unmatched);
     }
+
+    /**
+     * Something worth knowing that is not a failure, such as a socket call that returned an
+     * error (as a real call returns errno; {@code expect client error E} checks it).
+     */
+    public record Note(String text, int afterSegment) {}
 
     public int failed() {
         return failures.size();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import tcps.check.Defaults;
 import tcps.check.EndpointPlan;
@@ -13,6 +14,7 @@ import tcps.check.Exprs;
 import tcps.check.Mode;
 import tcps.check.ScenarioPlan;
 import tcps.sim.Captured;
+import tcps.sim.Fault;
 import tcps.sim.Network;
 import tcps.sim.ScriptedEndpoint;
 import tcps.syntax.Direction;
@@ -40,8 +42,8 @@ import tcps.tcp.TcpState;
 
 /**
  * Runs one checked scenario: builds its network, then walks its statements in order. Actions
- * happen at the current instant; {@code expect} and {@code wait} move the virtual clock
- * (docs/language.md, "Time and the order of things").
+ * happen at the current instant; {@code expect}, {@code wait} and {@code wait until} move the
+ * virtual clock (docs/language.md, "Time and the order of things").
  */
 final class ScenarioRun {
     private static final int FIRST_EPHEMERAL = 32768;
@@ -51,20 +53,23 @@ final class ScenarioRun {
     private final ScenarioPlan plan;
     private final Source source;
     private final RunOptions options;
-    private final Network net;
+    private final Network net = new Network(Defaults.LINK_DELAY);
     private final Map<String, Actor> actors = new LinkedHashMap<>();
+    private final Bindings bindings = new Bindings();
     private final Numbering numbering;
     private final SegmentMatch match;
     private final BitSet matched = new BitSet();
     private final List<Failure> failures = new ArrayList<>();
+    private final List<ScenarioResult.Note> notes = new ArrayList<>();
     private int passed;
+    /** When the segment matched last was sent; {@code expect ... after D} counts from it. */
+    private long lastMatchedTime;
 
     ScenarioRun(ScenarioPlan plan, Source source, RunOptions options) {
         this.plan = plan;
         this.source = source;
         this.options = options;
-        this.net = new Network(plan.linkDelay());
-        this.numbering = new Numbering(plan.absoluteNumbers(), actors, source);
+        this.numbering = new Numbering(plan.absoluteNumbers(), actors, bindings, source);
         this.match = new SegmentMatch(plan, numbering);
     }
 
@@ -84,7 +89,7 @@ final class ScenarioRun {
         }
         List<Captured> unmatched = net.capture().stream()
                 .filter(c -> !c.scripted() && !matched.get(c.index())).toList();
-        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, passed, unmatched, stopped,
+        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, notes, passed, unmatched, stopped,
                 net.now());
     }
 
@@ -109,7 +114,7 @@ final class ScenarioRun {
     }
 
     private void add(EndpointPlan p, TcpAddress address, TcpAddress peer, IsnGenerator isns) {
-        SeqNum fixedIsn = p.isn() == null ? null : SeqNum.of(Exprs.eval(p.isn(), Exprs.NO_ISN));
+        SeqNum fixedIsn = p.isn() == null ? null : SeqNum.of(Exprs.constant(p.isn()));
         if (p.mode() == Mode.SCRIPTED) {
             SeqNum isn = fixedIsn != null ? fixedIsn : isns.next(address, peer, net.now());
             ScriptedEndpoint puppet = new ScriptedEndpoint(address, isn, SCRIPTED_WINDOW);
@@ -118,7 +123,7 @@ final class ScenarioRun {
             return;
         }
         // Linux derives the timestamp offset from the address pair, so on loopback both ends agree.
-        long tsOffset = p.ts() != null ? Exprs.eval(p.ts(), Exprs.NO_ISN)
+        long tsOffset = p.ts() != null ? Exprs.constant(p.ts())
                 : Seeds.derive(options.seed(), "ts-offset", address.ip().bits(), peer.ip().bits()) & 0xffffffffL;
         TcpHost host = net.host(address.ip());
         if (host == null) {
@@ -130,6 +135,10 @@ final class ScenarioRun {
 
     private Actor actor(Name name) {
         return actors.get(name.text());
+    }
+
+    private Actor.Stack stack(Name name) {
+        return (Actor.Stack) actors.get(name.text());
     }
 
     private Actor peerOf(Actor a) {
@@ -150,30 +159,44 @@ final class ScenarioRun {
     private void execute(Statement st) {
         if (st instanceof Statement.LinkDelay d) {
             net.setLinkDelay(d.delay().micros());
+        } else if (st instanceof Statement.LinkRtt r) {
+            net.setLinkDelay(r.rtt().micros() / 2);
+        } else if (st instanceof Statement.Loss l) {
+            net.setLoss(l.percent() / 100, Seeds.derive(options.seed(), "loss"));
         } else if (st instanceof Statement.Call c) {
             call(c);
         } else if (st instanceof Statement.Write w) {
             write(w);
         } else if (st instanceof Statement.Read r) {
             Connection c = connection(r.endpoint(), "read from");
-            c.receive(r.count() == null ? Integer.MAX_VALUE : (int) Exprs.eval(r.count(), Exprs.NO_ISN));
+            c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()), net.now());
             net.flush();
+        } else if (st instanceof Statement.StopsReading r) {
+            connection(r.endpoint(), "stop reading on").setAutoRead(false);
         } else if (st instanceof Statement.Send s) {
             send(s);
-        } else if (st instanceof Statement.Drop d) {
-            drop(d);
+        } else if (st instanceof Statement.Fault f) {
+            fault(f);
         } else if (st instanceof Statement.Wait w) {
             net.runUntil(net.now() + w.duration().micros());
+        } else if (st instanceof Statement.WaitUntil w) {
+            waitUntil(w);
+        } else if (st instanceof Statement.Let l) {
+            numbering.let(l.name().text(), l.value());
         } else if (st instanceof Statement.ExpectSegment e) {
             expectSegment(e);
         } else if (st instanceof Statement.ExpectState e) {
             expectState(e);
+        } else if (st instanceof Statement.ExpectError e) {
+            expectError(e);
+        } else if (st instanceof Statement.ExpectNothing e) {
+            expectNothing(e);
         }
         // Setup statements (stack, at, isn, ts, numbers, scripted) took effect in setUp().
     }
 
     private void call(Statement.Call c) {
-        Actor.Stack a = (Actor.Stack) actor(c.endpoint());
+        Actor.Stack a = stack(c.endpoint());
         long now = net.now();
         switch (c.kind()) {
             case LISTEN -> {
@@ -183,11 +206,19 @@ final class ScenarioRun {
                 }
                 a.listener = a.host.listen(a.address().port(), a.config);
             }
-            case CONNECT -> a.connected = a.host.connect(a.address().port(), peerOf(a).address(), a.config, now);
+            case CONNECT -> {
+                TcpAddress remote = peerOf(a).address();
+                if (a.host.connections().stream().anyMatch(x -> x.local().equals(a.address())
+                        && x.remote().equals(remote))) {
+                    throw new ScriptError(c.span(), "cannot connect: " + a.address() + " to " + remote
+                            + " is still in use by an earlier connection (in " + a.state() + ")");
+                }
+                a.connected = a.host.connect(a.address().port(), remote, a.config, now);
+            }
             case CLOSE -> {
                 Optional<Connection> conn = a.connection();
                 if (conn.isPresent()) {
-                    check(c.span(), "close", conn.get().close(now));
+                    returned(a, c.span(), "close", conn.get().close(now));
                 } else if (a.listener != null) {
                     a.listener.close();
                 } else {
@@ -195,16 +226,16 @@ final class ScenarioRun {
                             + "not listening");
                 }
             }
-            case SHUTDOWN -> check(c.span(), "shutdown", connection(c.endpoint(), "shut down").shutdown(now));
-            case ABORT -> check(c.span(), "abort", connection(c.endpoint(), "abort").abort(now));
+            case SHUTDOWN -> returned(a, c.span(), "shutdown", connection(c.endpoint(), "shut down").shutdown(now));
+            case ABORT -> returned(a, c.span(), "abort", connection(c.endpoint(), "abort").abort(now));
         }
         net.flush();
     }
 
     private void write(Statement.Write w) {
         Connection c = connection(w.endpoint(), "write to");
-        byte[] data = w.data() != null ? w.data().bytes() : filler((int) Exprs.eval(w.count(), Exprs.NO_ISN));
-        check(w.span(), "write", c.send(data, net.now()));
+        byte[] data = w.data() != null ? w.data().bytes() : filler((int) numbering.number(w.count()));
+        returned(stack(w.endpoint()), w.span(), "write", c.send(data, net.now()));
         net.flush();
     }
 
@@ -218,15 +249,21 @@ final class ScenarioRun {
     }
 
     private Connection connection(Name endpoint, String verb) {
-        Actor.Stack a = (Actor.Stack) actor(endpoint);
+        Actor.Stack a = stack(endpoint);
         return a.connection().orElseThrow(() -> new ScriptError(endpoint.span(), "cannot " + verb + " "
                 + a.plan().name() + ": it has no connection yet"));
     }
 
-    private static void check(Span at, String call, Optional<TcpError> error) {
-        error.ifPresent(e -> {
-            throw new ScriptError(at, call + " failed: " + e + " (" + e.text() + ")");
-        });
+    /**
+     * What a socket call returned. An error is what a real call's errno would be: noted in the
+     * report, and left for {@code expect ENDPOINT error E} to check, not a failure by itself.
+     */
+    private void returned(Actor.Stack a, Span at, String call, Optional<TcpError> error) {
+        if (error.isPresent()) {
+            a.lastError = error.get();
+            notes.add(new ScenarioResult.Note(source.name() + ":" + at + ": " + a.plan().name() + " " + call
+                    + " returned " + error.get() + " (" + error.get().text() + ")", net.capture().size()));
+        }
     }
 
     private void send(Statement.Send s) {
@@ -248,9 +285,9 @@ final class ScenarioRun {
             } else if (f instanceof Field.Ack k) {
                 ack = numbering.evaluate(k.value(), own.reversed());
             } else if (f instanceof Field.Win w) {
-                window = (int) Exprs.eval(w.value(), Exprs.NO_ISN);
+                window = (int) numbering.number(w.value());
             } else if (f instanceof Field.Urg u) {
-                urgent = (int) Exprs.eval(u.value(), Exprs.NO_ISN);
+                urgent = (int) numbering.number(u.value());
             } else if (f instanceof Field.Data d) {
                 data = d.payload().bytes();
             } else if (f instanceof Field.Options o) {
@@ -264,14 +301,14 @@ final class ScenarioRun {
         List<TcpOption> out = new ArrayList<>();
         for (OptionItem item : items) {
             if (item instanceof OptionItem.Mss m) {
-                out.add(new TcpOption.Mss((int) Exprs.eval(m.value(), Exprs.NO_ISN)));
+                out.add(new TcpOption.Mss((int) Exprs.constant(m.value())));
             } else if (item instanceof OptionItem.WindowScale w) {
-                out.add(new TcpOption.WindowScale((int) Exprs.eval(w.shift(), Exprs.NO_ISN)));
+                out.add(new TcpOption.WindowScale((int) Exprs.constant(w.shift())));
             } else if (item instanceof OptionItem.SackPermitted) {
                 out.add(TcpOption.SACK_PERMITTED);
             } else if (item instanceof OptionItem.Timestamps t) {
-                out.add(new TcpOption.Timestamps(Exprs.eval(t.val(), Exprs.NO_ISN) & 0xffffffffL,
-                        Exprs.eval(t.ecr(), Exprs.NO_ISN) & 0xffffffffL));
+                out.add(new TcpOption.Timestamps(Exprs.constant(t.val()) & 0xffffffffL,
+                        Exprs.constant(t.ecr()) & 0xffffffffL));
             } else if (item instanceof OptionItem.Nop) {
                 out.add(TcpOption.NOP);
             } else {
@@ -281,14 +318,34 @@ final class ScenarioRun {
         return out;
     }
 
-    private void drop(Statement.Drop d) {
-        int count = d.count() == null ? 1 : (int) Exprs.eval(d.count(), Exprs.NO_ISN);
-        Predicate<Segment> filter = towards(d.direction());
-        if (d.flags() != null) {
-            int bits = plan.flags(d.flags());
+    // ---- faults -------------------------------------------------------------------------------
+
+    private void fault(Statement.Fault f) {
+        Predicate<Segment> filter = towards(f.direction());
+        if (f.flags() != null) {
+            int bits = plan.flags(f.flags());
             filter = filter.and(s -> s.flags() == bits);
         }
-        net.dropNext(filter, count);
+        if (f.ordinal() != null) {
+            // `drop 3rd SYN`: let the first two matching segments pass, take the third.
+            long which = Exprs.constant(f.ordinal());
+            Predicate<Segment> matching = filter;
+            long[] seen = {0};
+            filter = s -> matching.test(s) && ++seen[0] == which;
+        }
+        int count = f.count() == null ? 1 : (int) Exprs.constant(f.count());
+        Fault.Action action = switch (f.kind()) {
+            case DROP -> new Fault.Action.Drop();
+            case DELAY -> new Fault.Action.Delay(f.delay().micros());
+            case DUPLICATE -> new Fault.Action.Duplicate();
+            case CORRUPT -> new Fault.Action.Corrupt();
+            case REORDER -> new Fault.Action.Reorder();
+        };
+        if (f.kind() == Statement.FaultKind.REORDER) {
+            // `reorder next N` holds back N - 1 segments; the Nth overtakes them all.
+            count = (f.count() == null ? 2 : count) - 1;
+        }
+        net.arm(new Fault(filter, action, count));
     }
 
     private Predicate<Segment> towards(Direction d) {
@@ -300,34 +357,80 @@ final class ScenarioRun {
         return s -> s.src().equals(from) && s.dst().equals(to);
     }
 
+    // ---- time ---------------------------------------------------------------------------------
+
+    /** Runs the simulation until {@code done} holds, at most 3 virtual minutes; false if it never did. */
+    private boolean runUntil(BooleanSupplier done) {
+        long deadline = net.now() + Defaults.EXPECT_LIMIT;
+        while (!done.getAsBoolean()) {
+            if (!net.step(deadline)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void waitUntil(Statement.WaitUntil w) {
+        Actor.Stack a = stack(w.endpoint());
+        TcpState want = plan.state(w.state());
+        net.settleInFlight();
+        if (!runUntil(() -> a.state() == want)) {
+            fail(w.state().span(), a.plan().name() + " did not reach " + want + " within "
+                    + Duration.format(Defaults.EXPECT_LIMIT) + "; it is in " + a.state(), List.of(),
+                    net.capture().size());
+        }
+    }
+
     // ---- expectations -------------------------------------------------------------------------
 
     private void expectSegment(Statement.ExpectSegment e) {
         Predicate<Segment> direction = towards(e.direction());
-        long deadline = net.now() + Defaults.EXPECT_LIMIT;
-        Captured c;
-        while ((c = nextUnmatched(direction)) == null) {
-            if (!net.step(deadline)) {
-                noSegment(e, deadline);
-                return;
-            }
+        Captured[] found = {null};
+        boolean appeared = runUntil(() -> (found[0] = nextUnmatched(direction)) != null);
+        if (!appeared) {
+            noSegment(e);
+            return;
         }
+        Captured c = found[0];
         matched.set(c.index());
+        if (e.binding() != null) {
+            bindings.bind(e.binding().text(), c);
+        }
         Segment seg = c.segment();
         Actor sender = actorAt(seg.src());
         Actor receiver = actorAt(seg.dst());
-        List<SegmentMatch.Difference> diffs = sender == null || receiver == null
-                ? List.of() : match.compare(e.segment(), seg, new Space(sender, receiver));
+        List<SegmentMatch.Difference> diffs = new ArrayList<>();
+        if (sender != null && receiver != null) {
+            diffs.addAll(match.compare(e.segment(), seg, new Space(sender, receiver)));
+        }
+        if (e.timing() != null) {
+            timing(e.timing(), c).ifPresent(diffs::add);
+        }
+        lastMatchedTime = c.time();
         if (diffs.isEmpty()) {
             passed++;
         } else {
             List<String> fields = diffs.stream().map(SegmentMatch.Difference::field).distinct().toList();
-            String who = sender.plan().name() + " > " + receiver.plan().name();
+            String who = sender == null || receiver == null ? seg.src() + " > " + seg.dst()
+                    : sender.plan().name() + " > " + receiver.plan().name();
             fail(diffs.get(0).span(), "segment " + (c.index() + 1) + " (" + who + " [" + TcpFlags.tcpdump(seg.flags())
                     + "]) differs in " + String.join(", ", fields),
                     diffs.stream().map(SegmentMatch.Difference::text).toList(), c.index() + 1);
         }
         net.settle(c);
+    }
+
+    /** {@code after D}: D after the previous matched segment was sent; {@code at +D}: D after the start. */
+    private Optional<SegmentMatch.Difference> timing(Statement.Timing t, Captured c) {
+        long since = t.sinceStart() ? 0 : lastMatchedTime;
+        long want = since + t.duration().micros();
+        if (c.time() == want) {
+            return Optional.empty();
+        }
+        String from = t.sinceStart() ? "the start" : "the previous matched segment";
+        return Optional.of(new SegmentMatch.Difference(t.span(), "time", "time: expected " + t.duration()
+                + " after " + from + ", got " + Text.duration(c.time() - since) + " (sent at "
+                + Text.clock(c.time()) + ")"));
     }
 
     private Captured nextUnmatched(Predicate<Segment> direction) {
@@ -339,7 +442,7 @@ final class ScenarioRun {
         return null;
     }
 
-    private void noSegment(Statement.ExpectSegment e, long deadline) {
+    private void noSegment(Statement.ExpectSegment e) {
         String what = (e.direction() == null ? "" : e.direction() + " ") + source.text(e.segment().span());
         boolean idle = net.nextEventTime() == Long.MAX_VALUE;
         String why = idle ? "nothing more was sent: no segment in flight and no timer pending"
@@ -355,7 +458,7 @@ final class ScenarioRun {
 
     private void expectState(Statement.ExpectState e) {
         net.settleInFlight();
-        Actor.Stack a = (Actor.Stack) actor(e.endpoint());
+        Actor.Stack a = stack(e.endpoint());
         TcpState want = plan.state(e.state());
         TcpState got = a.state();
         if (got == want) {
@@ -364,6 +467,66 @@ final class ScenarioRun {
             fail(e.state().span(), a.plan().name() + " is in " + got + ", expected " + want, List.of(),
                     net.capture().size());
         }
+    }
+
+    /** Runs until the endpoint has an error (at most 3 virtual minutes), then compares. */
+    private void expectError(Statement.ExpectError e) {
+        Actor.Stack a = stack(e.endpoint());
+        TcpError want = TcpError.valueOf(e.error().text());
+        net.settleInFlight();
+        runUntil(() -> a.errors().contains(want) || !a.errors().isEmpty() && a.state() == TcpState.CLOSED);
+        List<TcpError> got = a.errors();
+        if (got.contains(want)) {
+            passed++;
+            return;
+        }
+        String actual = got.isEmpty() ? "has no error after " + Duration.format(Defaults.EXPECT_LIMIT) + " (it is in "
+                + a.state() + ")" : "saw " + String.join(" and ", got.stream().map(Enum::name).toList());
+        fail(e.error().span(), "expected " + a.plan().name() + " to see " + want + " (" + want.text() + "), but it "
+                + actual, List.of(), net.capture().size());
+    }
+
+    /**
+     * {@code expect nothing for D}: no segment is sent in the next D. {@code expect nothing more}:
+     * every segment sent so far was expected, and nothing more is sent (within 3 minutes).
+     */
+    private void expectNothing(Statement.ExpectNothing e) {
+        List<Captured> unexpected = new ArrayList<>();
+        if (e.duration() == null) {
+            unexpected.addAll(net.capture().stream().filter(c -> !c.scripted() && !matched.get(c.index())).toList());
+        }
+        int before = net.capture().size();
+        long span = e.duration() == null ? Defaults.EXPECT_LIMIT : e.duration().micros();
+        long end = net.now() + span;
+        while (net.step(end)) {
+            // every event in the window happens; what it sends is looked at below
+        }
+        if (e.duration() != null) {
+            net.runUntil(end);
+        }
+        for (Captured c : net.capture().subList(before, net.capture().size())) {
+            if (!c.scripted()) {
+                unexpected.add(c);
+            }
+        }
+        if (unexpected.isEmpty()) {
+            passed++;
+            return;
+        }
+        unexpected.forEach(c -> matched.set(c.index()));
+        List<String> details = unexpected.stream().map(c -> "segment " + (c.index() + 1) + " at "
+                + Text.clock(c.time()) + ": " + TcpFlags.words(c.segment().flags()) + " from "
+                + nameOf(c.segment().src())).toList();
+        String summary = e.duration() == null ? "expected nothing more, but " + unexpected.size()
+                + (unexpected.size() == 1 ? " segment was" : " segments were") + " sent and not expected"
+                : "expected nothing for " + e.duration() + ", but " + unexpected.size()
+                        + (unexpected.size() == 1 ? " segment was" : " segments were") + " sent";
+        fail(e.span(), summary, details, net.capture().size());
+    }
+
+    private String nameOf(TcpAddress address) {
+        Actor a = actorAt(address);
+        return a == null ? address.toString() : a.plan().name();
     }
 
     private void fail(Span span, String summary, List<String> details, int afterSegment) {

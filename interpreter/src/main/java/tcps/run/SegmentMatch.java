@@ -66,11 +66,11 @@ final class SegmentMatch {
                             receiver) + ", got " + numbering.show(seg.ack(), receiver)));
                 }
             } else if (f instanceof Field.Win w) {
-                number(out, w.span(), "win", Exprs.eval(w.value(), Exprs.NO_ISN), seg.window());
+                number(out, w.span(), "win", numbering.number(w.value()), seg.window());
             } else if (f instanceof Field.Urg u) {
-                number(out, u.span(), "urg", Exprs.eval(u.value(), Exprs.NO_ISN), seg.urgent());
+                number(out, u.span(), "urg", numbering.number(u.value()), seg.urgent());
             } else if (f instanceof Field.Length l) {
-                number(out, l.span(), "length", Exprs.eval(l.value(), Exprs.NO_ISN), seg.length());
+                number(out, l.span(), "length", numbering.number(l.value()), seg.length());
             } else if (f instanceof Field.Data d) {
                 if (!seg.payloadEquals(d.payload().bytes())) {
                     out.add(new Difference(d.span(), "data", "data: expected " + Text.quote(d.payload().bytes())
@@ -110,14 +110,14 @@ final class SegmentMatch {
 
     private static boolean optionMatches(OptionItem w, TcpOption g) {
         if (w instanceof OptionItem.Mss m) {
-            return g instanceof TcpOption.Mss mss && mss.value() == Exprs.eval(m.value(), Exprs.NO_ISN);
+            return g instanceof TcpOption.Mss mss && mss.value() == Exprs.constant(m.value());
         }
         if (w instanceof OptionItem.WindowScale ws) {
-            return g instanceof TcpOption.WindowScale s && s.shift() == Exprs.eval(ws.shift(), Exprs.NO_ISN);
+            return g instanceof TcpOption.WindowScale s && s.shift() == Exprs.constant(ws.shift());
         }
         if (w instanceof OptionItem.Timestamps t) {
             return g instanceof TcpOption.Timestamps ts && (t.val() == null
-                    || ts.val() == Exprs.eval(t.val(), Exprs.NO_ISN) && ts.ecr() == Exprs.eval(t.ecr(), Exprs.NO_ISN));
+                    || ts.val() == Exprs.constant(t.val()) && ts.ecr() == Exprs.constant(t.ecr()));
         }
         if (w instanceof OptionItem.SackPermitted) {
             return g instanceof TcpOption.SackPermitted;
@@ -132,12 +132,12 @@ final class SegmentMatch {
         List<String> parts = new ArrayList<>();
         for (OptionItem w : items) {
             if (w instanceof OptionItem.Mss m) {
-                parts.add("mss " + Exprs.eval(m.value(), Exprs.NO_ISN));
+                parts.add("mss " + Exprs.constant(m.value()));
             } else if (w instanceof OptionItem.WindowScale ws) {
-                parts.add("wscale " + Exprs.eval(ws.shift(), Exprs.NO_ISN));
+                parts.add("wscale " + Exprs.constant(ws.shift()));
             } else if (w instanceof OptionItem.Timestamps t) {
-                parts.add(t.val() == null ? "TS" : "TS val " + Exprs.eval(t.val(), Exprs.NO_ISN) + " ecr "
-                        + Exprs.eval(t.ecr(), Exprs.NO_ISN));
+                parts.add(t.val() == null ? "TS" : "TS val " + Exprs.constant(t.val()) + " ecr "
+                        + Exprs.constant(t.ecr()));
             } else if (w instanceof OptionItem.SackPermitted) {
                 parts.add("sackOK");
             } else if (w instanceof OptionItem.Nop) {

@@ -55,4 +55,18 @@ final class Text {
         }
         return String.join(",", parts);
     }
+
+    /** A span of virtual time: 1s, 200ms, 1.000990s. */
+    static String duration(long micros) {
+        if (micros % 1000 == 0) {
+            return tcps.syntax.Duration.format(micros);
+        }
+        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + "s";
+    }
+
+    /** A virtual instant as the transcript's clock shows it: 00:00:01.000010. */
+    static String clock(long micros) {
+        long s = micros / 1_000_000;
+        return String.format("%02d:%02d:%02d.%06d", s / 3600 % 24, s / 60 % 60, s % 60, micros % 1_000_000);
+    }
 }

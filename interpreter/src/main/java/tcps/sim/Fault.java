@@ -20,8 +20,11 @@ public final class Fault {
         /** Arrives twice (the network duplicated it; the sender sent it once). */
         record Duplicate() implements Action {}
 
-        /** Arrives after the {@code after} segments sent next in the same direction. */
-        record Reorder(int after) implements Action {}
+        /**
+         * The segments this fault takes arrive in reverse order, after the first segment sent
+         * behind them in the same direction: with a count of N − 1, {@code reorder next N}.
+         */
+        record Reorder() implements Action {}
 
         /** Arrives with a wrong checksum: the receiver discards it. */
         record Corrupt() implements Action {}
@@ -51,6 +54,11 @@ public final class Fault {
             return true;
         }
         return false;
+    }
+
+    /** How many more segments this fault will take. */
+    int remaining() {
+        return remaining;
     }
 
     boolean spent() {

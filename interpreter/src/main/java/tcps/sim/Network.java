@@ -198,7 +198,8 @@ public final class Network {
         Captured c = new Captured(capture.size(), now, segment, scripted);
         capture.add(c);
         long due = now + linkDelay;
-        Fault.Action action = faultFor(segment);
+        Fault fault = faultFor(segment);
+        Fault.Action action = fault == null ? null : fault.action();
         c.fault(action);
         if (action == null) {
             schedule(due, c);
@@ -210,8 +211,8 @@ public final class Network {
         } else if (action instanceof Fault.Action.Duplicate) {
             schedule(due, c);
             schedule(due, c);
-        } else if (action instanceof Fault.Action.Reorder r) {
-            held.add(new Held(c, r.after()));
+        } else if (action instanceof Fault.Action.Reorder) {
+            held.add(new Held(c, fault.remaining() + 1));
         } else {
             schedule(due, c); // corrupted: it arrives, and the receiver discards it
         }
@@ -219,26 +220,30 @@ public final class Network {
         return c;
     }
 
-    /** The action of the first armed fault that takes this segment, else random loss, else null. */
-    private Fault.Action faultFor(Segment segment) {
+    /** The first armed fault that takes this segment, else random loss, else null. */
+    private Fault faultFor(Segment segment) {
         for (Fault f : faults) {
             if (f.takes(segment)) {
                 faults.removeIf(Fault::spent);
-                return f.action();
+                return f;
             }
         }
         if (loss > 0 && lossDraws.nextDouble() < loss) {
-            return new Fault.Action.Drop();
+            return RANDOM_LOSS;
         }
         return null;
     }
+
+    private static final Fault RANDOM_LOSS = new Fault(s -> true, new Fault.Action.Drop(), 1);
 
     /**
      * Counts {@code c} against held-back segments going the same way; one it completes arrives
      * just after {@code c} would ({@code due}).
      */
     private void release(Captured c, long due) {
-        for (Held h : List.copyOf(held)) {
+        List<Held> newestFirst = new ArrayList<>(held);
+        Collections.reverse(newestFirst);
+        for (Held h : newestFirst) {
             Segment s = h.captured.segment();
             if (h.captured != c && s.src().equals(c.segment().src()) && s.dst().equals(c.segment().dst())
                     && --h.after == 0) {

@@ -43,6 +43,16 @@ class CheckerMessagesTest {
         client send [P.] length 5            | 1:18: a sent segment's length is its payload's: write the payload as "text" instead
         client send SYN <TS>                 | 1:18: a sent TS option needs its values: TS val N ecr N
         expect SYN seq=1 seq=2               | 1:18: this field is already given at 1:12
+        expect SYN seq=guess                 | 1:16: unknown name `guess`; name a value with `let guess = ...` or a segment with `expect ... as guess` before using it
+        expect SYN seq=isn+isn               | 1:16: adding two sequence numbers means nothing; add a number of bytes to one, or subtract one from the other
+        expect SYN seq=2*isn                 | 1:16: a sequence number cannot be multiplied; only numbers of bytes can
+        expect SYN seq=-isn                  | 1:16: a sequence number cannot be negated; subtract it from another to get a distance
+        expect SYN seq=1-isn                 | 1:16: a number minus a sequence number means nothing; write the sequence number first
+        let x = isn + 1                      | 1:9: a bare `isn` needs a seq= or ack= field to know whose ISN it is; write client.isn or server.isn
+        let client = 5                       | 1:5: `client` is an endpoint; choose another name
+        expect client error EFOO             | 1:21: unknown error `EFOO`; errors are ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE, ENOTCONN, ECONNCLOSING
+        wait until client state DONE         | 1:25: unknown state `DONE`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
+        reorder next 1                       | 1:14: the number of segments to reorder must be between 2 and 1000000, not 1
         """)
     void oneError(String script, String expected) {
         assertEquals(List.of(expected), errors(script));
@@ -58,6 +68,23 @@ class CheckerMessagesTest {
                 + "an endpoint is either driven by socket calls (connect, listen, write, close) or crafts its own "
                 + "segments with send, not both"),
                 errors("client send SYN\nclient write 5\n"));
+    }
+
+    @Test
+    void namesAreUsedAfterTheyAreDeclaredAndAsWhatTheyAre() {
+        assertEquals(List.of(), errors("client send SYN\nexpect SYN-ACK as synack\nlet guess = synack.seq + 64000\n"
+                + "client send ACK ack=guess win=synack.win\n"));
+        assertEquals(List.of("2:16: `p` names a segment; use one of its fields: p.seq, p.ack, p.win, p.len, p.time"),
+                errors("expect SYN as p\nexpect SYN seq=p\n"));
+        assertEquals(List.of("2:18: a segment has no field `sq`; its fields are seq, ack, win, len and time (µs since the start)"),
+                errors("expect SYN as p\nexpect SYN seq=p.sq\n"));
+        assertEquals(List.of("2:16: `n` is a value, not a segment; write `n` alone"),
+                errors("let n = 5\nexpect SYN seq=n.seq\n"));
+        assertEquals(List.of("2:16: `p.seq` is a sequence number; it can only be used in seq= and ack=, not in a window"),
+                errors("expect SYN as p\nexpect SYN win=p.seq\n"));
+        assertEquals(List.of("2:5: `p` is already named at 1:15"), errors("expect SYN as p\nlet p = 1\n"));
+        assertEquals(List.of("1:12: an ISN must be written as a number here: `n` is known only once the scenario runs"),
+                errors("client isn n\nlet n = 1\n").subList(0, 1));
     }
 
     @Test

@@ -1,0 +1,81 @@
+package tcps.check;
+
+import java.util.Map;
+import tcps.syntax.Expr;
+import tcps.syntax.Span;
+
+/**
+ * The two kinds of value an expression can have. A sequence number is a point in a 32-bit
+ * sequence space ({@code isn}, {@code probe.seq}); a number is a distance or a count ({@code 1},
+ * {@code probe.win}). Points and distances combine as they do on a line: point ± distance is a
+ * point, point − point is a distance, and point + point or 2 × point means nothing.
+ *
+ * <p>This is what makes relative numbering exact: in a seq or ack field, a point is taken as it
+ * is, and a distance counts from the field's ISN. So {@code ack=1} and {@code ack=isn+1} are the
+ * same value, and {@code seq=probe.seq+64000} is 64000 past the bound segment in any mode.
+ */
+public enum ValueType {
+    SEQUENCE_NUMBER, NUMBER;
+
+    /** A type error, worded for the user, at the expression that has it. */
+    public static final class Mismatch extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final transient Span span;
+
+        Mismatch(Span span, String message) {
+            super(message, null, false, false);
+            this.span = span;
+        }
+    }
+
+    /** The fields of a segment bound with {@code as}, and the kind of value each holds. */
+    public static final Map<String, ValueType> SEGMENT_FIELDS = Map.of(
+            "seq", SEQUENCE_NUMBER, "ack", SEQUENCE_NUMBER, "win", NUMBER, "len", NUMBER, "time", NUMBER);
+
+    /** What {@code ref} names: a {@code let} value's type, or null for a segment bound with {@code as}. */
+    @FunctionalInterface
+    public interface Names {
+        ValueType typeOf(String name);
+    }
+
+    public static ValueType of(Expr e, Names names) {
+        if (e instanceof Expr.Num) {
+            return NUMBER;
+        }
+        if (e instanceof Expr.Isn) {
+            return SEQUENCE_NUMBER;
+        }
+        if (e instanceof Expr.Ref r) {
+            return r.field() == null ? names.typeOf(r.name().text()) : SEGMENT_FIELDS.get(r.field().text());
+        }
+        if (e instanceof Expr.Negate n) {
+            if (of(n.operand(), names) == SEQUENCE_NUMBER) {
+                throw new Mismatch(n.span(), "a sequence number cannot be negated; subtract it from another "
+                        + "to get a distance");
+            }
+            return NUMBER;
+        }
+        Expr.Binary b = (Expr.Binary) e;
+        ValueType l = of(b.left(), names);
+        ValueType r = of(b.right(), names);
+        switch (b.op()) {
+            case ADD:
+                if (l == SEQUENCE_NUMBER && r == SEQUENCE_NUMBER) {
+                    throw new Mismatch(b.span(), "adding two sequence numbers means nothing; add a number of "
+                            + "bytes to one, or subtract one from the other");
+                }
+                return l == SEQUENCE_NUMBER || r == SEQUENCE_NUMBER ? SEQUENCE_NUMBER : NUMBER;
+            case SUB:
+                if (l == NUMBER && r == SEQUENCE_NUMBER) {
+                    throw new Mismatch(b.span(), "a number minus a sequence number means nothing; write the "
+                            + "sequence number first");
+                }
+                return l == r ? NUMBER : SEQUENCE_NUMBER;
+            default:
+                if (l == SEQUENCE_NUMBER || r == SEQUENCE_NUMBER) {
+                    throw new Mismatch(b.span(), "a sequence number cannot be multiplied; only numbers of bytes can");
+                }
+                return NUMBER;
+        }
+    }
+}
