@@ -1,61 +1,823 @@
 package tcps.tcp;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
 /**
- * Everything that makes one TCP implementation behave differently from another, as data.
- * Times are in microseconds of virtual time.
+ * Everything that makes one TCP implementation behave differently from another, as data: named
+ * parameters a script can change ({@code profile lab extends linux { syn_retries 2 }}) through
+ * {@link #with}, and read through {@link #parameters} and {@link #value}. A profile is immutable;
+ * {@code with} returns a changed copy. Times are in microseconds of virtual time.
  *
- * @param name              the name scripts select it by ({@code stack linux})
- * @param optionLayout      which options are offered and in what order
- * @param mss               the MSS option value this stack advertises
- * @param rcvSpace          receive buffer space the initial window is chosen from
- * @param windowScale       the window scale shift offered in SYN/SYN-ACK, or -1 to offer none
- * @param sack              offers SACK-permitted
- * @param timestamps        offers RFC 7323 timestamps
- * @param timestampHz       rate of the timestamp clock (Linux: 1000 Hz)
- * @param roundWindowUp     Linux rounds a scaled window up to the scale's granularity
- *                          (__tcp_select_window), so 65483 bytes at scale 7 advertise 512
- * @param rstAckOnAbort     ABORT sends RST+ACK (Linux) rather than the RFC's bare RST
- * @param timeWait          how long TIME-WAIT lasts (RFC: 2 MSL = 240 s; Linux: 60 s)
- * @param delayedAck        the delayed-ACK timeout (Linux: 40 ms, RFC 1122: at most 500 ms)
- * @param delayFinAckAfterData Linux: a FIN arriving in ESTABLISHED after data was received is
- *                          ACKed after the delayed-ACK timeout (pingpong mode), so an application
- *                          that closes in time sends its FIN with that ACK
+ * <p>Each parameter's javadoc below names the Linux knob (sysctl or constant) it stands for and
+ * the RFC rule it changes; {@link #LINUX} holds Linux 6.18's defaults as the captures show them,
+ * {@link #RFC9293} the values the RFCs give.
  */
-public record Profile(
-        String name,
-        OptionLayout optionLayout,
-        int mss,
-        int rcvSpace,
-        int windowScale,
-        boolean sack,
-        boolean timestamps,
-        long timestampHz,
-        boolean roundWindowUp,
-        boolean rstAckOnAbort,
-        long timeWait,
-        long delayedAck,
-        boolean delayFinAckAfterData) {
+public final class Profile {
+
+    /** How a parameter's value is written and checked. */
+    public enum Kind {
+        /** A whole number: {@code syn_retries 2}. */
+        INTEGER,
+        /** A length of time in microseconds: {@code time_wait 30s} reaches {@link #with} as 30000000. */
+        DURATION,
+        /** {@code true} or {@code false}. */
+        BOOLEAN,
+        /** One of a few names, {@link Parameter#choices()}: {@code option_layout none}. */
+        CHOICE
+    }
+
+    /**
+     * One thing a profile fixes.
+     *
+     * @param name        the snake_case name scripts use
+     * @param kind        how its value is written
+     * @param description one line, for help texts and error messages
+     * @param min         the smallest value an INTEGER or DURATION may take
+     * @param max         the largest value an INTEGER or DURATION may take
+     * @param choices     the names a CHOICE accepts (lower case), else empty
+     */
+    public record Parameter(String name, Kind kind, String description, long min, long max,
+            List<String> choices) {
+        public Parameter {
+            choices = List.copyOf(choices);
+        }
+    }
 
     private static final long MS = 1_000;
     private static final long S = 1_000_000;
+    private static final long HOUR = 3_600 * S;
+
+    private final String name;
+    private final OptionLayout optionLayout;
+    private final int mss;
+    private final int rcvSpace;
+    private final int windowScale;
+    private final boolean sack;
+    private final boolean timestamps;
+    private final long timestampHz;
+    private final boolean roundWindowUp;
+    private final boolean rstAckOnAbort;
+    private final long timeWait;
+    private final long delayedAck;
+    private final boolean delayFinAckAfterData;
+    private final int quickAcks;
+    private final long initialRto;
+    private final long minRto;
+    private final long maxRto;
+    private final long clockGranularity;
+    private final boolean rtoMinOnVariance;
+    private final int retries2;
+    private final int orphanRetries;
+    private final int synRetries;
+    private final int synLinearTimeouts;
+    private final int synackRetries;
+    private final long finTimeout;
+    private final boolean rstOnCloseWithUnread;
+    private final boolean rstOnDataAfterClose;
+    private final boolean synInTimeWait;
+
+    private Profile(Builder b) {
+        this.name = b.name;
+        this.optionLayout = b.optionLayout;
+        this.mss = b.mss;
+        this.rcvSpace = b.rcvSpace;
+        this.windowScale = b.windowScale;
+        this.sack = b.sack;
+        this.timestamps = b.timestamps;
+        this.timestampHz = b.timestampHz;
+        this.roundWindowUp = b.roundWindowUp;
+        this.rstAckOnAbort = b.rstAckOnAbort;
+        this.timeWait = b.timeWait;
+        this.delayedAck = b.delayedAck;
+        this.delayFinAckAfterData = b.delayFinAckAfterData;
+        this.quickAcks = b.quickAcks;
+        this.initialRto = b.initialRto;
+        this.minRto = b.minRto;
+        this.maxRto = b.maxRto;
+        this.clockGranularity = b.clockGranularity;
+        this.rtoMinOnVariance = b.rtoMinOnVariance;
+        this.retries2 = b.retries2;
+        this.orphanRetries = b.orphanRetries;
+        this.synRetries = b.synRetries;
+        this.synLinearTimeouts = b.synLinearTimeouts;
+        this.synackRetries = b.synackRetries;
+        this.finTimeout = b.finTimeout;
+        this.rstOnCloseWithUnread = b.rstOnCloseWithUnread;
+        this.rstOnDataAfterClose = b.rstOnDataAfterClose;
+        this.synInTimeWait = b.synInTimeWait;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The built-in profiles
 
     /**
-     * Linux on the loopback interface (seed 000): MSS 65495 (MTU 65536), window scale 7,
-     * SACK and timestamps, TIME-WAIT 60 s (TCP_TIMEWAIT_LEN), delayed ACK 40 ms (TCP_DELACK_MIN).
+     * Linux 6.18 on the loopback interface (seed 000 and the captures beside it): MSS 65495
+     * (MTU 65536), window scale 7, SACK and timestamps, TIME-WAIT 60 s (TCP_TIMEWAIT_LEN),
+     * delayed ACK 40 ms (TCP_ATO_MIN) after up to 16 quick ACKs (TCP_MAX_QUICKACKS), RTO between
+     * 200 ms (TCP_RTO_MIN) and 120 s (TCP_RTO_MAX) starting at 1 s (TCP_TIMEOUT_INIT), and the
+     * namespace defaults of tcp_retries2, tcp_syn_retries, tcp_syn_linear_timeouts,
+     * tcp_synack_retries and tcp_fin_timeout.
      */
-    public static final Profile LINUX = new Profile(
-            "linux", OptionLayout.LINUX, 65495, 65535, 7, true, true, 1000,
-            true, true, 60 * S, 40 * MS, true);
+    public static final Profile LINUX = builder("linux")
+            .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
+            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).rstAckOnAbort(true)
+            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16)
+            .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
+            .rtoMinOnVariance(true).retries2(15).orphanRetries(8)
+            .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S)
+            .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true)
+            .build();
 
     /**
      * The textbook stack of RFC 9293: no options, a fixed window, TIME-WAIT of 2 MSL with the
-     * RFC's MSL of 2 minutes, the ACK of every segment sent at once.
+     * RFC's MSL of 2 minutes, the ACK of every segment sent at once, RFC 6298's RTO (1 s initial
+     * and minimum, at most 60 s), SYN retransmissions for at least 3 minutes (RFC 9293 3.8.3).
      */
-    public static final Profile RFC9293 = new Profile(
-            "rfc9293", OptionLayout.NONE, 536, 65535, -1, false, false, 1000,
-            false, false, 240 * S, 0, false);
+    public static final Profile RFC9293 = builder("rfc9293")
+            .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
+            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).rstAckOnAbort(false)
+            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0)
+            .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
+            .rtoMinOnVariance(false).retries2(15).orphanRetries(15)
+            .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false)
+            .build();
+
+    // ---------------------------------------------------------------------------------------
+    // The parameters, by name
+
+    /** One parameter: its public description and how to read and set it. */
+    private record Definition(Parameter parameter, Function<Profile, Object> get,
+            BiConsumer<Builder, Object> set) {}
+
+    private static final Map<String, Definition> DEFINITIONS = new LinkedHashMap<>();
+
+    static {
+        choice("option_layout", "which options SYNs offer and how every segment lays them out",
+                OptionLayout.class, Profile::optionLayout, (b, v) -> b.optionLayout((OptionLayout) v));
+        integer("mss", "the MSS option this stack advertises (bytes)", 88, 65535,
+                Profile::mss, (b, v) -> b.mss(v.intValue()));
+        integer("rcv_space", "receive buffer space the initial window is chosen from (bytes)", 1, 1L << 30,
+                Profile::rcvSpace, (b, v) -> b.rcvSpace(v.intValue()));
+        integer("window_scale", "window scale shift offered in SYNs, -1 to offer none", -1, 14,
+                Profile::windowScale, (b, v) -> b.windowScale(v.intValue()));
+        bool("sack", "offer SACK-permitted and send SACK blocks (RFC 2018)",
+                Profile::sack, Builder::sack);
+        bool("timestamps", "offer RFC 7323 timestamps", Profile::timestamps, Builder::timestamps);
+        integer("timestamp_hz", "rate of the timestamp clock (ticks per second)", 1, 1_000_000,
+                Profile::timestampHz, (b, v) -> b.timestampHz(v));
+        bool("round_window_up", "round a scaled window up to the scale's granularity (Linux)",
+                Profile::roundWindowUp, Builder::roundWindowUp);
+        bool("rst_ack_on_abort", "ABORT sends RST+ACK rather than a bare RST",
+                Profile::rstAckOnAbort, Builder::rstAckOnAbort);
+        duration("time_wait", "how long TIME-WAIT lasts (RFC: 2 MSL)", 0, HOUR,
+                Profile::timeWait, Builder::timeWait);
+        duration("delayed_ack", "longest delay of an ACK, 0 to acknowledge every segment at once", 0, 500 * MS,
+                Profile::delayedAck, Builder::delayedAck);
+        bool("delay_fin_ack_after_data", "a FIN after received data is ACKed by the delayed-ACK timer",
+                Profile::delayFinAckAfterData, Builder::delayFinAckAfterData);
+        integer("quick_acks", "most segments ACKed at once at the start of a connection", 0, 255,
+                Profile::quickAcks, (b, v) -> b.quickAcks(v.intValue()));
+        duration("initial_rto", "retransmission timeout before any RTT sample (RFC 6298 2.1)", 1, HOUR,
+                Profile::initialRto, Builder::initialRto);
+        duration("min_rto", "smallest retransmission timeout (RFC 6298 2.4)", 1, HOUR,
+                Profile::minRto, Builder::minRto);
+        duration("max_rto", "largest retransmission timeout, back-off included (RFC 6298 2.5)", 1, HOUR,
+                Profile::maxRto, Builder::maxRto);
+        duration("clock_granularity", "G of RFC 6298: the least variance term of the RTO", 0, 10 * S,
+                Profile::clockGranularity, Builder::clockGranularity);
+        bool("rto_min_on_variance", "RTO = SRTT + max(min_rto, 4*RTTVAR), as Linux computes it",
+                Profile::rtoMinOnVariance, Builder::rtoMinOnVariance);
+        integer("retries2", "retransmissions of data before the connection times out (R2)", 0, 255,
+                Profile::retries2, (b, v) -> b.retries2(v.intValue()));
+        integer("orphan_retries", "retries2 for a connection the application has closed", 0, 255,
+                Profile::orphanRetries, (b, v) -> b.orphanRetries(v.intValue()));
+        integer("syn_retries", "retransmissions of a SYN before connect times out", 0, 127,
+                Profile::synRetries, (b, v) -> b.synRetries(v.intValue()));
+        integer("syn_linear_timeouts", "SYN retransmissions 1 RTO apart before back-off starts", 0, 16,
+                Profile::synLinearTimeouts, (b, v) -> b.synLinearTimeouts(v.intValue()));
+        integer("synack_retries", "retransmissions of a SYN-ACK before the half-open connection goes", 0, 255,
+                Profile::synackRetries, (b, v) -> b.synackRetries(v.intValue()));
+        duration("fin_timeout", "how long FIN-WAIT-2 waits after close(), 0 for ever", 0, HOUR,
+                Profile::finTimeout, Builder::finTimeout);
+        bool("rst_on_close_with_unread", "close() with unread data sends RST+ACK instead of a FIN",
+                Profile::rstOnCloseWithUnread, Builder::rstOnCloseWithUnread);
+        bool("rst_on_data_after_close", "data arriving after close() is answered with RST (RFC 1122 4.2.2.13)",
+                Profile::rstOnDataAfterClose, Builder::rstOnDataAfterClose);
+        bool("syn_in_time_wait", "a new SYN in TIME-WAIT may reopen the connection (RFC 6191)",
+                Profile::synInTimeWait, Builder::synInTimeWait);
+    }
+
+    private static void integer(String name, String description, long min, long max,
+            Function<Profile, Object> get, BiConsumer<Builder, Long> set) {
+        define(new Parameter(name, Kind.INTEGER, description, min, max, List.of()), get,
+                (b, v) -> set.accept(b, (Long) v));
+    }
+
+    private static void duration(String name, String description, long min, long max,
+            Function<Profile, Object> get, BiConsumer<Builder, Long> set) {
+        define(new Parameter(name, Kind.DURATION, description, min, max, List.of()), get,
+                (b, v) -> set.accept(b, (Long) v));
+    }
+
+    private static void bool(String name, String description, Function<Profile, Object> get,
+            BiConsumer<Builder, Boolean> set) {
+        define(new Parameter(name, Kind.BOOLEAN, description, 0, 1, List.of()), get,
+                (b, v) -> set.accept(b, (Boolean) v));
+    }
+
+    private static <E extends Enum<E>> void choice(String name, String description, Class<E> type,
+            Function<Profile, Object> get, BiConsumer<Builder, Object> set) {
+        List<String> choices = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            choices.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        define(new Parameter(name, Kind.CHOICE, description, 0, 0, choices), get,
+                (b, v) -> set.accept(b, Enum.valueOf(type, ((String) v).toUpperCase(Locale.ROOT))));
+    }
+
+    private static void define(Parameter p, Function<Profile, Object> get, BiConsumer<Builder, Object> set) {
+        DEFINITIONS.put(p.name(), new Definition(p, get, set));
+    }
+
+    /** Every parameter, in a stable order (the order of this class's javadoc). */
+    public static List<Parameter> parameters() {
+        return DEFINITIONS.values().stream().map(Definition::parameter).toList();
+    }
+
+    /**
+     * This profile with one parameter changed. INTEGER and DURATION take an {@link Integer} or
+     * {@link Long} (a duration in microseconds), BOOLEAN a {@link Boolean}, CHOICE a
+     * {@link String} naming one of the choices (any case) or the enum constant itself.
+     *
+     * @throws IllegalArgumentException with a message for the script's author when there is no
+     *                                  such parameter or the value does not fit it
+     */
+    public Profile with(String parameter, Object value) {
+        Definition d = definition(parameter);
+        Builder b = toBuilder();
+        d.set().accept(b, checked(d.parameter(), value));
+        return b.build();
+    }
+
+    /**
+     * The value of a parameter: a {@link Long} for INTEGER and DURATION, a {@link Boolean}, or a
+     * CHOICE's lower-case name.
+     *
+     * @throws IllegalArgumentException when there is no such parameter
+     */
+    public Object value(String parameter) {
+        Definition d = definition(parameter);
+        Object v = d.get().apply(this);
+        if (v instanceof Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+        if (v instanceof Integer i) {
+            return (long) i;
+        }
+        return v;
+    }
+
+    /** A copy under another name ({@code profile lab extends linux}). */
+    public Profile named(String newName) {
+        Builder b = toBuilder();
+        b.name = Objects.requireNonNull(newName);
+        return b.build();
+    }
+
+    private static Definition definition(String parameter) {
+        Definition d = DEFINITIONS.get(parameter);
+        if (d == null) {
+            String hint = nearest(parameter);
+            throw new IllegalArgumentException("unknown profile parameter `" + parameter + "`"
+                    + (hint != null ? "; did you mean `" + hint + "`? Known" : "; known")
+                    + " parameters are " + String.join(", ", DEFINITIONS.keySet()));
+        }
+        return d;
+    }
+
+    /** The value as the setter takes it, or a message saying what the parameter wants. */
+    private static Object checked(Parameter p, Object value) {
+        String n = "`" + p.name() + "`";
+        switch (p.kind()) {
+            case BOOLEAN:
+                if (value instanceof Boolean) {
+                    return value;
+                }
+                throw new IllegalArgumentException(n + " is true or false, not " + shown(value));
+            case CHOICE:
+                String word = value instanceof Enum<?> e ? e.name() : value instanceof String s ? s : null;
+                if (word != null && p.choices().contains(word.toLowerCase(Locale.ROOT))) {
+                    return word;
+                }
+                throw new IllegalArgumentException(n + " is one of " + String.join(", ", p.choices())
+                        + ", not " + shown(value));
+            default:
+                boolean duration = p.kind() == Kind.DURATION;
+                String what = duration ? "a duration" : "a whole number";
+                if (!(value instanceof Long || value instanceof Integer || value instanceof Short
+                        || value instanceof Byte)) {
+                    throw new IllegalArgumentException(n + " is " + what + ", not " + shown(value));
+                }
+                long v = ((Number) value).longValue();
+                if (v < p.min() || v > p.max()) {
+                    String range = duration
+                            ? "from " + Durations.format(p.min()) + " to " + Durations.format(p.max())
+                            : "from " + p.min() + " to " + p.max();
+                    throw new IllegalArgumentException(n + " must be " + range + ", not "
+                            + (duration ? Durations.format(v) : Long.toString(v)));
+                }
+                return v;
+        }
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String s ? "`" + s + "`" : String.valueOf(value);
+    }
+
+    /** The parameter name closest to a misspelt one, if it is close enough to be the intent. */
+    private static String nearest(String wrong) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : DEFINITIONS.keySet()) {
+            int d = editDistance(wrong, candidate);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return bestDistance <= Math.max(3, wrong.length() / 3) ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(replace, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Durations in error messages, spelt as a script writes them (the language's shortest form). */
+    private static final class Durations {
+        static String format(long micros) {
+            if (micros != 0 && micros % (60 * S) == 0) {
+                return micros / (60 * S) + "m";
+            }
+            if (micros % MS != 0) {
+                return micros + "us";
+            }
+            long ms = micros / MS;
+            if (ms % 1000 == 0) {
+                return ms / 1000 + "s";
+            }
+            if (ms < 1000) {
+                return ms + "ms";
+            }
+            return BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + "s";
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Accessors
+
+    /** The name scripts select it by ({@code stack linux}). */
+    public String name() {
+        return name;
+    }
+
+    /** Which options are offered and in what order. */
+    public OptionLayout optionLayout() {
+        return optionLayout;
+    }
+
+    /** The MSS option value this stack advertises. */
+    public int mss() {
+        return mss;
+    }
+
+    /** Receive buffer space the initial window is chosen from (RCV.BUFF). */
+    public int rcvSpace() {
+        return rcvSpace;
+    }
+
+    /** The window scale shift offered in SYN/SYN-ACK, or -1 to offer none. */
+    public int windowScale() {
+        return windowScale;
+    }
 
     public boolean offersWindowScale() {
         return windowScale >= 0;
+    }
+
+    /** Offers SACK-permitted; when both SYNs carry it, duplicate ACKs carry SACK blocks. */
+    public boolean sack() {
+        return sack;
+    }
+
+    /** Offers RFC 7323 timestamps. */
+    public boolean timestamps() {
+        return timestamps;
+    }
+
+    /** Rate of the timestamp clock (Linux: 1000 Hz). */
+    public long timestampHz() {
+        return timestampHz;
+    }
+
+    /**
+     * Linux rounds a scaled window up to the scale's granularity (__tcp_select_window), so 65483
+     * bytes at scale 7 advertise 512; it also advertises no window smaller than the receive MSS
+     * once less than half the buffer is free (receiver SWS avoidance).
+     */
+    public boolean roundWindowUp() {
+        return roundWindowUp;
+    }
+
+    /** ABORT sends RST+ACK (Linux tcp_send_active_reset) rather than the RFC's bare RST. */
+    public boolean rstAckOnAbort() {
+        return rstAckOnAbort;
+    }
+
+    /** How long TIME-WAIT lasts (RFC: 2 MSL = 240 s; Linux: 60 s). */
+    public long timeWait() {
+        return timeWait;
+    }
+
+    /**
+     * The delayed-ACK timeout (Linux TCP_ATO_MIN 40 ms; RFC 1122 4.2.3.2: at most 500 ms); 0
+     * acknowledges every segment at once.
+     */
+    public long delayedAck() {
+        return delayedAck;
+    }
+
+    /**
+     * Linux: a FIN arriving in ESTABLISHED after data was received is ACKed after the delayed-ACK
+     * timeout (pingpong mode), so an application that closes in time sends its FIN with that ACK.
+     */
+    public boolean delayFinAckAfterData() {
+        return delayFinAckAfterData;
+    }
+
+    /**
+     * Linux quick-ACK mode (tcp_incr_quickack): at most this many in-order segments at the start
+     * of a connection are ACKed at once, however small (TCP_MAX_QUICKACKS = 16); fewer when the
+     * window holds fewer than two segments per quick ACK.
+     */
+    public int quickAcks() {
+        return quickAcks;
+    }
+
+    /** RTO before the first RTT sample, and of SYN and SYN-ACK (RFC 6298 2.1; Linux TCP_TIMEOUT_INIT). */
+    public long initialRto() {
+        return initialRto;
+    }
+
+    /** Lower bound of the RTO (RFC 6298 2.4: 1 s; Linux tcp_rto_min_us: 200 ms). */
+    public long minRto() {
+        return minRto;
+    }
+
+    /** Upper bound of the RTO, back-off included (RFC 6298 2.5: at least 60 s; Linux TCP_RTO_MAX 120 s). */
+    public long maxRto() {
+        return maxRto;
+    }
+
+    /** G of RFC 6298 2.2 and 2.3: RTO = SRTT + max(G, K*RTTVAR). */
+    public long clockGranularity() {
+        return clockGranularity;
+    }
+
+    /**
+     * Linux (tcp_rtt_estimator, tcp_set_rto): the variance term is at least min_rto, so RTO =
+     * SRTT + max(min_rto, 4*RTTVAR); RFC 6298 instead clamps the sum to min_rto.
+     */
+    public boolean rtoMinOnVariance() {
+        return rtoMinOnVariance;
+    }
+
+    /**
+     * R2 of RFC 9293 3.8.3 for data and FIN, as Linux's tcp_retries2 (15): the connection times
+     * out when the time since the segment was first sent reaches what this many back-offs from
+     * min_rto would take (tcp_model_timeout; 924.6 s for 15 with 200 ms and a 120 s cap).
+     */
+    public int retries2() {
+        return retries2;
+    }
+
+    /** retries2 once the application has closed the socket (Linux tcp_orphan_retries: 0 means 8). */
+    public int orphanRetries() {
+        return orphanRetries;
+    }
+
+    /**
+     * SYN retransmissions (Linux tcp_syn_retries): connect gives up when the retransmissions
+     * reach syn_retries + syn_linear_timeouts, or the time since the first SYN reaches
+     * (2^(syn_retries+1) - 1) initial RTOs, whichever comes first, checked when the timer fires.
+     */
+    public int synRetries() {
+        return synRetries;
+    }
+
+    /** The first SYN retransmissions go one initial RTO apart (Linux tcp_syn_linear_timeouts). */
+    public int synLinearTimeouts() {
+        return synLinearTimeouts;
+    }
+
+    /** SYN-ACK retransmissions of a passive open before it is dropped (Linux tcp_synack_retries). */
+    public int synackRetries() {
+        return synackRetries;
+    }
+
+    /** FIN-WAIT-2 of a closed (orphaned) socket ends after this (Linux tcp_fin_timeout); 0: never. */
+    public long finTimeout() {
+        return finTimeout;
+    }
+
+    /** Linux tcp_close: unread received data is lost, so RST+ACK goes instead of a FIN (RFC 2525 2.17). */
+    public boolean rstOnCloseWithUnread() {
+        return rstOnCloseWithUnread;
+    }
+
+    /**
+     * Linux: new data arriving after close() (FIN-WAIT-1, FIN-WAIT-2) resets the connection, as
+     * RFC 1122 4.2.2.13 allows ("data after close" in tcp_rcv_state_process).
+     */
+    public boolean rstOnDataAfterClose() {
+        return rstOnDataAfterClose;
+    }
+
+    /** Linux tcp_timewait_state_process: an acceptable new SYN in TIME-WAIT starts a new connection. */
+    public boolean synInTimeWait() {
+        return synInTimeWait;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Value semantics
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof Profile p) || !name.equals(p.name)) {
+            return false;
+        }
+        for (Definition d : DEFINITIONS.values()) {
+            if (!d.get().apply(this).equals(d.get().apply(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = name.hashCode();
+        for (Definition d : DEFINITIONS.values()) {
+            h = h * 31 + d.get().apply(this).hashCode();
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Profile ").append(name).append(" {");
+        for (String p : DEFINITIONS.keySet()) {
+            sb.append(' ').append(p).append(' ').append(value(p)).append(';');
+        }
+        return sb.append(" }").toString();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Builder
+
+    /** A builder with nothing set but the name; {@link #LINUX}'s {@code toBuilder} is a better start. */
+    public static Builder builder(String name) {
+        Builder b = new Builder();
+        b.name = Objects.requireNonNull(name);
+        return b;
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.optionLayout = optionLayout;
+        b.mss = mss;
+        b.rcvSpace = rcvSpace;
+        b.windowScale = windowScale;
+        b.sack = sack;
+        b.timestamps = timestamps;
+        b.timestampHz = timestampHz;
+        b.roundWindowUp = roundWindowUp;
+        b.rstAckOnAbort = rstAckOnAbort;
+        b.timeWait = timeWait;
+        b.delayedAck = delayedAck;
+        b.delayFinAckAfterData = delayFinAckAfterData;
+        b.quickAcks = quickAcks;
+        b.initialRto = initialRto;
+        b.minRto = minRto;
+        b.maxRto = maxRto;
+        b.clockGranularity = clockGranularity;
+        b.rtoMinOnVariance = rtoMinOnVariance;
+        b.retries2 = retries2;
+        b.orphanRetries = orphanRetries;
+        b.synRetries = synRetries;
+        b.synLinearTimeouts = synLinearTimeouts;
+        b.synackRetries = synackRetries;
+        b.finTimeout = finTimeout;
+        b.rstOnCloseWithUnread = rstOnCloseWithUnread;
+        b.rstOnDataAfterClose = rstOnDataAfterClose;
+        b.synInTimeWait = synInTimeWait;
+        return b;
+    }
+
+    /** Sets components by their Java names; {@link #build} makes the immutable profile. */
+    public static final class Builder {
+        private String name;
+        private OptionLayout optionLayout = OptionLayout.NONE;
+        private int mss = 536;
+        private int rcvSpace = 65535;
+        private int windowScale = -1;
+        private boolean sack;
+        private boolean timestamps;
+        private long timestampHz = 1000;
+        private boolean roundWindowUp;
+        private boolean rstAckOnAbort;
+        private long timeWait;
+        private long delayedAck;
+        private boolean delayFinAckAfterData;
+        private int quickAcks;
+        private long initialRto = S;
+        private long minRto = S;
+        private long maxRto = 60 * S;
+        private long clockGranularity = MS;
+        private boolean rtoMinOnVariance;
+        private int retries2 = 15;
+        private int orphanRetries = 15;
+        private int synRetries = 6;
+        private int synLinearTimeouts;
+        private int synackRetries = 5;
+        private long finTimeout;
+        private boolean rstOnCloseWithUnread;
+        private boolean rstOnDataAfterClose;
+        private boolean synInTimeWait;
+
+        private Builder() {}
+
+        public Builder optionLayout(OptionLayout v) {
+            optionLayout = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder mss(int v) {
+            mss = v;
+            return this;
+        }
+
+        public Builder rcvSpace(int v) {
+            rcvSpace = v;
+            return this;
+        }
+
+        public Builder windowScale(int v) {
+            windowScale = v;
+            return this;
+        }
+
+        public Builder sack(boolean v) {
+            sack = v;
+            return this;
+        }
+
+        public Builder timestamps(boolean v) {
+            timestamps = v;
+            return this;
+        }
+
+        public Builder timestampHz(long v) {
+            timestampHz = v;
+            return this;
+        }
+
+        public Builder roundWindowUp(boolean v) {
+            roundWindowUp = v;
+            return this;
+        }
+
+        public Builder rstAckOnAbort(boolean v) {
+            rstAckOnAbort = v;
+            return this;
+        }
+
+        public Builder timeWait(long v) {
+            timeWait = v;
+            return this;
+        }
+
+        public Builder delayedAck(long v) {
+            delayedAck = v;
+            return this;
+        }
+
+        public Builder delayFinAckAfterData(boolean v) {
+            delayFinAckAfterData = v;
+            return this;
+        }
+
+        public Builder quickAcks(int v) {
+            quickAcks = v;
+            return this;
+        }
+
+        public Builder initialRto(long v) {
+            initialRto = v;
+            return this;
+        }
+
+        public Builder minRto(long v) {
+            minRto = v;
+            return this;
+        }
+
+        public Builder maxRto(long v) {
+            maxRto = v;
+            return this;
+        }
+
+        public Builder clockGranularity(long v) {
+            clockGranularity = v;
+            return this;
+        }
+
+        public Builder rtoMinOnVariance(boolean v) {
+            rtoMinOnVariance = v;
+            return this;
+        }
+
+        public Builder retries2(int v) {
+            retries2 = v;
+            return this;
+        }
+
+        public Builder orphanRetries(int v) {
+            orphanRetries = v;
+            return this;
+        }
+
+        public Builder synRetries(int v) {
+            synRetries = v;
+            return this;
+        }
+
+        public Builder synLinearTimeouts(int v) {
+            synLinearTimeouts = v;
+            return this;
+        }
+
+        public Builder synackRetries(int v) {
+            synackRetries = v;
+            return this;
+        }
+
+        public Builder finTimeout(long v) {
+            finTimeout = v;
+            return this;
+        }
+
+        public Builder rstOnCloseWithUnread(boolean v) {
+            rstOnCloseWithUnread = v;
+            return this;
+        }
+
+        public Builder rstOnDataAfterClose(boolean v) {
+            rstOnDataAfterClose = v;
+            return this;
+        }
+
+        public Builder synInTimeWait(boolean v) {
+            synInTimeWait = v;
+            return this;
+        }
+
+        public Profile build() {
+            return new Profile(this);
+        }
     }
 }

@@ -19,8 +19,7 @@ class EstablishedTest {
     private static final String SECTION = "RFC 9293 3.10.7.4";
 
     /** No options, MSS 100, a 1000-byte receive window: small numbers for window tests. */
-    static final Profile SMALL = new Profile("small", OptionLayout.NONE, 100, 1000, -1, false, false,
-            1000, false, false, 240_000_000L, 0, false);
+    static final Profile SMALL = Profile.RFC9293.named("small").with("mss", 100).with("rcv_space", 1000);
 
     private static Fixture linux() {
         return Fixture.established(Profile.LINUX);
