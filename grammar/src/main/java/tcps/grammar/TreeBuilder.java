@@ -72,7 +72,11 @@ final class TreeBuilder {
             } else if (child instanceof StatementLineContext line) {
                 bare.add(line);
             } else if (child instanceof ProfileDefContext def && !hasSyntaxError(def)) {
-                profiles.add(profile(def));
+                try {
+                    profiles.add(profile(def));
+                } catch (SyntaxError e) {
+                    errors.add(e.span, e.getMessage());
+                }
             }
         }
         List<Statement> bareStatements = statements(bare);
@@ -92,6 +96,18 @@ final class TreeBuilder {
     private ProfileDef profile(ProfileDefContext c) {
         List<ProfileDef.Setting> settings = new ArrayList<>();
         for (SettingContext line : c.setting()) {
+            try {
+                settings.add(setting(line));
+            } catch (SyntaxError e) {
+                errors.add(e.span, e.getMessage());
+            }
+        }
+        Name base = c.base == null ? null : hyphenated(c.base, "the profile name", "bsd-1990");
+        return new ProfileDef(hyphenated(c.name, "the profile name", "bsd-1990"), base, settings,
+                Spans.of(c.PROFILE().getSymbol()));
+    }
+
+    private static ProfileDef.Setting setting(SettingContext line) {
             Name parameter = new Name(line.parameter.getText(), Spans.of(line.parameter));
             ProfileDef.Value value;
             SettingValueContext v = line.settingValue();
@@ -103,11 +119,7 @@ final class TreeBuilder {
             } else {
                 value = new ProfileDef.Value.Word(unspaced(v, "write the value without spaces"), Spans.of(v));
             }
-            settings.add(new ProfileDef.Setting(parameter, value, Spans.of(line.parameter)));
-        }
-        Name base = c.base == null ? null : hyphenated(c.base, "the profile name", "bsd-1990");
-        return new ProfileDef(hyphenated(c.name, "the profile name", "bsd-1990"), base, settings,
-                Spans.of(c.PROFILE().getSymbol()));
+            return new ProfileDef.Setting(parameter, value, Spans.of(line.parameter));
     }
 
     private Scenario scenario(ScenarioContext block) {

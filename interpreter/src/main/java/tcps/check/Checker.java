@@ -20,7 +20,6 @@ import tcps.syntax.Span;
 import tcps.syntax.Statement;
 import tcps.tcp.Ipv4;
 import tcps.tcp.Profile;
-import tcps.tcp.Profiles;
 import tcps.tcp.TcpState;
 
 /**
@@ -44,9 +43,11 @@ public final class Checker {
 
     private final Script script;
     private final List<Diagnostic> errors = new ArrayList<>();
+    private final ProfileDefinitions profiles;
 
     private Checker(Script script) {
         this.script = script;
+        this.profiles = ProfileDefinitions.of(script.profiles(), this::error);
     }
 
     public static Result check(Script script) {
@@ -101,10 +102,10 @@ public final class Checker {
                 firstAction = st.span();
             }
             if (st instanceof Statement.Stack s) {
-                Optional<Profile> p = Profiles.byName(s.profile().text());
+                Optional<Profile> p = profiles.byName(s.profile().text());
                 if (p.isEmpty()) {
                     error(s.profile().span(), "unknown stack `" + s.profile().text() + "`; known stacks are "
-                            + String.join(", ", Profiles.names()));
+                            + String.join(", ", profiles.names()));
                 }
                 if (s.endpoint() == null) {
                     if (scenarioStack != null) {
@@ -252,7 +253,7 @@ public final class Checker {
             }
             Profile p = profile;
             if (f.stack != null) {
-                p = Profiles.byName(f.stack.profile().text()).orElse(profile);
+                p = profiles.byName(f.stack.profile().text()).orElse(profile);
             }
             endpoints.put(f.name, new EndpointPlan(f.name, mode, ip, port,
                     f.isn == null ? null : f.isn.value(), f.ts == null ? null : f.ts.value(), p));

@@ -88,6 +88,22 @@ class CheckerMessagesTest {
     }
 
     @Test
+    void profilesExtendKnownStacksWithParametersOfTheRightKind() {
+        assertEquals(List.of(), errors("profile lab extends linux { syn_retries 2; time_wait 30s; sack off }\n"
+                + "stack lab\nclient connect\n"));
+        assertEquals(List.of("1:9: `linux` is a built-in stack; give your profile another name"),
+                errors("profile linux { syn_retries 2 }\nclient connect\n"));
+        assertEquals(List.of("1:21: unknown stack `bsd`; a profile extends one of linux, rfc9293"),
+                errors("profile lab extends bsd { syn_retries 2 }\nclient connect\n"));
+        assertEquals(List.of("1:41: syn_retries takes a whole number, as in `syn_retries 0`"),
+                errors("profile lab extends linux { syn_retries 2s }\nclient connect\n"));
+        assertEquals(List.of("1:34: sack is on or off: write `sack true` or `sack false`"),
+                errors("profile lab extends linux { sack 1 }\nclient connect\n"));
+        assertEquals(List.of("2:7: unknown stack `labb`; known stacks are linux, rfc9293, lab"),
+                errors("profile lab extends linux { sack off }\nstack labb\nclient connect\n"));
+    }
+
+    @Test
     void aScriptedEndpointHasNoState() {
         assertEquals(List.of("2:8: client is scripted (`send` at 1:1): it has no TCP state to expect"),
                 errors("client send SYN\nexpect client state SYN-SENT\n"));
