@@ -49,6 +49,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-v", description = "tcpdump's verbose form: the IPv4 header and the checksum on a second line.")
     private boolean verbose;
 
+    @Option(names = {"-A", "--annotate"},
+            description = "Between tcpdump's lines, show what faults did to segments and what happened in the "
+                    + "stacks: state changes, discarded segments and why (RFC section), errors.")
+    private boolean annotate;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for every random-looking choice (ports, ISNs, timestamps). Default: ${DEFAULT-VALUE}.")
     private long seed = RunOptions.DEFAULT.seed();
@@ -92,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pcap writes the capture of one scenario, "
                     + "and " + selected.size() + " would run; use --pcap-dir DIR, or --scenario NAME");
         }
-        RunReport report = new RunReport(out, tcpdumpOptions());
+        RunReport report = new RunReport(out, tcpdumpOptions(), annotate);
         RunOptions options = new RunOptions(seed, failFast);
         boolean several = files.size() > 1;
         for (FrontEnd.Checked file : front.checked()) {

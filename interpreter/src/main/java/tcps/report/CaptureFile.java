@@ -7,7 +7,8 @@ import tcps.sim.Captured;
 
 /**
  * Writes a scenario's capture as a pcap file: every segment sent, where tcpdump would capture
- * it on the sender (so lost segments are in it), stamped with the virtual clock. Reading it
+ * it on the sender (so lost segments are in it), stamped with the virtual clock. A segment a
+ * {@code corrupt next} fault took carries a wrong TCP checksum, as it did on the wire. Reading it
  * with {@code TZ=UTC tcpdump -n -r FILE} prints the same lines as {@code tcps run -n}.
  */
 public final class CaptureFile {
@@ -19,7 +20,7 @@ public final class CaptureFile {
         }
         try (PcapWriter w = PcapWriter.create(file)) {
             for (Captured c : capture) {
-                w.write(c.segment(), c.time());
+                w.write(c.segment(), c.time(), Annotation.corrupted(c));
             }
         }
     }

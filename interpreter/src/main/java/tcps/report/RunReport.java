@@ -20,9 +20,13 @@ public final class RunReport {
     private int failed;
     private int scenarios;
 
-    public RunReport(PrintWriter out, TcpdumpOptions tcpdump) {
+    private final boolean annotate;
+
+    /** @param annotate also show, between tcpdump's lines, what faults and stacks did (for teaching) */
+    public RunReport(PrintWriter out, TcpdumpOptions tcpdump, boolean annotate) {
         this.out = out;
         this.tcpdump = tcpdump;
+        this.annotate = annotate;
     }
 
     /**
@@ -43,8 +47,17 @@ public final class RunReport {
         Iterator<ScenarioResult.Note> notes = result.notes().iterator();
         Failure failure = failures.hasNext() ? failures.next() : null;
         ScenarioResult.Note note = notes.hasNext() ? notes.next() : null;
-        while (shown < capture.size() || failure != null || note != null) {
-            if (note != null && note.afterSegment() <= shown
+        Iterator<ScenarioResult.Event> events = annotate ? result.events().iterator()
+                : java.util.Collections.emptyIterator();
+        ScenarioResult.Event event = events.hasNext() ? events.next() : null;
+        long lastTime = 0;
+        while (shown < capture.size() || failure != null || note != null || event != null) {
+            if (event != null && (shown == capture.size() && failure == null && note == null
+                    || shown < capture.size() && event.time() <= capture.get(shown).time())) {
+                long next = shown < capture.size() ? capture.get(shown).time() : -1;
+                out.println(Annotation.event(event, event.time() == lastTime || event.time() == next));
+                event = events.hasNext() ? events.next() : null;
+            } else if (note != null && note.afterSegment() <= shown
                     && (failure == null || note.afterSegment() <= failure.afterSegment())) {
                 out.println("note: " + note.text());
                 note = notes.hasNext() ? notes.next() : null;
@@ -53,7 +66,11 @@ public final class RunReport {
                 failure = failures.hasNext() ? failures.next() : null;
             } else {
                 Captured c = capture.get(shown++);
-                out.println(printer.line(c.segment(), c.time()));
+                lastTime = c.time();
+                out.println(printer.line(c.segment(), c.time(), Annotation.corrupted(c)));
+                if (annotate && c.fault() != null) {
+                    out.println(Annotation.fault(c));
+                }
             }
         }
         if (!result.unmatched().isEmpty()) {

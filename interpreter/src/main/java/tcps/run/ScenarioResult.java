@@ -9,13 +9,20 @@ import tcps.sim.Captured;
  * time at which it ended.
  */
 public record ScenarioResult(String name, List<Captured> capture, List<Failure> failures, List<Note> notes,
-        int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime) {
+        List<Event> events, int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime) {
     public ScenarioResult {
         capture = List.copyOf(capture);
         failures = List.copyOf(failures);
         notes = List.copyOf(notes);
+        events = List.copyOf(events);
         unmatched = List.copyOf(unmatched);
     }
+
+    /**
+     * What happened inside the stacks, for the annotated transcript: a state change, a discarded
+     * segment and the rule that discarded it, an error the application saw.
+     */
+    public record Event(long time, String text) {}
 
     /**
      * Something worth knowing that is not a failure, such as a socket call that returned an

@@ -61,6 +61,7 @@ final class ScenarioRun {
     private final BitSet matched = new BitSet();
     private final List<Failure> failures = new ArrayList<>();
     private final List<ScenarioResult.Note> notes = new ArrayList<>();
+    private final List<ScenarioResult.Event> events = new ArrayList<>();
     private int passed;
     /** When the segment matched last was sent; {@code expect ... after D} counts from it. */
     private long lastMatchedTime;
@@ -89,8 +90,8 @@ final class ScenarioRun {
         }
         List<Captured> unmatched = net.capture().stream()
                 .filter(c -> !c.scripted() && !matched.get(c.index())).toList();
-        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, notes, passed, unmatched, stopped,
-                net.now());
+        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, notes, events, passed, unmatched,
+                stopped, net.now());
     }
 
     // ---- the network and its endpoints --------------------------------------------------------
@@ -127,11 +128,31 @@ final class ScenarioRun {
                 : Seeds.derive(options.seed(), "ts-offset", address.ip().bits(), peer.ip().bits()) & 0xffffffffL;
         TcpHost host = net.host(address.ip());
         if (host == null) {
-            host = new TcpHost(address.ip(), p.profile(), isns, TcpObserver.NONE);
+            host = new TcpHost(address.ip(), p.profile(), isns, observer);
             net.addHost(host);
         }
         actors.put(p.name(), new Actor.Stack(p, address, host, new SocketConfig(p.profile(), fixedIsn, tsOffset)));
     }
+
+    /** Keeps what the stacks report, in the words of the annotated transcript. */
+    private final TcpObserver observer = new TcpObserver() {
+        @Override
+        public void stateChanged(Connection connection, TcpState from, TcpState to, long now) {
+            events.add(new ScenarioResult.Event(now, nameOf(connection.local()) + " " + from + " -> " + to));
+        }
+
+        @Override
+        public void discarded(Connection connection, Segment segment, tcps.tcp.Discard why, long now) {
+            events.add(new ScenarioResult.Event(now, nameOf(segment.dst()) + " discards [" + TcpFlags.tcpdump(
+                    segment.flags()) + "] from " + nameOf(segment.src()) + ": " + why));
+        }
+
+        @Override
+        public void error(Connection connection, TcpError error, long now) {
+            events.add(new ScenarioResult.Event(now, nameOf(connection.local()) + " sees " + error + " ("
+                    + error.text() + ")"));
+        }
+    };
 
     private Actor actor(Name name) {
         return actors.get(name.text());
@@ -345,7 +366,20 @@ final class ScenarioRun {
             // `reorder next N` holds back N - 1 segments; the Nth overtakes them all.
             count = (f.count() == null ? 2 : count) - 1;
         }
-        net.arm(new Fault(filter, action, count));
+        net.arm(new Fault(filter, action, count, "`" + statementText(f.span()) + "` at line " + f.span().line()));
+    }
+
+    /** A statement as written, from its first word to the end of it (a `;`, a comment or the line's end). */
+    private String statementText(Span start) {
+        String rest = source.line(start.line()).substring(start.column() - 1);
+        int end = rest.length();
+        for (String stop : new String[] {";", "#", "//"}) {
+            int i = rest.indexOf(stop);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        return rest.substring(0, end).trim();
     }
 
     private Predicate<Segment> towards(Direction d) {

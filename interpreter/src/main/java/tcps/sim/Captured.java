@@ -26,7 +26,7 @@ public final class Captured {
     private final boolean scripted;
     private Fate fate = Fate.IN_FLIGHT;
     private long arrival = -1;
-    private Fault.Action fault;
+    private Fault fault;
 
     Captured(int index, long time, Segment segment, boolean scripted) {
         this.index = index;
@@ -63,13 +63,13 @@ public final class Captured {
         return arrival;
     }
 
-    /** What a link fault did to it, or null when it crossed the link untouched. */
-    public Fault.Action fault() {
+    /** The link fault that took it, or null when it crossed the link untouched. */
+    public Fault fault() {
         return fault;
     }
 
-    void fault(Fault.Action action) {
-        this.fault = action;
+    void fault(Fault fault) {
+        this.fault = fault;
     }
 
     void settle(Fate fate, long arrival) {

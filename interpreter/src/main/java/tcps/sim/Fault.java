@@ -32,19 +32,30 @@ public final class Fault {
 
     private final Predicate<Segment> filter;
     private final Action action;
+    private final String origin;
     private int remaining;
 
-    public Fault(Predicate<Segment> filter, Action action, int count) {
+    /** @param origin where it was armed, for reports ({@code drop next at 5:1}) */
+    public Fault(Predicate<Segment> filter, Action action, int count, String origin) {
         if (count < 1) {
             throw new IllegalArgumentException("a fault takes at least one segment: " + count);
         }
         this.filter = filter;
         this.action = action;
+        this.origin = origin;
         this.remaining = count;
+    }
+
+    public Fault(Predicate<Segment> filter, Action action, int count) {
+        this(filter, action, count, "a fault");
     }
 
     public Action action() {
         return action;
+    }
+
+    public String origin() {
+        return origin;
     }
 
     /** True if this fault takes the segment (and counts it). */

@@ -200,7 +200,7 @@ public final class Network {
         long due = now + linkDelay;
         Fault fault = faultFor(segment);
         Fault.Action action = fault == null ? null : fault.action();
-        c.fault(action);
+        c.fault(fault);
         if (action == null) {
             schedule(due, c);
         } else if (action instanceof Fault.Action.Drop) {
@@ -234,7 +234,7 @@ public final class Network {
         return null;
     }
 
-    private static final Fault RANDOM_LOSS = new Fault(s -> true, new Fault.Action.Drop(), 1);
+    private static final Fault RANDOM_LOSS = new Fault(s -> true, new Fault.Action.Drop(), 1, "loss");
 
     /**
      * Counts {@code c} against held-back segments going the same way; one it completes arrives
@@ -258,7 +258,7 @@ public final class Network {
     }
 
     private void arrive(Captured c) {
-        if (c.fault() instanceof Fault.Action.Corrupt) {
+        if (c.fault() != null && c.fault().action() instanceof Fault.Action.Corrupt) {
             c.settle(Captured.Fate.CORRUPTED, now);
             return;
         }

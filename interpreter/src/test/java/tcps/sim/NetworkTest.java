@@ -137,7 +137,7 @@ class NetworkTest {
         assertEquals(Captured.Fate.IN_FLIGHT, late.fate());
         net.settle(late);
         assertEquals(200_010, late.arrival());
-        assertTrue(late.fault() instanceof Fault.Action.Delay);
+        assertTrue(late.fault().action() instanceof Fault.Action.Delay);
     }
 
     @Test
