@@ -32,7 +32,7 @@ class CaptureAgreesWithTcpdumpTest {
     Stream<DynamicTest> tcpdumpReadsWhatTcpsPrinted() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path script : scripts()) {
-            for (String flags : new String[] {"-n", "-n -S"}) {
+            for (String flags : new String[] {"-n", "-n -S", "-n -v", "-n -S -v"}) {
                 tests.add(DynamicTest.dynamicTest(script.getFileName() + " " + flags, () -> {
                     assumeTrue(installed("tcpdump"), "tcpdump is not installed: apt-get install tcpdump (./run-tests does)");
                     Path dir = out.resolve(script.getFileName() + flags.replace(" ", ""));
@@ -40,7 +40,7 @@ class CaptureAgreesWithTcpdumpTest {
                     args.addAll(List.of(flags.split(" ")));
                     args.add(script.getFileName().toString());
                     CliRun r = CliRun.separate(SCENARIOS, args.toArray(new String[0]));
-                    List<String> tcps = r.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} IP .*")).toList();
+                    List<String> tcps = r.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} IP .*") || l.matches("    \\d+\\.\\d+\\.\\d+\\.\\d+\\..*")).toList();
                     List<String> tcpdump = new ArrayList<>();
                     for (Path pcap : pcaps(dir)) {
                         List<String> cmd = new ArrayList<>(List.of("tcpdump", "-r", pcap.toString()));
