@@ -75,6 +75,7 @@ separator
 statement
     // ---- setup ----------------------------------------------------------------------------------
     : endpoint? STACK profile                              # stack          // stack linux, client stack macos
+    | HOST name=IDENT AT address (PORT port)?              # host           // host attacker at 10.0.0.66
     | endpoint SCRIPTED                                    # scripted       // client scripted: a puppet the script drives
     | NUMBERS (ABSOLUTE | RELATIVE)                        # numbers        // numbers absolute: raw 32-bit seq/ack
     | endpoint (AT address (PORT port)? | PORT port)       # at             // client at 127.0.0.1 port 47162
@@ -88,7 +89,7 @@ statement
     | endpoint READ count=expr?                            # read           // server read, server read 10
     | endpoint STOPS READING                               # stopsReading   // server stops reading: the window fills
     // ---- raw segments from scripted endpoints: flags first, then fields that override -----------
-    | endpoint SEND flags field*                           # send           // client send [P.] "hello"
+    | endpoint SEND flags field* spoof? field*             # send           // client send [P.] "hello"
     // ---- network faults and time ----------------------------------------------------------------
     | kind=(DROP | DUPLICATE | CORRUPT | REORDER) (NEXT count=expr? | ordinal=DURATION) direction? flags?
                                                            # fault          // drop next 2 client > server SYN, drop 2nd SYN
@@ -126,7 +127,7 @@ anyWord
     | SCENARIO | STACK | SCRIPTED | NUMBERS | ABSOLUTE | RELATIVE | AT | PORT | ISN | TS | LINK
     | DELAY | LISTEN | CONNECT | WRITE | READ | CLOSE | SHUTDOWN | ABORT | SEND | DROP | NEXT
     | WAIT | EXPECT | STATE | LENGTH | PROFILE | EXTENDS | RTT | LOSS | DUPLICATE | REORDER | CORRUPT
-    | UNTIL | LET | AFTER | AS | ERROR | NOTHING | FOR | MORE_ | STOPS | READING
+    | UNTIL | LET | AFTER | AS | ERROR | NOTHING | FOR | MORE_ | STOPS | READING | HOST | FROM | TO
     ;
 
 // 127.0.0.1; an IPv6 address parses only to be told that it is not supported yet
@@ -142,6 +143,12 @@ port
 // 10us, 200ms, 1.5s, 2m, 1h
 duration
     : DURATION
+    ;
+
+// A forged segment: from whose address, to whom (attacker send SYN from client to server)
+spoof
+    : FROM from=endpoint (TO to=endpoint)?
+    | TO to=endpoint
     ;
 
 // When a segment is sent: `after 1s` since the previous matched segment, `at +1s` since the start
@@ -248,6 +255,9 @@ FOR      : 'for' ;
 MORE_    : 'more' ;
 STOPS    : 'stops' ;
 READING  : 'reading' ;
+HOST     : 'host' ;
+FROM     : 'from' ;
+TO       : 'to' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

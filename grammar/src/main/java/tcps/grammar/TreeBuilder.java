@@ -251,7 +251,17 @@ final class TreeBuilder {
             Flags flags = flags(c.flags());
             List<Field> built = fields(c.field());
             Span span = built.isEmpty() ? flags.span() : flags.span().to(built.get(built.size() - 1).span());
-            return new Statement.Send(name(c.endpoint()), new SegmentSpec(flags, built, span), first(c));
+            SpoofContext spoof = c.spoof();
+            Name from = spoof == null || spoof.from == null ? null : name(spoof.from);
+            Name to = spoof == null || spoof.to == null ? null : name(spoof.to);
+            return new Statement.Send(name(c.endpoint()), new SegmentSpec(flags, built, span), from, to, first(c));
+        }
+
+        @Override
+        public Statement visitHost(HostContext c) {
+            Integer port = c.port() == null ? null : Literals.port(c.port().INT().getSymbol());
+            return new Statement.Host(new Name(c.name.getText(), Spans.of(c.name)), address(c.address()), port,
+                    first(c));
         }
 
         @Override

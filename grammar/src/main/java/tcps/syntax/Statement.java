@@ -9,6 +9,9 @@ public sealed interface Statement {
     /** {@code stack linux} (endpoint null: every endpoint) or {@code client stack linux}. */
     record Stack(Name endpoint, Name profile, Span span) implements Statement {}
 
+    /** {@code host attacker at 10.0.0.66}: an endpoint beside client and server (port optional). */
+    record Host(Name name, Name address, Integer port, Span span) implements Statement {}
+
     /** {@code client scripted}: declares a puppet endpoint whose segments the script writes. */
     record Scripted(Name endpoint, Span span) implements Statement {}
 
@@ -48,8 +51,12 @@ public sealed interface Statement {
 
     // ---- raw segments from scripted endpoints -------------------------------------------------
 
-    /** {@code client send SYN}, {@code client send [P.] "hello"}, {@code client send RST seq=isn+1}. */
-    record Send(Name endpoint, SegmentSpec segment, Span span) implements Statement {}
+    /**
+     * {@code client send SYN}, {@code client send [P.] "hello"}, {@code client send RST seq=isn+1}.
+     * With {@code from A to B} the segment is forged: it carries A's address as its source
+     * ({@code attacker send SYN from client to server seq=1}); either part may be left out.
+     */
+    record Send(Name endpoint, SegmentSpec segment, Name from, Name to, Span span) implements Statement {}
 
     // ---- network faults and time --------------------------------------------------------------
 

@@ -57,11 +57,11 @@ class ScriptParserTest {
                 form("server read", "Read(server, -)"),
                 form("server read 10", "Read(server, 10)"),
                 // raw segments
-                form("client send SYN", "Send(client, SegmentSpec(SYN, []))"),
-                form("client send [P.] \"hello\"", "Send(client, SegmentSpec([P.], [Data(\"hello\")]))"),
-                form("client send RST seq=isn+1", "Send(client, SegmentSpec(RST, [Seq((isn + 1), -)]))"),
-                form("client send ACK ack=1 win=100", "Send(client, SegmentSpec(ACK, [Ack(1), Win(100)]))"),
-                form("attacker send RST urg=0 len=0", "Send(attacker, SegmentSpec(RST, [Urg(0), Length(0)]))"),
+                form("client send SYN", "Send(client, SegmentSpec(SYN, []), -, -)"),
+                form("client send [P.] \"hello\"", "Send(client, SegmentSpec([P.], [Data(\"hello\")]), -, -)"),
+                form("client send RST seq=isn+1", "Send(client, SegmentSpec(RST, [Seq((isn + 1), -)]), -, -)"),
+                form("client send ACK ack=1 win=100", "Send(client, SegmentSpec(ACK, [Ack(1), Win(100)]), -, -)"),
+                form("attacker send RST urg=0 len=0", "Send(attacker, SegmentSpec(RST, [Urg(0), Length(0)]), -, -)"),
                 // faults and time
                 form("drop next", "Fault(DROP, -, -, -, -, -)"),
                 form("drop next 2", "Fault(DROP, 2, -, -, -, -)"),
@@ -77,6 +77,11 @@ class ScriptParserTest {
                 form("delay next 200ms SYN-ACK", "Fault(DELAY, -, -, -, SYN-ACK, 200000us)"),
                 form("link rtt 100ms", "LinkRtt(100000us)"),
                 form("loss 2.5%", "Loss(2.5)"),
+                form("host attacker at 10.0.0.66", "Host(attacker, 10.0.0.66, -)"),
+                form("host second at 127.0.0.1 port 40000", "Host(second, 127.0.0.1, 40000)"),
+                form("attacker send SYN from client to server seq=1", "Send(attacker, SegmentSpec(SYN, [Seq(1, -)]), client, server)"),
+                form("attacker send ACK seq=2 from client", "Send(attacker, SegmentSpec(ACK, [Seq(2, -)]), client, -)"),
+                form("attacker send SYN to server", "Send(attacker, SegmentSpec(SYN, []), -, server)"),
                 form("wait until client state TIME-WAIT", "WaitUntil(client, TIME-WAIT)"),
                 form("server stops reading", "StopsReading(server)"),
                 form("let guess = probe.seq + 64000", "Let(guess, (probe.seq + 64000))"),
@@ -280,7 +285,7 @@ class ScriptParserTest {
         Scenario scenario = script.scenarios().get(0);
         assertNull(scenario.name());
         assertEquals(new Span(1, 1, 6), scenario.span(), "an unnamed scenario spans its first statement");
-        assertEquals("[Send(client, SegmentSpec(SYN, [])), ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -), "
+        assertEquals("[Send(client, SegmentSpec(SYN, []), -, -), ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -), "
                 + "Fault(DROP, -, -, -, -, -)]", TreeText.of(scenario.statements()));
     }
 

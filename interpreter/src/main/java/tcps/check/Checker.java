@@ -44,6 +44,8 @@ public final class Checker {
     private final Script script;
     private final List<Diagnostic> errors = new ArrayList<>();
     private final ProfileDefinitions profiles;
+    /** The endpoints of the scenario being checked: client, server and its hosts. */
+    private Map<String, EndpointFacts> endpoints;
 
     private Checker(Script script) {
         this.script = script;
@@ -75,6 +77,7 @@ public final class Checker {
         Statement.Isn isn;
         Statement.Ts ts;
         Statement.Stack stack;
+        Statement.Host host;
         boolean opens;
 
         EndpointFacts(String name) {
@@ -85,6 +88,7 @@ public final class Checker {
     private ScenarioPlan scenario(Scenario scenario) {
         Map<String, EndpointFacts> facts = new LinkedHashMap<>();
         ENDPOINTS.forEach(n -> facts.put(n, new EndpointFacts(n)));
+        this.endpoints = facts;
         Map<Flags, Integer> flagBits = new IdentityHashMap<>();
         Map<Name, TcpState> states = new IdentityHashMap<>();
         Profile profile = Profile.LINUX;
@@ -101,7 +105,20 @@ public final class Checker {
             if (!isSetup(st) && !isLink(st) && firstAction == null) {
                 firstAction = st.span();
             }
-            if (st instanceof Statement.Stack s) {
+            if (st instanceof Statement.Host h) {
+                String name = h.name().text();
+                if (facts.containsKey(name)) {
+                    error(h.name().span(), ENDPOINTS.contains(name) ? "`" + name + "` always exists; a host needs "
+                            + "another name" : "the host `" + name + "` is already declared");
+                } else {
+                    EndpointFacts f = new EndpointFacts(name);
+                    f.host = h;
+                    facts.put(name, f);
+                }
+                if (h.address() != null && Ipv4.parse(h.address().text()).isEmpty()) {
+                    error(h.address().span(), "`" + h.address().text() + "` is not an IPv4 address");
+                }
+            } else if (st instanceof Statement.Stack s) {
                 Optional<Profile> p = profiles.byName(s.profile().text());
                 if (p.isEmpty()) {
                     error(s.profile().span(), "unknown stack `" + s.profile().text() + "`; known stacks are "
@@ -190,6 +207,7 @@ public final class Checker {
                     scriptedUse(f, s.span(), "send");
                 }
                 segment(s.segment(), flagBits, true, names);
+                forged(s, facts, flagBits);
             } else if (st instanceof Statement.Fault d) {
                 fault(d, facts, flagBits);
             } else if (st instanceof Statement.Wait w) {
@@ -243,6 +261,10 @@ public final class Checker {
             Mode mode = f.scriptedUse != null ? Mode.SCRIPTED : Mode.STACK;
             Ipv4 ip = Ipv4.LOOPBACK;
             int port = f.name.equals("server") ? DEFAULT_SERVER_PORT : 0;
+            if (f.host != null) {
+                ip = Ipv4.parse(f.host.address().text()).orElse(ip);
+                port = f.host.port() == null ? 0 : f.host.port();
+            }
             if (f.at != null) {
                 if (f.at.address() != null) {
                     ip = Ipv4.parse(f.at.address().text()).orElse(ip);
@@ -275,7 +297,7 @@ public final class Checker {
     }
 
     private static boolean isSetup(Statement st) {
-        return st instanceof Statement.Stack || st instanceof Statement.Scripted || st instanceof Statement.Numbers
+        return st instanceof Statement.Host || st instanceof Statement.Stack || st instanceof Statement.Scripted || st instanceof Statement.Numbers
                 || st instanceof Statement.At || st instanceof Statement.Isn || st instanceof Statement.Ts;
     }
 
@@ -288,9 +310,42 @@ public final class Checker {
     private EndpointFacts endpoint(Map<String, EndpointFacts> facts, Name name) {
         EndpointFacts f = facts.get(name.text());
         if (f == null) {
-            error(name.span(), "unknown endpoint `" + name.text() + "`; the endpoints are client and server");
+            error(name.span(), unknownEndpoint(name.text()));
         }
         return f;
+    }
+
+    private String unknownEndpoint(String name) {
+        List<String> known = new ArrayList<>(endpoints.keySet());
+        String list = known.size() == 2 ? "client and server"
+                : String.join(", ", known.subList(0, known.size() - 1)) + " and " + known.get(known.size() - 1);
+        return "unknown endpoint `" + name + "`; the endpoints are " + list
+                + (known.size() == 2 ? " (declare more with `host NAME at ADDRESS`)" : "");
+    }
+
+    /** {@code attacker send ACK from client to server seq=... ack=...}: a forged segment carries its own numbers. */
+    private void forged(Statement.Send s, Map<String, EndpointFacts> facts, Map<Flags, Integer> flagBits) {
+        EndpointFacts from = s.from() == null ? null : endpoint(facts, s.from());
+        EndpointFacts to = s.to() == null ? null : endpoint(facts, s.to());
+        String sender = s.from() == null ? s.endpoint().text() : s.from().text();
+        if (to != null && to.name.equals(sender)) {
+            error(s.to().span(), "a segment goes from one endpoint to another; this one would go from " + sender
+                    + " to itself");
+        }
+        if (from == null || from.name.equals(s.endpoint().text())) {
+            return;
+        }
+        boolean hasSeq = s.segment().fields().stream().anyMatch(f -> f instanceof Field.Seq);
+        boolean hasAck = s.segment().fields().stream().anyMatch(f -> f instanceof Field.Ack);
+        Integer bits = flagBits.get(s.segment().flags());
+        if (!hasSeq) {
+            error(s.from().span(), "a forged segment needs seq=: " + s.endpoint().text() + " keeps no numbers for "
+                    + "a connection it is not part of");
+        }
+        if (!hasAck && bits != null && (bits & tcps.tcp.TcpFlags.ACK) != 0) {
+            error(s.from().span(), "a forged segment with the ACK flag needs ack=: " + s.endpoint().text()
+                    + " keeps no numbers for a connection it is not part of");
+        }
     }
 
     private void stackUse(EndpointFacts f, Span at, String word) {
@@ -393,7 +448,7 @@ public final class Checker {
     private record Declared(ValueType type, boolean segment, Span at) {}
 
     private void declare(Map<String, Declared> names, Name name, Declared what) {
-        if (ENDPOINTS.contains(name.text())) {
+        if (endpoints.containsKey(name.text())) {
             error(name.span(), "`" + name.text() + "` is an endpoint; choose another name");
             return;
         }
@@ -411,9 +466,8 @@ public final class Checker {
         boolean ok = true;
         for (Expr n : Exprs.names(e)) {
             if (n instanceof Expr.Isn ref) {
-                if (ref.endpoint() != null && !ENDPOINTS.contains(ref.endpoint().text())) {
-                    error(ref.endpoint().span(), "unknown endpoint `" + ref.endpoint().text()
-                            + "`; the endpoints are client and server");
+                if (ref.endpoint() != null && !endpoints.containsKey(ref.endpoint().text())) {
+                    error(ref.endpoint().span(), unknownEndpoint(ref.endpoint().text()));
                     ok = false;
                 }
                 continue;

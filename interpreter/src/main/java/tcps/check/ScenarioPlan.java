@@ -35,8 +35,8 @@ public record ScenarioPlan(
         return endpoints.get(name);
     }
 
-    /** The other one of the two endpoints (client for server and vice versa). */
+    /** Whom an endpoint talks to unless told: the client and the server each other, a host the server. */
     public EndpointPlan peerOf(String name) {
-        return endpoints.get(name.equals("client") ? "server" : "client");
+        return endpoints.get(name.equals("server") ? "client" : "server");
     }
 }

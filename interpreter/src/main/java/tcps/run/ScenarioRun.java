@@ -98,20 +98,23 @@ final class ScenarioRun {
 
     private void setUp() {
         IsnGenerator isns = new Rfc6528Isn(Seeds.derive(options.seed(), "isn-key"));
-        EndpointPlan client = plan.endpoint("client");
-        EndpointPlan server = plan.endpoint("server");
-        TcpAddress clientAddress = new TcpAddress(client.ip(), client.port() != 0 ? client.port() : ephemeralPort());
-        TcpAddress serverAddress = new TcpAddress(server.ip(), server.port());
-        add(client, clientAddress, serverAddress, isns);
-        add(server, serverAddress, clientAddress, isns);
+        Map<String, TcpAddress> addresses = new LinkedHashMap<>();
+        for (EndpointPlan p : plan.endpoints().values()) {
+            // The client's label predates hosts; other ephemeral ports are drawn per name.
+            String label = p.name().equals("client") ? "client-port" : "port:" + p.name();
+            addresses.put(p.name(), new TcpAddress(p.ip(), p.port() != 0 ? p.port() : ephemeralPort(label)));
+        }
+        for (EndpointPlan p : plan.endpoints().values()) {
+            add(p, addresses.get(p.name()), addresses.get(plan.peerOf(p.name()).name()), isns);
+        }
         if (plan.serverListensFromStart()) {
             Actor.Stack s = (Actor.Stack) actors.get("server");
             s.listener = s.host.listen(s.address().port(), s.config);
         }
     }
 
-    private int ephemeralPort() {
-        return FIRST_EPHEMERAL + (int) Math.floorMod(Seeds.derive(options.seed(), "client-port"), EPHEMERAL_COUNT);
+    private int ephemeralPort(String label) {
+        return FIRST_EPHEMERAL + (int) Math.floorMod(Seeds.derive(options.seed(), label), EPHEMERAL_COUNT);
     }
 
     private void add(EndpointPlan p, TcpAddress address, TcpAddress peer, IsnGenerator isns) {
@@ -289,8 +292,9 @@ final class ScenarioRun {
 
     private void send(Statement.Send s) {
         Actor.Scripted a = (Actor.Scripted) actor(s.endpoint());
-        Actor peer = peerOf(a);
-        Space own = new Space(a, peer);
+        Actor source = s.from() == null ? a : actor(s.from());
+        Actor peer = s.to() != null ? actor(s.to()) : peerOf(source);
+        Space own = new Space(source, peer);
         SegmentSpec spec = s.segment();
         int flags = plan.flags(spec.flags());
         ScriptedEndpoint p = a.puppet;
@@ -315,7 +319,12 @@ final class ScenarioRun {
                 opts = options(o.items());
             }
         }
-        net.send(p, p.craft(peer.address(), flags, seq, ack, window, urgent, opts, data));
+        Segment segment = new Segment(source.address(), peer.address(), seq, ack, flags, window, urgent, opts, data);
+        if (source == a) {
+            net.send(p, segment);
+        } else {
+            net.inject(segment);
+        }
     }
 
     private static List<TcpOption> options(List<OptionItem> items) {

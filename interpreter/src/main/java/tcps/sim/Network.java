@@ -115,6 +115,14 @@ public final class Network {
         return transmit(segment, true);
     }
 
+    /**
+     * A forged segment (another endpoint's address as its source) goes on the wire now. The
+     * scripted endpoint that forged it keeps no bookkeeping for a connection it is not part of.
+     */
+    public Captured inject(Segment segment) {
+        return transmit(segment, true);
+    }
+
     /** Puts on the wire, now, whatever the hosts queued (after a socket call, for instance). */
     public void flush() {
         for (TcpHost host : hosts.values()) {

@@ -31,13 +31,13 @@ class CheckerMessagesTest {
         expect []                            | 1:8: empty flags `[]`; write [none] for a segment without flags
         expect client state SYN-RECV         | 1:21: unknown state `SYN-RECV` (did you mean SYN-RECEIVED? tcps spells states as RFC 9293 does); states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
         expect client state OPEN             | 1:21: unknown state `OPEN`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
-        attacker connect                     | 1:1: unknown endpoint `attacker`; the endpoints are client and server
+        attacker connect                     | 1:1: unknown endpoint `attacker`; the endpoints are client and server (declare more with `host NAME at ADDRESS`)
         expect client > client SYN           | 1:8: a segment goes from one endpoint to the other; `client > client` names client twice
         stack solaris                        | 1:7: unknown stack `solaris`; known stacks are linux, rfc9293
         expect SYN win=isn                   | 1:16: `isn` is a sequence number; it can only be used in seq= and ack=, not in a window
         expect SYN win=70000                 | 1:16: a window must be between 0 and 65535, not 70000
         expect SYN <wscale 15>               | 1:20: a window scale must be between 0 and 14, not 15
-        expect SYN ack=attacker.isn          | 1:16: unknown endpoint `attacker`; the endpoints are client and server
+        expect SYN ack=attacker.isn          | 1:16: unknown endpoint `attacker`; the endpoints are client and server (declare more with `host NAME at ADDRESS`)
         client write 0                       | 1:14: a byte count must be between 1 and 16777216, not 0
         drop next 0                          | 1:11: a segment count must be between 1 and 1000000, not 0
         client send [P.] length 5            | 1:18: a sent segment's length is its payload's: write the payload as "text" instead
@@ -101,6 +101,24 @@ class CheckerMessagesTest {
                 errors("profile lab extends linux { sack 1 }\nclient connect\n"));
         assertEquals(List.of("2:7: unknown stack `labb`; known stacks are linux, rfc9293, lab"),
                 errors("profile lab extends linux { sack off }\nstack labb\nclient connect\n"));
+    }
+
+    @Test
+    void hostsAddEndpointsAndForgedSegmentsCarryTheirOwnNumbers() {
+        assertEquals(List.of(), errors("host attacker at 10.0.0.66\nclient scripted\nattacker send SYN\n"
+                + "attacker send ACK from client to server seq=1 ack=attacker.isn\n"));
+        assertEquals(List.of("1:6: `server` always exists; a host needs another name"),
+                errors("host server at 10.0.0.1\nclient connect\n"));
+        assertEquals(List.of("2:1: unknown endpoint `mallory`; the endpoints are client, server and attacker"),
+                errors("host attacker at 10.0.0.66\nmallory send SYN\n"));
+        assertEquals(List.of("1:1: unknown endpoint `attacker`; the endpoints are client and server "
+                + "(declare more with `host NAME at ADDRESS`)"), errors("attacker send SYN\n"));
+        assertEquals(List.of("2:24: a forged segment needs seq=: attacker keeps no numbers for a connection it is "
+                + "not part of", "2:24: a forged segment with the ACK flag needs ack=: attacker keeps no numbers for "
+                + "a connection it is not part of"),
+                errors("host attacker at 10.0.0.66\nattacker send ACK from client to server\n"));
+        assertEquals(List.of("2:34: a segment goes from one endpoint to another; this one would go from client to "
+                + "itself"), errors("host attacker at 10.0.0.66\nattacker send SYN from client to client seq=1\n"));
     }
 
     @Test
