@@ -1,0 +1,51 @@
+package tcps.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import tcps.syntax.Duration;
+import tcps.tcp.Profile;
+import tcps.tcp.Profiles;
+
+/** {@code tcps profiles}: every profile parameter, what it means, and its value in each built-in stack. */
+@Command(name = "profiles",
+        description = {"Lists the stack profiles and every parameter a `profile` block can set, with its value",
+            "in each built-in stack, as a Markdown table."},
+        footer = ExitCode.HELP_TEXT)
+final class ProfilesCommand implements Callable<Integer> {
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(table());
+        out.flush();
+        return ExitCode.PASSED;
+    }
+
+    /** The table docs/profiles.md holds (a test keeps the two equal). */
+    static String table() {
+        List<Profile> stacks = new ArrayList<>();
+        Profiles.names().forEach(n -> stacks.add(Profiles.byName(n).orElseThrow()));
+        StringBuilder sb = new StringBuilder("| parameter | meaning |");
+        stacks.forEach(p -> sb.append(' ').append(p.name()).append(" |"));
+        sb.append("\n|---|---|");
+        stacks.forEach(p -> sb.append("---|"));
+        sb.append('\n');
+        for (Profile.Parameter parameter : Profile.parameters()) {
+            sb.append("| `").append(parameter.name()).append("` | ").append(parameter.description()).append(" |");
+            for (Profile p : stacks) {
+                Object v = p.value(parameter.name());
+                String shown = parameter.kind() == Profile.Kind.DURATION ? Duration.format((Long) v) : String.valueOf(v);
+                sb.append(' ').append(shown).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}
