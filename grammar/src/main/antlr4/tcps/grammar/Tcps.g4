@@ -35,7 +35,7 @@ setting
     ;
 
 settingValue
-    : INT                                                  # numberValue    // syn_retries 2
+    : '-'? INT                                             # numberValue    // syn_retries 2, window_scale -1
     | DURATION                                             # timeValue      // time_wait 30s
     | IDENT ('-' (IDENT | INT))*                           # wordValue      // option_layout linux, sack off
     ;

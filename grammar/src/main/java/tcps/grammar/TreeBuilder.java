@@ -83,7 +83,7 @@ final class TreeBuilder {
         if (syntaxErrorTokens.isEmpty()) { // else the file-wide view would only add confusion
             if (hasBlocks && !bare.isEmpty()) {
                 errors.add(Spans.of(bare.get(0).start), MIXED_TOP_LEVEL);
-            } else if (!hasBlocks && bare.isEmpty()) {
+            } else if (!hasBlocks && bare.isEmpty() && profiles.isEmpty()) {
                 errors.add(new Span(1, 1, 1), EMPTY_SCRIPT);
             }
         }
@@ -112,7 +112,8 @@ final class TreeBuilder {
             ProfileDef.Value value;
             SettingValueContext v = line.settingValue();
             if (v instanceof NumberValueContext n) {
-                value = new ProfileDef.Value.Number(Literals.number(n.INT().getSymbol()), Spans.of(n));
+                long number = Literals.number(n.INT().getSymbol());
+                value = new ProfileDef.Value.Number(n.MINUS() == null ? number : -number, Spans.of(n));
             } else if (v instanceof TimeValueContext t) {
                 value = new ProfileDef.Value.Time(new Duration(Spans.of(t), Literals.micros(t.DURATION().getSymbol())),
                         Spans.of(t));

@@ -58,6 +58,10 @@ public final class Checker {
         for (Scenario s : script.scenarios()) {
             plans.add(c.scenario(s));
         }
+        if (script.scenarios().isEmpty() && c.errors.isEmpty()) {
+            c.error(new Span(1, 1, 1), "nothing to run: this file only defines profiles; a scenario needs at least "
+                    + "one statement, such as `client connect`");
+        }
         c.errors.sort(null);
         return new Result(c.errors.isEmpty() ? plans : List.of(), List.copyOf(c.errors));
     }

@@ -1,5 +1,6 @@
 package tcps.check;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,50 +10,73 @@ import java.util.function.BiConsumer;
 import tcps.syntax.ProfileDef;
 import tcps.syntax.Span;
 import tcps.tcp.Profile;
-import tcps.tcp.Profiles;
 
 /**
- * The stacks a script can name: the built-in profiles, then the script's own
- * {@code profile lab extends linux { syn_retries 2 }} definitions, each made from one defined
- * before it by changing parameters (a definition without {@code extends} starts from the
- * textbook {@code rfc9293}).
+ * The stacks a script can name: the standard library's ({@code stdlib/profiles/*.tcps}), then
+ * the script's own {@code profile lab extends linux { syn_retries 2 }}, each made from one
+ * defined before it by changing parameters. A definition without {@code extends} stands alone
+ * and must set every parameter (as {@code stdlib/profiles/rfc9293.tcps} does).
  */
 final class ProfileDefinitions {
     private final Map<String, Profile> known = new LinkedHashMap<>();
+    private final java.util.Set<String> builtIn = new java.util.HashSet<>();
 
     private ProfileDefinitions() {}
 
     static ProfileDefinitions of(List<ProfileDef> defs, BiConsumer<Span, String> error) {
         ProfileDefinitions p = new ProfileDefinitions();
-        Profiles.names().forEach(n -> p.known.put(n, Profiles.byName(n).orElseThrow()));
+        for (ProfileDef def : StandardLibrary.profiles()) {
+            p.define(def, (span, message) -> {
+                throw new IllegalStateException("stdlib profile " + def.name() + " at " + span + ": " + message);
+            });
+        }
+        p.builtIn.addAll(p.known.keySet());
         for (ProfileDef def : defs) {
             p.define(def, error);
         }
         return p;
     }
 
+    /** The standard library's profiles, as scripts see them. */
+    static Map<String, Profile> standard() {
+        return of(List.of(), (span, message) -> { }).known;
+    }
+
     Optional<Profile> byName(String name) {
         return Optional.ofNullable(known.get(name));
     }
 
+    /** Every name a script can use, alphabetically. */
     List<String> names() {
-        return List.copyOf(known.keySet());
+        return known.keySet().stream().sorted().toList();
     }
 
     private void define(ProfileDef def, BiConsumer<Span, String> error) {
         String name = def.name().text();
         if (known.containsKey(name)) {
-            error.accept(def.name().span(), Profiles.names().contains(name)
+            error.accept(def.name().span(), builtIn.contains(name)
                     ? "`" + name + "` is a built-in stack; give your profile another name"
                     : "the profile `" + name + "` is already defined");
             return;
         }
-        String baseName = def.base() == null ? Profile.RFC9293.name() : def.base().text();
-        Profile profile = known.get(baseName);
-        if (profile == null) {
-            error.accept(def.base().span(), "unknown stack `" + baseName + "`; a profile extends one of "
-                    + String.join(", ", known.keySet()));
-            return;
+        Profile profile;
+        if (def.base() == null) {
+            List<String> missing = new ArrayList<>(Profile.parameters().stream().map(Profile.Parameter::name).toList());
+            def.settings().forEach(s -> missing.remove(s.parameter().text()));
+            if (!missing.isEmpty()) {
+                error.accept(def.name().span(), "a profile without `extends` stands alone and must set every "
+                        + "parameter; write `profile " + name + " extends rfc9293 {` to change only some (missing: "
+                        + String.join(", ", missing) + ")");
+                return;
+            }
+            profile = Profile.RFC9293; // every value is set below
+        } else {
+            profile = known.get(def.base().text());
+            if (profile == null) {
+                error.accept(def.base().span(), "unknown stack `" + def.base().text() + "`; a profile extends one of "
+                        + String.join(", ", names()));
+                return;
+            }
         }
         profile = profile.named(name);
         for (ProfileDef.Setting setting : def.settings()) {

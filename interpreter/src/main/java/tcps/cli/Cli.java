@@ -25,6 +25,7 @@ public final class Cli {
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // (Errors, which picocli does not hand here, are caught by Main.)
             PrintWriter e = commandLine.getErr();
             e.println("tcps: internal error: " + ex);
             if (top.debug) {

@@ -11,7 +11,17 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, false, StandardCharsets.UTF_8);
-        int status = Cli.execute(out, err, Path.of("").toAbsolutePath(), args);
+        int status;
+        try {
+            status = Cli.execute(out, err, Path.of("").toAbsolutePath(), args);
+        } catch (Throwable t) { // an Error escapes picocli's handler; the user still gets one line
+            err.println("tcps: internal error: " + t);
+            err.println("This is a bug in tcps. Run again with --debug for the details and please report them.");
+            if (java.util.Arrays.asList(args).contains("--debug")) {
+                t.printStackTrace(err);
+            }
+            status = ExitCode.INTERNAL;
+        }
         out.flush();
         err.flush();
         System.exit(status);

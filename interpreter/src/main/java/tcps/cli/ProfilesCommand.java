@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import tcps.syntax.Duration;
 import tcps.tcp.Profile;
-import tcps.tcp.Profiles;
+import tcps.check.StandardLibraryProfiles;
 
 /** {@code tcps profiles}: every profile parameter, what it means, and its value in each built-in stack. */
 @Command(name = "profiles",
@@ -30,8 +30,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     /** The table docs/profiles.md holds (a test keeps the two equal). */
     static String table() {
-        List<Profile> stacks = new ArrayList<>();
-        Profiles.names().forEach(n -> stacks.add(Profiles.byName(n).orElseThrow()));
+        List<Profile> stacks = new ArrayList<>(StandardLibraryProfiles.all().values());
         StringBuilder sb = new StringBuilder("| parameter | meaning |");
         stacks.forEach(p -> sb.append(' ').append(p.name()).append(" |"));
         sb.append("\n|---|---|");

@@ -99,7 +99,7 @@ class CheckerMessagesTest {
                 errors("profile lab extends linux { syn_retries 2s }\nclient connect\n"));
         assertEquals(List.of("1:34: sack is on or off: write `sack true` or `sack false`"),
                 errors("profile lab extends linux { sack 1 }\nclient connect\n"));
-        assertEquals(List.of("2:7: unknown stack `labb`; known stacks are linux, rfc9293, lab"),
+        assertEquals(List.of("2:7: unknown stack `labb`; known stacks are lab, linux, rfc9293"),
                 errors("profile lab extends linux { sack off }\nstack labb\nclient connect\n"));
     }
 
