@@ -1,7 +1,7 @@
 package tcps.report;
 
 import java.io.PrintWriter;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import tcps.run.Failure;
 import tcps.run.ScenarioResult;
@@ -41,38 +41,31 @@ public final class RunReport {
             out.println(header);
         }
         TcpdumpPrinter printer = new TcpdumpPrinter(tcpdump);
-        List<Captured> capture = result.capture();
-        int shown = 0;
-        Iterator<Failure> failures = result.failures().iterator();
-        Iterator<ScenarioResult.Note> notes = result.notes().iterator();
-        Failure failure = failures.hasNext() ? failures.next() : null;
-        ScenarioResult.Note note = notes.hasNext() ? notes.next() : null;
-        Iterator<ScenarioResult.Event> events = annotate ? result.events().iterator()
-                : java.util.Collections.emptyIterator();
-        ScenarioResult.Event event = events.hasNext() ? events.next() : null;
-        long lastTime = 0;
-        while (shown < capture.size() || failure != null || note != null || event != null) {
-            if (event != null && (shown == capture.size() && failure == null && note == null
-                    || shown < capture.size() && event.time() <= capture.get(shown).time())) {
-                long next = shown < capture.size() ? capture.get(shown).time() : -1;
-                out.println(Annotation.event(event, event.time() == lastTime || event.time() == next));
-                event = events.hasNext() ? events.next() : null;
-            } else if (note != null && note.afterSegment() <= shown
-                    && (failure == null || note.afterSegment() <= failure.afterSegment())) {
-                out.println("note: " + note.text());
-                note = notes.hasNext() ? notes.next() : null;
-            } else if (failure != null && failure.afterSegment() <= shown) {
-                out.print(Excerpt.render(source, failure.span(), "failed", failure.summary(), failure.details()));
-                failure = failures.hasNext() ? failures.next() : null;
+        List<Line> lines = new ArrayList<>();
+        for (Captured c : result.capture()) {
+            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), () -> segment(printer, c)));
+        }
+        for (Failure f : result.failures()) {
+            String text = Excerpt.render(source, f.span(), "failed", f.summary(), f.details());
+            if (f.segment() >= 0) {
+                // about one segment: right under its line, whenever it was found
+                lines.add(new Line(result.capture().get(f.segment()).time(), Line.SEGMENT, f.segment() + 0.5,
+                        () -> text.substring(0, text.length() - 1)));
             } else {
-                Captured c = capture.get(shown++);
-                lastTime = c.time();
-                out.println(printer.line(c.segment(), c.time(), Annotation.corrupted(c)));
-                if (annotate && c.fault() != null) {
-                    out.println(Annotation.fault(c));
-                }
+                lines.add(new Line(f.time(), Line.FINDING, lines.size(), () -> text.substring(0, text.length() - 1)));
             }
         }
+        for (ScenarioResult.Note n : result.notes()) {
+            lines.add(new Line(n.time(), Line.FINDING, lines.size(), () -> "note: " + n.text()));
+        }
+        if (annotate) {
+            for (ScenarioResult.Event e : result.events()) {
+                boolean beside = result.capture().stream().anyMatch(c -> c.time() == e.time());
+                lines.add(new Line(e.time(), Line.EVENT, lines.size(), () -> Annotation.event(e, beside)));
+            }
+        }
+        lines.sort(null);
+        lines.forEach(l -> out.println(l.text().get()));
         if (!result.unmatched().isEmpty()) {
             out.println("note: " + segments(result.unmatched()) + " sent but not matched by any expect");
         }
@@ -91,6 +84,32 @@ public final class RunReport {
         }
         out.println(passed + " passed, " + failed + " failed");
         out.flush();
+    }
+
+    /**
+     * One line (or block) of the report. Lines go in virtual-time order; at one instant, what
+     * happened inside the stacks comes first (it caused what was sent), then segments, then what
+     * the script found. A failure about a segment sorts with that segment, just after it.
+     */
+    private record Line(long time, int rank, double order, java.util.function.Supplier<String> text)
+            implements Comparable<Line> {
+        static final int EVENT = 0;
+        static final int SEGMENT = 1;
+        static final int FINDING = 2;
+
+        @Override
+        public int compareTo(Line o) {
+            int c = Long.compare(time, o.time);
+            if (c == 0) {
+                c = Integer.compare(rank, o.rank);
+            }
+            return c != 0 ? c : Double.compare(order, o.order);
+        }
+    }
+
+    private String segment(TcpdumpPrinter printer, Captured c) {
+        String line = printer.line(c.segment(), c.time(), Annotation.corrupted(c));
+        return annotate && c.fault() != null ? line + "\n" + Annotation.fault(c) : line;
     }
 
     public int failed() {

@@ -28,7 +28,7 @@ public record ScenarioResult(String name, List<Captured> capture, List<Failure> 
      * Something worth knowing that is not a failure, such as a socket call that returned an
      * error (as a real call returns errno; {@code expect client error E} checks it).
      */
-    public record Note(String text, int afterSegment) {}
+    public record Note(String text, long time) {}
 
     public int failed() {
         return failures.size();

@@ -85,7 +85,7 @@ final class ScenarioRun {
             try {
                 execute(st);
             } catch (ScriptError e) {
-                fail(e.span, e.getMessage(), List.of(), net.capture().size());
+                fail(e.span, e.getMessage(), List.of());
             }
         }
         List<Captured> unmatched = net.capture().stream()
@@ -286,7 +286,7 @@ final class ScenarioRun {
         if (error.isPresent()) {
             a.lastError = error.get();
             notes.add(new ScenarioResult.Note(source.name() + ":" + at + ": " + a.plan().name() + " " + call
-                    + " returned " + error.get() + " (" + error.get().text() + ")", net.capture().size()));
+                    + " returned " + error.get() + " (" + error.get().text() + ")", net.now()));
         }
     }
 
@@ -419,8 +419,7 @@ final class ScenarioRun {
         net.settleInFlight();
         if (!runUntil(() -> a.state() == want)) {
             fail(w.state().span(), a.plan().name() + " did not reach " + want + " within "
-                    + Duration.format(Defaults.EXPECT_LIMIT) + "; it is in " + a.state(), List.of(),
-                    net.capture().size());
+                    + Duration.format(Defaults.EXPECT_LIMIT) + "; it is in " + a.state(), List.of());
         }
     }
 
@@ -458,7 +457,7 @@ final class ScenarioRun {
                     : sender.plan().name() + " > " + receiver.plan().name();
             fail(diffs.get(0).span(), "segment " + (c.index() + 1) + " (" + who + " [" + TcpFlags.tcpdump(seg.flags())
                     + "]) differs in " + String.join(", ", fields),
-                    diffs.stream().map(SegmentMatch.Difference::text).toList(), c.index() + 1);
+                    diffs.stream().map(SegmentMatch.Difference::text).toList(), c.index());
         }
         net.settle(c);
     }
@@ -496,7 +495,7 @@ final class ScenarioRun {
                     + "and are not expected");
         }
         Span at = e.direction() != null ? e.direction().span() : e.segment().span();
-        fail(at, "expected " + what + ", but " + why, details, net.capture().size());
+        fail(at, "expected " + what + ", but " + why, details);
     }
 
     private void expectState(Statement.ExpectState e) {
@@ -507,8 +506,7 @@ final class ScenarioRun {
         if (got == want) {
             passed++;
         } else {
-            fail(e.state().span(), a.plan().name() + " is in " + got + ", expected " + want, List.of(),
-                    net.capture().size());
+            fail(e.state().span(), a.plan().name() + " is in " + got + ", expected " + want, List.of());
         }
     }
 
@@ -526,7 +524,7 @@ final class ScenarioRun {
         String actual = got.isEmpty() ? "has no error after " + Duration.format(Defaults.EXPECT_LIMIT) + " (it is in "
                 + a.state() + ")" : "saw " + String.join(" and ", got.stream().map(Enum::name).toList());
         fail(e.error().span(), "expected " + a.plan().name() + " to see " + want + " (" + want.text() + "), but it "
-                + actual, List.of(), net.capture().size());
+                + actual, List.of());
     }
 
     /**
@@ -564,7 +562,7 @@ final class ScenarioRun {
                 + (unexpected.size() == 1 ? " segment was" : " segments were") + " sent and not expected"
                 : "expected nothing for " + e.duration() + ", but " + unexpected.size()
                         + (unexpected.size() == 1 ? " segment was" : " segments were") + " sent";
-        fail(e.span(), summary, details, net.capture().size());
+        fail(e.span(), summary, details);
     }
 
     private String nameOf(TcpAddress address) {
@@ -572,7 +570,12 @@ final class ScenarioRun {
         return a == null ? address.toString() : a.plan().name();
     }
 
-    private void fail(Span span, String summary, List<String> details, int afterSegment) {
-        failures.add(new Failure(span, summary, details, afterSegment));
+    private void fail(Span span, String summary, List<String> details) {
+        fail(span, summary, details, -1);
+    }
+
+    /** A failure about captured segment {@code segment} (its index), printed right under it. */
+    private void fail(Span span, String summary, List<String> details, int segment) {
+        failures.add(new Failure(span, summary, details, net.now(), segment));
     }
 }
