@@ -214,26 +214,8 @@ public final class TcpdumpPrinter {
     }
 
     private static void appendOption(StringBuilder out, TcpOption o, RelativeNumbering.Shown shown) {
-        if (o instanceof TcpOption.Eol) {
-            out.append("eol");
-        } else if (o instanceof TcpOption.Nop) {
-            out.append("nop");
-        } else if (o instanceof TcpOption.Mss mss) {
-            out.append("mss ").append(mss.value());
-        } else if (o instanceof TcpOption.WindowScale ws) {
-            out.append("wscale ").append(ws.shift());
-        } else if (o instanceof TcpOption.SackPermitted) {
-            out.append("sackOK");
-        } else if (o instanceof TcpOption.Sack sack) {
-            // Edges are in the receiver's sequence space: relative to its base (RFC 2018 section 3).
-            out.append("sack ").append(sack.blocks().size()).append(' ');
-            for (TcpOption.SackBlock b : sack.blocks()) {
-                out.append('{').append(b.left().offsetFrom(shown.sackBase()))
-                        .append(':').append(b.right().offsetFrom(shown.sackBase())).append('}');
-            }
-        } else if (o instanceof TcpOption.Timestamps ts) {
-            out.append("TS val ").append(ts.val()).append(" ecr ").append(ts.ecr());
-        }
+        // SACK edges are in the receiver's sequence space: relative to its base (RFC 2018 section 3).
+        out.append(o instanceof TcpOption.Sack sack ? sack.text(shown.sackBase()) : o.text());
     }
 
     /**

@@ -1,6 +1,5 @@
 package tcps.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import tcps.tcp.TcpOption;
 
@@ -33,27 +32,7 @@ final class Text {
 
     /** Options as tcpdump lists them (absolute numbers): {@code mss 65495,sackOK,TS val 1 ecr 0}. */
     static String options(List<TcpOption> options) {
-        List<String> parts = new ArrayList<>();
-        for (TcpOption o : options) {
-            if (o instanceof TcpOption.Mss m) {
-                parts.add("mss " + m.value());
-            } else if (o instanceof TcpOption.WindowScale w) {
-                parts.add("wscale " + w.shift());
-            } else if (o instanceof TcpOption.SackPermitted) {
-                parts.add("sackOK");
-            } else if (o instanceof TcpOption.Timestamps t) {
-                parts.add("TS val " + t.val() + " ecr " + t.ecr());
-            } else if (o instanceof TcpOption.Nop) {
-                parts.add("nop");
-            } else if (o instanceof TcpOption.Eol) {
-                parts.add("eol");
-            } else if (o instanceof TcpOption.Sack s) {
-                StringBuilder sb = new StringBuilder("sack " + s.blocks().size() + " ");
-                s.blocks().forEach(b -> sb.append('{').append(b.left()).append(':').append(b.right()).append('}'));
-                parts.add(sb.toString());
-            }
-        }
-        return String.join(",", parts);
+        return String.join(",", options.stream().map(TcpOption::text).toList());
     }
 
     /** A span of virtual time: 1s, 200ms, 1.000990s. */

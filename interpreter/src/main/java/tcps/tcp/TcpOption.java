@@ -7,9 +7,16 @@ public sealed interface TcpOption {
     /** Bytes this option takes on the wire. */
     int wireLength();
 
+    /** tcpdump's spelling: {@code mss 1460}, {@code TS val 5 ecr 0}, SACK edges absolute. */
+    String text();
+
     record Eol() implements TcpOption {
         public int wireLength() {
             return 1;
+        }
+
+        public String text() {
+            return "eol";
         }
     }
 
@@ -17,11 +24,19 @@ public sealed interface TcpOption {
         public int wireLength() {
             return 1;
         }
+
+        public String text() {
+            return "nop";
+        }
     }
 
     record Mss(int value) implements TcpOption {
         public int wireLength() {
             return 4;
+        }
+
+        public String text() {
+            return "mss " + value;
         }
     }
 
@@ -29,11 +44,19 @@ public sealed interface TcpOption {
         public int wireLength() {
             return 3;
         }
+
+        public String text() {
+            return "wscale " + shift;
+        }
     }
 
     record SackPermitted() implements TcpOption {
         public int wireLength() {
             return 2;
+        }
+
+        public String text() {
+            return "sackOK";
         }
     }
 
@@ -46,6 +69,20 @@ public sealed interface TcpOption {
         public int wireLength() {
             return 2 + 8 * blocks.size();
         }
+
+        public String text() {
+            return text(SeqNum.of(0));
+        }
+
+        /** With edges counted from {@code base}, as tcpdump shows them relative to the receiver's ISN. */
+        public String text(SeqNum base) {
+            StringBuilder sb = new StringBuilder("sack ").append(blocks.size()).append(' ');
+            for (SackBlock b : blocks) {
+                sb.append('{').append(b.left().offsetFrom(base)).append(':').append(b.right().offsetFrom(base))
+                        .append('}');
+            }
+            return sb.toString();
+        }
     }
 
     record SackBlock(SeqNum left, SeqNum right) {}
@@ -54,6 +91,10 @@ public sealed interface TcpOption {
     record Timestamps(long val, long ecr) implements TcpOption {
         public int wireLength() {
             return 10;
+        }
+
+        public String text() {
+            return "TS val " + val + " ecr " + ecr;
         }
     }
 
