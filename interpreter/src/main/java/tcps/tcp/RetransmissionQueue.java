@@ -8,35 +8,71 @@ import java.util.ListIterator;
 
 /**
  * Segments sent and not yet acknowledged (RFC 9293 3.10.7.4, fifth check: "Any segments on the
- * retransmission queue that are thereby entirely acknowledged are removed"). The timer that
- * resends them (RFC 6298) is not modelled yet; see {@link Tcb#nextDeadline()}.
+ * retransmission queue that are thereby entirely acknowledged are removed"), with when each was
+ * sent: the retransmission timer resends the first (RFC 6298 5.4), and an acknowledgment of a
+ * segment sent only once is an RTT sample (Karn's rule).
  */
 final class RetransmissionQueue {
-    /** One segment in flight and when it was (last) sent. */
-    record Entry(Segment segment, long sentAt) {}
+    /**
+     * One segment in flight.
+     *
+     * @param sentAt        when it was last sent
+     * @param firstSentAt   when it was first sent
+     * @param retransmitted it has been sent more than once, so an ACK of it is ambiguous
+     */
+    record Entry(Segment segment, long sentAt, long firstSentAt, boolean retransmitted) {}
+
+    /**
+     * What an acknowledgment removed.
+     *
+     * @param segments        how many segments it acknowledged entirely
+     * @param oldestSentAt    when the oldest of them was sent, for an RTT sample
+     * @param retransmitted   one of them (or the part of one it acknowledged) was sent twice
+     */
+    record Acknowledged(int segments, long oldestSentAt, boolean retransmitted) {
+        static final Acknowledged NOTHING = new Acknowledged(0, 0, false);
+    }
 
     private final List<Entry> entries = new ArrayList<>();
 
-    /** Adds a segment that occupies sequence space; a resend of the same SEG.SEQ replaces it. */
+    /**
+     * Records a segment that occupies sequence space. Sending the same SEG.SEQ again is a
+     * retransmission: the entry keeps its first time and is marked.
+     */
     void add(Segment segment, long now) {
         if (segment.seqLength() == 0) {
             return;
         }
-        entries.removeIf(e -> e.segment().seq().equals(segment.seq()));
-        entries.add(new Entry(segment, now));
+        for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.segment().seq().equals(segment.seq())) {
+                it.set(new Entry(segment, now, e.firstSentAt(), true));
+                return;
+            }
+        }
+        entries.add(new Entry(segment, now, now, false));
     }
 
     /** Removes what SEG.ACK covers entirely; a segment covered in part keeps only its new part. */
-    void acknowledge(SeqNum ack) {
+    Acknowledged acknowledge(SeqNum ack) {
+        int count = 0;
+        long oldest = Long.MAX_VALUE;
+        boolean retransmitted = false;
         for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
             Entry e = it.next();
             Segment s = e.segment();
             if (s.seqEnd().le(ack)) {
                 it.remove();
+                count++;
+                oldest = Math.min(oldest, e.sentAt());
+                retransmitted |= e.retransmitted();
             } else if (s.seq().lt(ack)) {
-                it.set(new Entry(trimFront(s, ack), e.sentAt()));
+                it.set(new Entry(trimFront(s, ack), e.sentAt(), e.firstSentAt(), e.retransmitted()));
+                retransmitted |= e.retransmitted();
             }
         }
+        return count == 0 && !retransmitted ? Acknowledged.NOTHING
+                : new Acknowledged(count, count == 0 ? 0 : oldest, retransmitted);
     }
 
     private static Segment trimFront(Segment s, SeqNum ack) {
@@ -55,6 +91,11 @@ final class RetransmissionQueue {
 
     boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** The earliest segment not yet acknowledged (RFC 6298 5.4 resends it). */
+    Entry first() {
+        return entries.get(0);
     }
 
     List<Entry> entries() {
