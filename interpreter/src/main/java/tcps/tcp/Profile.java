@@ -69,6 +69,7 @@ public final class Profile {
     private final long delayedAck;
     private final boolean delayFinAckAfterData;
     private final int quickAcks;
+    private final boolean pingpong;
     private final long initialRto;
     private final long minRto;
     private final long maxRto;
@@ -80,6 +81,7 @@ public final class Profile {
     private final int synLinearTimeouts;
     private final int synackRetries;
     private final long finTimeout;
+    private final boolean probeWithData;
     private final boolean rstOnCloseWithUnread;
     private final boolean rstOnDataAfterClose;
     private final boolean synInTimeWait;
@@ -99,6 +101,7 @@ public final class Profile {
         this.delayedAck = b.delayedAck;
         this.delayFinAckAfterData = b.delayFinAckAfterData;
         this.quickAcks = b.quickAcks;
+        this.pingpong = b.pingpong;
         this.initialRto = b.initialRto;
         this.minRto = b.minRto;
         this.maxRto = b.maxRto;
@@ -110,6 +113,7 @@ public final class Profile {
         this.synLinearTimeouts = b.synLinearTimeouts;
         this.synackRetries = b.synackRetries;
         this.finTimeout = b.finTimeout;
+        this.probeWithData = b.probeWithData;
         this.rstOnCloseWithUnread = b.rstOnCloseWithUnread;
         this.rstOnDataAfterClose = b.rstOnDataAfterClose;
         this.synInTimeWait = b.synInTimeWait;
@@ -129,10 +133,10 @@ public final class Profile {
     public static final Profile LINUX = builder("linux")
             .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
             .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).rstAckOnAbort(true)
-            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16)
+            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(true).retries2(15).orphanRetries(8)
-            .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S)
+            .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
             .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true)
             .build();
 
@@ -144,10 +148,10 @@ public final class Profile {
     public static final Profile RFC9293 = builder("rfc9293")
             .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
             .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).rstAckOnAbort(false)
-            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0)
+            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(false).retries2(15).orphanRetries(15)
-            .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0)
+            .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false)
             .build();
 
@@ -186,6 +190,8 @@ public final class Profile {
                 Profile::delayFinAckAfterData, Builder::delayFinAckAfterData);
         integer("quick_acks", "most segments ACKed at once at the start of a connection", 0, 255,
                 Profile::quickAcks, (b, v) -> b.quickAcks(v.intValue()));
+        bool("pingpong", "once the application answers within delayed_ack, ACKs wait for its data",
+                Profile::pingpong, Builder::pingpong);
         duration("initial_rto", "retransmission timeout before any RTT sample (RFC 6298 2.1)", 1, HOUR,
                 Profile::initialRto, Builder::initialRto);
         duration("min_rto", "smallest retransmission timeout (RFC 6298 2.4)", 1, HOUR,
@@ -208,6 +214,8 @@ public final class Profile {
                 Profile::synackRetries, (b, v) -> b.synackRetries(v.intValue()));
         duration("fin_timeout", "how long FIN-WAIT-2 waits after close(), 0 for ever", 0, HOUR,
                 Profile::finTimeout, Builder::finTimeout);
+        bool("probe_with_data", "a zero-window probe carries one octet of new data (else SEQ=SND.UNA-1, no data)",
+                Profile::probeWithData, Builder::probeWithData);
         bool("rst_on_close_with_unread", "close() with unread data sends RST+ACK instead of a FIN",
                 Profile::rstOnCloseWithUnread, Builder::rstOnCloseWithUnread);
         bool("rst_on_data_after_close", "data arriving after close() is answered with RST (RFC 1122 4.2.2.13)",
@@ -487,6 +495,15 @@ public final class Profile {
         return quickAcks;
     }
 
+    /**
+     * Linux pingpong (interactive) mode (tcp_event_data_sent): once the application sends data
+     * within the delayed-ACK time of receiving some, ACKs of text are delayed (no quick ACKs), so
+     * they ride on the answer; the delayed-ACK timer firing ends the mode.
+     */
+    public boolean pingpong() {
+        return pingpong;
+    }
+
     /** RTO before the first RTT sample, and of SYN and SYN-ACK (RFC 6298 2.1; Linux TCP_TIMEOUT_INIT). */
     public long initialRto() {
         return initialRto;
@@ -551,6 +568,15 @@ public final class Profile {
     /** FIN-WAIT-2 of a closed (orphaned) socket ends after this (Linux tcp_fin_timeout); 0: never. */
     public long finTimeout() {
         return finTimeout;
+    }
+
+    /**
+     * The zero-window probe (RFC 9293 3.8.6.1) carries "at least one octet of new data"; Linux
+     * (tcp_xmit_probe_skb) sends an ACK with SEQ = SND.UNA - 1 and no data instead, which the
+     * receiver, finding it old, answers with an ACK that carries its window.
+     */
+    public boolean probeWithData() {
+        return probeWithData;
     }
 
     /** Linux tcp_close: unread received data is lost, so RST+ACK goes instead of a FIN (RFC 2525 2.17). */
@@ -631,6 +657,7 @@ public final class Profile {
         b.delayedAck = delayedAck;
         b.delayFinAckAfterData = delayFinAckAfterData;
         b.quickAcks = quickAcks;
+        b.pingpong = pingpong;
         b.initialRto = initialRto;
         b.minRto = minRto;
         b.maxRto = maxRto;
@@ -642,6 +669,7 @@ public final class Profile {
         b.synLinearTimeouts = synLinearTimeouts;
         b.synackRetries = synackRetries;
         b.finTimeout = finTimeout;
+        b.probeWithData = probeWithData;
         b.rstOnCloseWithUnread = rstOnCloseWithUnread;
         b.rstOnDataAfterClose = rstOnDataAfterClose;
         b.synInTimeWait = synInTimeWait;
@@ -664,6 +692,7 @@ public final class Profile {
         private long delayedAck;
         private boolean delayFinAckAfterData;
         private int quickAcks;
+        private boolean pingpong;
         private long initialRto = S;
         private long minRto = S;
         private long maxRto = 60 * S;
@@ -675,6 +704,7 @@ public final class Profile {
         private int synLinearTimeouts;
         private int synackRetries = 5;
         private long finTimeout;
+        private boolean probeWithData;
         private boolean rstOnCloseWithUnread;
         private boolean rstOnDataAfterClose;
         private boolean synInTimeWait;
@@ -746,6 +776,11 @@ public final class Profile {
             return this;
         }
 
+        public Builder pingpong(boolean v) {
+            pingpong = v;
+            return this;
+        }
+
         public Builder initialRto(long v) {
             initialRto = v;
             return this;
@@ -798,6 +833,11 @@ public final class Profile {
 
         public Builder finTimeout(long v) {
             finTimeout = v;
+            return this;
+        }
+
+        public Builder probeWithData(boolean v) {
+            probeWithData = v;
             return this;
         }
 

@@ -165,8 +165,10 @@ final class SegmentArrives {
             // that are thereby acknowledged should be removed."
             tcb.peerSynArrived(seg);
             if (ackAcceptable) {
+                SeqNum oldUna = tcb.sndUna;
                 tcb.sndUna = seg.ack();
-                tcb.retransmissionQueue.acknowledge(seg.ack());
+                tcb.newDataAcknowledged(oldUna, seg, now);
+                tcb.ackArrived(now);
             }
             // The window of a SYN is never scaled (RFC 7323 2.2).
             tcb.sndWnd = seg.window();
@@ -309,8 +311,13 @@ final class SegmentArrives {
             }
             // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> After sending the acknowledgment, drop the
             // unacceptable segment and return."
+            if (text.length > 0) {
+                tcb.unexpectedText();
+            }
             tcb.sendAck(now);
-            discard(why + ": ACK sent", OTHER + " first check");
+            boolean probe = len == 0 && seq.equals(nxt.minus(1)) && seg.has(TcpFlags.ACK);
+            discard(why + ": ACK sent" + (probe ? " (a window probe or keep-alive: SEG.SEQ = RCV.NXT - 1)" : ""),
+                    OTHER + " first check");
             return false;
         }
         // RFC 7323 4.3: TS.Recent follows acceptable segments (PAWS is not modelled yet).
@@ -469,11 +476,14 @@ final class SegmentArrives {
                     + " - MAX.SND.WND " + tcb.maxSndWnd + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
             return false;
         }
+        tcb.ackArrived(now);
         if (ack.gt(tcb.sndUna)) {
             // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK. Any segments on the
-            // retransmission queue that are thereby entirely acknowledged are removed."
+            // retransmission queue that are thereby entirely acknowledged are removed." The RTT
+            // is sampled and the retransmission timer restarted or stopped (RFC 6298 5.2, 5.3).
+            SeqNum oldUna = tcb.sndUna;
             tcb.sndUna = ack;
-            tcb.retransmissionQueue.acknowledge(ack);
+            tcb.newDataAcknowledged(oldUna, seg, now);
         }
         // "If the ACK is a duplicate (SEG.ACK =< SND.UNA), it can be ignored."
         // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If (SND.WL1 <
@@ -550,28 +560,40 @@ final class SegmentArrives {
         }
         switch (tcb.state) {
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2:
+                if (text.length > 0 && tcb.applicationClosed && tcb.profile.rstOnDataAfterClose()) {
+                    // RFC 1122 4.2.2.13: the application closed, so nobody can read this text; Linux
+                    // (tcp_rcv_state_process) resets the connection, answering <SEQ=SEG.ACK><CTL=RST>.
+                    tcb.emitReply(reset(seg, seg.ack(), SeqNum.of(0), TcpFlags.RST));
+                    tcb.delete(now);
+                    discard("text after the application closed: nobody will read it; RST sent (as Linux does)",
+                            OTHER + " seventh check, RFC 1122 4.2.2.13");
+                    return false;
+                }
                 SeqNum start = textStart();
                 if (start.gt(tcb.rcvNxt)) {
                     // Text beyond RCV.NXT: "segments with higher beginning sequence numbers may be
                     // held for later processing" (first check). It waits, with any FIN after it,
-                    // and an ACK of RCV.NXT goes at once: the duplicate ACK of RFC 5681 4.2.
+                    // and an ACK of RCV.NXT goes at once: the duplicate ACK of RFC 5681 4.2, with
+                    // the held block first among its SACK blocks (RFC 2018 4).
                     tcb.receiveQueue.hold(start, text, fin);
+                    tcb.heldForSack(start);
+                    tcb.ackNow = true;
                     tcb.sendAck(now);
                     return false;
                 }
                 if (text.length > 0) {
                     // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the
                     // data accepted ... Send an acknowledgment of the form:
-                    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". It is owed at once (Linux acknowledges
-                    // at once at the start of a connection, quick-ACK mode) and rides on data sent
-                    // before the end of this event.
+                    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". When it goes is textAccepted's rule
+                    // (3.8.6.3: at once, or delayed); it rides on data sent before then.
                     tcb.deliver(text);
                     tcb.rcvNxt = tcb.rcvNxt.plus(text.length);
                     ReceiveQueue.Reassembled more = tcb.receiveQueue.reassemble(tcb.rcvNxt);
                     tcb.deliver(more.text());
                     tcb.rcvNxt = tcb.rcvNxt.plus(more.text().length);
+                    tcb.forgetAcknowledgedSackBlocks();
                     fin |= more.fin();
-                    tcb.ackNow = true;
+                    tcb.textAccepted(text.length, more.text().length > 0 || more.fin(), now);
                 }
                 return true;
             default:
@@ -635,10 +657,9 @@ final class SegmentArrives {
      */
     private void acknowledgeFinInEstablished() {
         Profile p = tcb.profile;
+        tcb.delayedAcks.finArrived();
         if (!tcb.ackNow && p.delayFinAckAfterData() && tcb.textReceived && p.delayedAck() > 0) {
-            if (tcb.delayedAckAt == Tcb.NEVER) {
-                tcb.delayedAckAt = now + p.delayedAck();
-            }
+            tcb.delayAck(now);
         } else {
             tcb.ackNow = true;
         }

@@ -128,7 +128,9 @@ class EstablishedTest {
         @Test
         void textAfterAGapIsHeldAndAckedAsADuplicate() {
             Fixture fx = linux();
-            fx.expectSent(fx.arrive(fx.peer(ACK).seq(6).ack(1).data("world")), fx.ours(ACK).seq(1).ack(1));
+            // The duplicate ACK reports the held text in a SACK block (RFC 2018).
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(6).ack(1).data("world")),
+                    fx.ours(ACK).seq(1).ack(1).sack(6, 11));
             assertEquals(0, fx.conn.received().length);
             assertEquals(1, fx.tcb().receiveQueue.heldSegments());
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(11));
@@ -139,7 +141,9 @@ class EstablishedTest {
         @Test
         void aFinAfterAGapWaitsForTheGap() {
             Fixture fx = linux();
-            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1).data("world")), fx.ours(ACK).seq(1).ack(1));
+            // The SACK block covers the FIN's sequence number too.
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1).data("world")),
+                    fx.ours(ACK).seq(1).ack(1).sack(6, 12));
             fx.expectState(TcpState.ESTABLISHED);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(12));
             fx.expectState(TcpState.CLOSE_WAIT);
@@ -345,7 +349,7 @@ class EstablishedTest {
             fx.conn.close(fx.now);
             fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(7));
             fx.expectState(TcpState.LAST_ACK);
-            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline(), "no separate ACK is left to send");
+            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt, "no separate ACK is left to send");
         }
 
         @Test
@@ -355,7 +359,7 @@ class EstablishedTest {
             fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1));
             fx.conn.send(Fixture.bytes("reply"), fx.now);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(7).data("reply"));
-            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt, "no separate ACK is left to send");
         }
 
         @Test
@@ -369,7 +373,9 @@ class EstablishedTest {
         void textbookProfileAcknowledgesAFinAfterTextAtOnce() {
             Fixture fx = Fixture.established(Profile.RFC9293);
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
-            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7));
+            // The right edge stays where it was (receiver SWS avoidance, RFC 9293 3.8.6.2.2), so
+            // the window is 6 less: 5 bytes of text and the FIN.
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7).win(65392 - 6));
         }
     }
 
@@ -441,6 +447,30 @@ class EstablishedTest {
         }
 
         @Test
+        void closeWithUnreadTextSendsRstAckInsteadOfFin() {
+            // close-unread.txt:6: Flags [R.], seq 1, ack 6, win 64, options [nop,nop,TS ...]
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6));
+            assertEquals(Optional.empty(), fx.conn.close(fx.now));
+            fx.expectSent(fx.sent(), fx.ours(RST | ACK).seq(1).ack(6));
+            assertEquals(List.of("ESTABLISHED -> CLOSED"), fx.transitions());
+            assertEquals(List.of(), fx.host.connections());
+            assertEquals(List.of(), fx.events.errors, "our application closed; it is told nothing");
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+
+        @Test
+        void textbookCloseWithUnreadTextStillSendsFin() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.conn.setAutoRead(false);
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
+            fx.conn.close(fx.now);
+            fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(6).win(65392 - 5));
+            fx.expectState(TcpState.FIN_WAIT_1);
+        }
+
+        @Test
         void shutdownSendsFinAndTheApplicationKeepsReading() {
             Fixture fx = linux();
             fx.conn.setAutoRead(false);
@@ -486,8 +516,395 @@ class EstablishedTest {
             assertEquals("hel", Fixture.text(fx.conn.receive(3)));
             fx.expectSent(fx.sent()); // 3 bytes are no reason for a window update
             assertEquals("lo", Fixture.text(fx.conn.receive(10)));
+            // Receiver SWS avoidance (RFC 9293 3.8.6.2.2): 5 bytes freed do not move the right
+            // edge; only min(RCV.BUFF / 2, Eff.snd.MSS) would.
             fx.conn.send(Fixture.bytes("!"), fx.now);
-            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(6).win(65392).data("!"));
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(6).win(65392 - 5).data("!"));
+        }
+    }
+
+    /** The retransmission timer (RFC 6298 section 5); the handshake's RTT sample makes RTO 200 ms. */
+    @Nested
+    class RetransmissionTimer {
+        @Test
+        void textIsResentAfterTheRtoWithTheTimerBackingOff() {
+            Fixture fx = linux();
+            assertEquals(200_000, fx.tcb().rto.current(), "SRTT 0 + max(min_rto 200 ms, 4 * RTTVAR)");
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            List<Fixture.Timed> resent = fx.runTimers(3_100_000);
+            assertEquals(List.of("0.2", "0.6", "1.4", "3"), Fixture.seconds(resent));
+            for (Fixture.Timed t : resent) {
+                fx.now = t.at();
+                SegmentAssert.assertSegment("resent at " + t.at(), fx.ours(PSH | ACK).seq(1).ack(1).data("hello").build(),
+                        t.segment());
+            }
+            assertEquals(4, fx.tcb().retransmits);
+        }
+
+        @Test
+        void anAckOfNewTextRestartsTheTimerAndAnAckOfAllStopsIt() {
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("ab"), 0);
+            fx.at(100_000);
+            fx.conn.send(Fixture.bytes("cd"), fx.now);
+            fx.sent();
+            assertEquals(200_000, fx.tcb().retransmitAt, "(5.1) a running timer is not restarted");
+            fx.at(150_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(3)));
+            // sample 150 ms: RTTVAR 3/4 * 0 + 1/4 * 150 = 37.5 ms, SRTT 150/8 = 18.75 ms;
+            // RTO = 18.75 + max(200, 150) ms; (5.3) the timer restarts from now
+            assertEquals(18_750, fx.tcb().rto.srtt());
+            assertEquals(37_500, fx.tcb().rto.rttvar());
+            assertEquals(150_000 + 218_750, fx.tcb().retransmitAt);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(5)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt, "(5.2) everything is acknowledged");
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+
+        @Test
+        void rttSamplesFollowRfc6298() {
+            Fixture fx = linux();
+            assertEquals(0, fx.tcb().rto.srtt(), "the handshake took no time");
+            fx.conn.send(Fixture.bytes("a"), fx.now);
+            fx.at(100_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(2));
+            assertEquals(12_500, fx.tcb().rto.srtt(), "7/8 * 0 + 1/8 * 100 ms");
+            assertEquals(25_000, fx.tcb().rto.rttvar(), "3/4 * 0 + 1/4 * |0 - 100 ms|");
+            assertEquals(212_500, fx.tcb().rto.current());
+            fx.conn.send(Fixture.bytes("b"), fx.now);
+            fx.at(250_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(3));
+            assertEquals(29_687, fx.tcb().rto.srtt(), "(7 * 12.5 + 150) / 8 ms, truncated");
+            assertEquals(53_125, fx.tcb().rto.rttvar(), "(3 * 25 + |12.5 - 150|) / 4 ms");
+            assertEquals(29_687 + 4 * 53_125, fx.tcb().rto.current());
+        }
+
+        @Test
+        void karnsRuleTakesNoSampleFromAResentSegment() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.conn.send(Fixture.bytes("x"), fx.now);
+            fx.sent();
+            assertEquals(List.of("1"), Fixture.seconds(fx.runTimers(1_500_000)));
+            fx.at(1_700_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(2));
+            assertEquals(0, fx.tcb().rto.srtt(), "no timestamps: the ACK may be of either copy");
+            assertEquals(1, fx.tcb().rto.backoffs(), "the backed-off RTO stays until a sample");
+        }
+
+        @Test
+        void aTimestampEchoTimesAResentSegment() {
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("x"), fx.now);
+            fx.sent();
+            fx.runTimers(250_000); // resent at 0.2 s with TSval 300
+            fx.arrive(fx.peer(ACK).seq(1).ack(2).options(List.of(TcpOption.NOP, TcpOption.NOP,
+                    new TcpOption.Timestamps(Fixture.PEER_TSVAL, 300))));
+            assertEquals(6_250, fx.tcb().rto.srtt(), "a 50 ms sample: 7/8 * 0 + 1/8 * 50 ms");
+            assertEquals(0, fx.tcb().rto.backoffs());
+        }
+
+        @Test
+        void fifteenRetriesGiveUpAfter924point6Seconds() {
+            // Linux tcp_retries2 15: tcp_model_timeout(15, 200 ms) = 1023 * 0.2 s + 6 * 120 s.
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            List<Fixture.Timed> resent = fx.runTimers(2_000_000_000L);
+            assertEquals(List.of("0.2", "0.6", "1.4", "3", "6.2", "12.6", "25.4", "51", "102.2", "204.6",
+                    "324.6", "444.6", "564.6", "684.6", "804.6"), Fixture.seconds(resent));
+            assertEquals(924_600_000, fx.errorAt(TcpError.ETIMEDOUT));
+            fx.expectState(TcpState.CLOSED);
+            assertEquals(Optional.of(TcpError.ETIMEDOUT), fx.conn.error());
+            assertEquals(List.of(), fx.host.connections());
+        }
+
+        @Test
+        void aPartialAckAfterATimeoutResendsTheNextSegmentAtOnce() {
+            Fixture fx = linux();
+            byte[] data = filled(3000);
+            fx.conn.send(data, fx.now);
+            assertEquals(3, fx.sent().size());
+            fx.at(200_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data(Arrays.copyOfRange(data, 0, 1448)));
+            fx.at(200_050);
+            // The first segment is in; the second, sent before the timeout, is presumed lost too.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)),
+                    fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(data, 1448, 2896)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(3001)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+        }
+
+        @Test
+        void aResentSegmentCarriesTheCurrentAck() {
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            fx.at(100_000);
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi"));
+            fx.at(200_000);
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(3).data("hello"));
+        }
+    }
+
+    /** The persist timer and zero-window probes (RFC 9293 3.8.6.1). */
+    @Nested
+    class ZeroWindow {
+        /** ESTABLISHED, the peer's window closed, "hello" written and waiting. */
+        private Fixture closedWindow(Profile profile) {
+            Fixture fx = Fixture.established(profile);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0)));
+            assertEquals(0, fx.conn.sndWnd());
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.expectSent(fx.sent());
+            return fx;
+        }
+
+        @Test
+        void linuxProbesWithAnOldSequenceNumberAtRtoIntervalsThatDouble() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            assertEquals(200_000, fx.host.nextDeadline(), "the first probe after one RTO");
+            List<Fixture.Timed> probes = fx.runTimers(6_300_000);
+            assertEquals(List.of("0.2", "0.6", "1.4", "3", "6.2"), Fixture.seconds(probes));
+            fx.now = 200_000;
+            // tcp_xmit_probe_skb: <SEQ=SND.UNA-1><ACK=RCV.NXT><CTL=ACK>, no data
+            SegmentAssert.assertSegment("probe", fx.ours(ACK).seq(0).ack(1).build(), probes.get(0).segment());
+            fx.expectState(TcpState.ESTABLISHED);
+        }
+
+        @Test
+        void anAnsweredProbeRestartsTheIntervalFromTheAnswer() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            fx.at(200_000);
+            fx.sent();
+            fx.at(210_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0)));
+            assertEquals(210_000 + 400_000, fx.host.nextDeadline(), "(Linux tcp_ack_probe) from the answer");
+        }
+
+        @Test
+        void probingNeverGivesUpWhileThePeerAnswers() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            long last = 0;
+            for (int i = 0; i < 40; i++) {
+                fx.at(fx.host.nextDeadline());
+                assertEquals(1, fx.sent().size(), "probe " + i);
+                last = fx.now;
+                fx.at(fx.now + 1_000);
+                fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0));
+            }
+            fx.expectState(TcpState.ESTABLISHED);
+            assertEquals(120_000_000, fx.host.nextDeadline() - fx.now, "the interval stops at max_rto");
+            assertTrue(last > 924_600_000L, "longer than the retries2 limit");
+        }
+
+        @Test
+        void unansweredProbesGiveUpAfterRetries2() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            assertEquals(15, fx.runTimers(2_000_000_000L).size());
+            assertEquals(924_600_000, fx.errorAt(TcpError.ETIMEDOUT));
+            fx.expectState(TcpState.CLOSED);
+        }
+
+        @Test
+        void anOpeningWindowSendsTheTextAndStopsProbing() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            fx.runTimers(700_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1)),
+                    fx.ours(PSH | ACK).seq(1).ack(1).data("hello"));
+            assertEquals(Tcb.NEVER, fx.tcb().persistAt);
+            assertEquals(fx.now + 200_000, fx.tcb().retransmitAt, "the back-off of the probes is cleared");
+        }
+
+        @Test
+        void textbookProbesCarryOneOctetOfNewData() {
+            Fixture fx = closedWindow(Profile.RFC9293);
+            fx.at(1_000_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data("h"));
+            assertEquals(Fixture.OUR_ISS.plus(2), fx.conn.sndNxt());
+            // The peer still has no room: its ACK does not cover the octet, which is resent
+            // by the retransmission timer and never gives up while the peer answers.
+            fx.at(1_000_100);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0)));
+            for (int i = 0; i < 30; i++) {
+                fx.at(fx.host.nextDeadline());
+                fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data("h"));
+                fx.at(fx.now + 100);
+                fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0));
+            }
+            fx.expectState(TcpState.ESTABLISHED);
+            // The window opens: the octet is acknowledged and the rest follows.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2).win(1000)),
+                    fx.ours(PSH | ACK).seq(2).ack(1).data("ello"));
+        }
+
+        @Test
+        void theAdvertisedWindowClosesWhenTheApplicationDoesNotRead() {
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            long window = 65536;
+            long seq = 1;
+            int previousField = 512;
+            for (int i = 0; i < 100 && window > 0; i++) {
+                int n = (int) Math.min(1448, window);
+                List<Segment> acks = fx.arrive(fx.peer(ACK).seq(seq).ack(1).data(filled(n)));
+                seq += n;
+                if (acks.isEmpty()) {
+                    fx.at(fx.host.nextDeadline()); // the delayed ACK
+                    acks = fx.sent();
+                }
+                Segment a = acks.get(acks.size() - 1);
+                assertTrue(a.window() <= previousField, "the window field only closes: " + a);
+                previousField = a.window();
+                window = fx.conn.rcvWnd();
+            }
+            assertEquals(0, fx.conn.rcvWnd());
+            assertEquals(0, previousField, "the last ACK advertised a zero window");
+            assertEquals(seq - 1, fx.conn.unread());
+            // Reading 1000 bytes frees less than min(RCV.BUFF / 2, MSS): no window update.
+            fx.conn.receive(1000, fx.now);
+            fx.expectSent(fx.sent());
+            // Reading more than min(RCV.BUFF / 2, MSS) does; with more than half the buffer free
+            // the window is the free space rounded up to the scale's 128 bytes.
+            fx.conn.receive(40_000, fx.now);
+            long free = 65495 - fx.conn.unread();
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(seq).win((int) ((free + 127) / 128)));
+        }
+    }
+
+    /** When ACKs of text go (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2; Linux quick-ACK and pingpong). */
+    @Nested
+    class DelayedAck {
+        private Fixture withQuickAcks(int quickAcks) {
+            return Fixture.established(Profile.LINUX.with("quick_acks", quickAcks));
+        }
+
+        @Test
+        void theFirstSegmentsAreAcknowledgedAtOnceThenTheAckWaits40ms() {
+            Fixture fx = withQuickAcks(2);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")), fx.ours(ACK).seq(1).ack(2));
+            fx.at(1_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(2).ack(1).data("b")), fx.ours(ACK).seq(1).ack(3));
+            fx.at(2_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(3).ack(1).data("c")));
+            assertEquals(42_000, fx.host.nextDeadline());
+            fx.at(41_999);
+            fx.expectSent(fx.sent());
+            fx.at(42_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(4));
+        }
+
+        @Test
+        void linuxStartsWithSixteenQuickAcks() {
+            Fixture fx = linux();
+            for (int i = 0; i < 16; i++) {
+                fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1 + i).ack(1).data("x")), fx.ours(ACK).seq(1).ack(2 + i));
+            }
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(17).ack(1).data("x")));
+            assertEquals(40_000, fx.host.nextDeadline());
+        }
+
+        @Test
+        void everySecondFullSizedSegmentIsAcknowledgedAtOnce() {
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(1448))));
+            assertEquals(40_000, fx.host.nextDeadline());
+            fx.at(5_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1449).ack(1).data(filled(1448))), fx.ours(ACK).seq(1).ack(2897));
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(2897).ack(1).data(filled(1448))));
+            assertEquals(45_000, fx.host.nextDeadline(), "the third waits for a fourth");
+        }
+
+        @Test
+        void dataSentBeforeTheTimerCarriesTheAck() {
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("ping")));
+            fx.at(10_000);
+            fx.conn.send(Fixture.bytes("pong"), fx.now);
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(5).data("pong"));
+            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt);
+        }
+
+        @Test
+        void aTimerAboutToFireSendsTheNextAckAtOnce() {
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")));
+            fx.at(35_000);
+            // Within a quarter of the delay of the timer (Linux tcp_send_delayed_ack).
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(2).ack(1).data("b")), fx.ours(ACK).seq(1).ack(3));
+        }
+
+        @Test
+        void anAnswerWithinTheDelayMakesTheNextRequestsAckWait() {
+            Fixture fx = linux();
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("req1")), fx.ours(ACK).seq(1).ack(5));
+            fx.at(1_000);
+            fx.conn.send(Fixture.bytes("resp1"), fx.now);
+            fx.sent();
+            assertTrue(fx.tcb().delayedAcks.pingpong(), "interactive: an answer within 40 ms");
+            fx.at(100_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(5).ack(6).data("req2")));
+            assertEquals(140_000, fx.tcb().delayedAckAt, "no quick ACK in pingpong mode");
+            fx.at(140_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(6).ack(9));
+            assertTrue(!fx.tcb().delayedAcks.pingpong(), "a delayed ACK that had to go alone ends it");
+            fx.at(200_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(9).ack(6).data("req3")), fx.ours(ACK).seq(6).ack(13));
+        }
+
+        @Test
+        void textbookAcknowledgesEverySegmentAtOnce() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, fx.arrive(fx.peer(PSH | ACK).seq(1 + i).ack(1).data("x")).size());
+            }
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+    }
+
+    /** Out-of-order text and SACK (RFC 2018; RFC 5681 4.2). */
+    @Nested
+    class OutOfOrder {
+        @Test
+        void eachOutOfOrderSegmentGetsADuplicateAckWithTheNewestBlockFirst() {
+            Fixture fx = linux();
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(11).ack(1).data("bbbbb")), fx.ours(ACK).seq(1).ack(1).sack(11, 16));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(21).ack(1).data("ddddd")),
+                    fx.ours(ACK).seq(1).ack(1).sack(21, 26, 11, 16));
+            // Adjacent to the first block: they merge, and the merged block comes first.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(16).ack(1).data("ccccc")),
+                    fx.ours(ACK).seq(1).ack(1).sack(11, 26));
+            // The gap fills: everything is acknowledged at once, and no block is left.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("aaaaaaaaaa")), fx.ours(ACK).seq(1).ack(26));
+            assertEquals("aaaaaaaaaabbbbbcccccddddd", Fixture.text(fx.conn.received()));
+        }
+
+        @Test
+        void atMostThreeBlocksFitBesideTimestamps() {
+            Fixture fx = linux();
+            for (int i = 0; i < 5; i++) {
+                fx.arrive(fx.peer(ACK).seq(11 + 10L * i).ack(1).data("x"));
+            }
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(71).ack(1).data("x")),
+                    fx.ours(ACK).seq(1).ack(1).sack(71, 72, 51, 52, 41, 42));
+        }
+
+        @Test
+        void heldTextTakesBufferSpaceFromTheWindow() {
+            Fixture fx = Fixture.established(EstablishedTest.SMALL);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(801).ack(1).data(filled(100))),
+                    fx.ours(ACK).seq(1).ack(1).win(1000));
+            assertEquals(900, fx.tcb().freeSpace());
+            // 600 bytes in order: the right edge moves (by 500, min(RCV.BUFF / 2, the peer's
+            // Eff.snd.MSS 536)) to RCV.NXT + 900, not + 1000.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(600))), fx.ours(ACK).seq(1).ack(601).win(900));
+        }
+
+        @Test
+        void noSackBlocksWithoutSackPermitted() {
+            Fixture fx = Fixture.established(Profile.LINUX.with("sack", false));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(11).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
         }
     }
 }
