@@ -2,6 +2,7 @@ package tcps.tcp;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SEGMENT ARRIVES, RFC 9293 section 3.10.7, in the RFC's order: a closed port (3.10.7.1),
@@ -69,8 +70,12 @@ final class SegmentArrives {
     // =========================================================================================
     // 3.10.7.2 LISTEN
 
+    /**
+     * {@code iss} is the ISS to use for a new connection, or null to choose one (a SYN that
+     * reopens a TIME-WAIT connection comes with its ISS).
+     */
     static void toListener(TcpHost host, TcpObserver observer, ListenSocket listener, Segment seg,
-            long now) {
+            SeqNum iss, long now) {
         // First, check for a RST: "An incoming RST segment could not be valid since it could not
         // have been sent in response to anything sent by this incarnation of the connection. An
         // incoming RST should be ignored."
@@ -93,13 +98,34 @@ final class SegmentArrives {
         // accepted (Linux without TCP Fast Open does the same): the SYN-ACK acknowledges only the
         // SYN, and the peer sends the text again.
         if (seg.has(TcpFlags.SYN)) {
-            SeqNum iss = host.chooseIss(listener.config(), listener.local(), seg.src(), now);
-            Tcb.passiveOpen(host, observer, listener, seg, iss, now);
+            SeqNum chosen = iss != null ? iss : host.chooseIss(listener.config(), listener.local(), seg.src(), now);
+            Tcb.passiveOpen(host, observer, listener, seg, chosen, now);
             return;
         }
         // Fourth, other data or control: "drop the segment, and return."
         observer.discarded(null, seg, new Discard(
                 "segment without SYN, ACK or RST in LISTEN is dropped", LISTEN + " fourth check"), now);
+    }
+
+    /**
+     * A SYN in TIME-WAIT that may start a new incarnation of the connection (RFC 9293 3.10.7.4,
+     * fourth check: "For the TIME-WAIT state, new connections can be accepted if the Timestamp
+     * Option is used and meets expectations", per RFC 6191). As Linux decides it
+     * (tcp_timewait_state_process): a SYN without ACK or RST whose timestamp is not older than
+     * TS.Recent (PAWS), and whose SEG.SEQ is above RCV.NXT or whose TSval is newer than TS.Recent.
+     */
+    static boolean reopensTimeWait(Tcb tcb, Segment seg) {
+        if (tcb.state != TcpState.TIME_WAIT || !tcb.profile.synInTimeWait() || !seg.has(TcpFlags.SYN)
+                || seg.has(TcpFlags.ACK) || seg.has(TcpFlags.RST)) {
+            return false;
+        }
+        Optional<TcpOption.Timestamps> ts = tcb.inUse.timestamps()
+                ? seg.option(TcpOption.Timestamps.class) : Optional.empty();
+        if (ts.isPresent() && (int) (tcb.tsRecent - ts.get().val()) > 0) {
+            return false; // PAWS: an old duplicate
+        }
+        boolean newerTimestamp = ts.isPresent() && (int) (ts.get().val() - tcb.tsRecent) > 0;
+        return seg.seq().gt(tcb.rcvNxt) || newerTimestamp;
     }
 
     // =========================================================================================

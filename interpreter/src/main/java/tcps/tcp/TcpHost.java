@@ -80,13 +80,26 @@ public final class TcpHost {
     public void segmentArrives(Segment segment, long now) {
         sawTime(now);
         Tcb tcb = connections.get(new Ends(segment.dst(), segment.src()));
+        ListenSocket listener = listeners.get(segment.dst().port());
+        if (listener != null && !listener.local().equals(segment.dst())) {
+            listener = null;
+        }
+        if (tcb != null && listener != null && SegmentArrives.reopensTimeWait(tcb, segment)) {
+            // RFC 6191 (RFC 9293 3.10.7.4, fourth check): the TIME-WAIT connection gives way to a
+            // new one. Linux (tcp_timewait_state_process) picks the new ISS above anything the
+            // old connection sent: SND.NXT + 65535 + 2.
+            SeqNum iss = tcb.sndNxt.plus(65535 + 2);
+            tcb.delete(now);
+            SegmentArrives.toListener(this, observer, listener, segment,
+                    iss.equals(SeqNum.of(0)) ? SeqNum.of(1) : iss, now);
+            return;
+        }
         if (tcb != null) {
             SegmentArrives.toConnection(tcb, segment, now);
             return;
         }
-        ListenSocket listener = listeners.get(segment.dst().port());
-        if (listener != null && listener.local().equals(segment.dst())) {
-            SegmentArrives.toListener(this, observer, listener, segment, now);
+        if (listener != null) {
+            SegmentArrives.toListener(this, observer, listener, segment, null, now);
             return;
         }
         SegmentArrives.toClosedPort(this, observer, segment, now);
