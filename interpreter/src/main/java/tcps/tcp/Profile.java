@@ -75,6 +75,7 @@ public final class Profile {
     private final long maxRto;
     private final long clockGranularity;
     private final boolean rtoMinOnVariance;
+    private final boolean tailLossProbe;
     private final int retries2;
     private final int orphanRetries;
     private final int synRetries;
@@ -107,6 +108,7 @@ public final class Profile {
         this.maxRto = b.maxRto;
         this.clockGranularity = b.clockGranularity;
         this.rtoMinOnVariance = b.rtoMinOnVariance;
+        this.tailLossProbe = b.tailLossProbe;
         this.retries2 = b.retries2;
         this.orphanRetries = b.orphanRetries;
         this.synRetries = b.synRetries;
@@ -135,7 +137,7 @@ public final class Profile {
             .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).rstAckOnAbort(true)
             .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
-            .rtoMinOnVariance(true).retries2(15).orphanRetries(8)
+            .rtoMinOnVariance(true).tailLossProbe(true).retries2(15).orphanRetries(8)
             .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
             .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true)
             .build();
@@ -150,7 +152,7 @@ public final class Profile {
             .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).rstAckOnAbort(false)
             .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
-            .rtoMinOnVariance(false).retries2(15).orphanRetries(15)
+            .rtoMinOnVariance(false).tailLossProbe(false).retries2(15).orphanRetries(15)
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false)
             .build();
@@ -202,6 +204,8 @@ public final class Profile {
                 Profile::clockGranularity, Builder::clockGranularity);
         bool("rto_min_on_variance", "RTO = SRTT + max(min_rto, 4*RTTVAR), as Linux computes it",
                 Profile::rtoMinOnVariance, Builder::rtoMinOnVariance);
+        bool("tail_loss_probe", "resend the last segment 2 SRTT after the tail of a flight (RFC 8985 TLP)",
+                Profile::tailLossProbe, Builder::tailLossProbe);
         integer("retries2", "retransmissions of data before the connection times out (R2)", 0, 255,
                 Profile::retries2, (b, v) -> b.retries2(v.intValue()));
         integer("orphan_retries", "retries2 for a connection the application has closed", 0, 255,
@@ -533,6 +537,16 @@ public final class Profile {
     }
 
     /**
+     * RFC 8985 section 7 (Linux tcp_early_retrans 3): with SACK in use and no loss recovery under
+     * way, the timer first waits a probe timeout (2 SRTT, plus min_rto when one segment is in
+     * flight, else 2 ms, never later than the RTO) and then resends the last segment, without
+     * back-off; the RTO proper runs from that probe.
+     */
+    public boolean tailLossProbe() {
+        return tailLossProbe;
+    }
+
+    /**
      * R2 of RFC 9293 3.8.3 for data and FIN, as Linux's tcp_retries2 (15): the connection times
      * out when the time since the segment was first sent reaches what this many back-offs from
      * min_rto would take (tcp_model_timeout; 924.6 s for 15 with 200 ms and a 120 s cap).
@@ -663,6 +677,7 @@ public final class Profile {
         b.maxRto = maxRto;
         b.clockGranularity = clockGranularity;
         b.rtoMinOnVariance = rtoMinOnVariance;
+        b.tailLossProbe = tailLossProbe;
         b.retries2 = retries2;
         b.orphanRetries = orphanRetries;
         b.synRetries = synRetries;
@@ -698,6 +713,7 @@ public final class Profile {
         private long maxRto = 60 * S;
         private long clockGranularity = MS;
         private boolean rtoMinOnVariance;
+        private boolean tailLossProbe;
         private int retries2 = 15;
         private int orphanRetries = 15;
         private int synRetries = 6;
@@ -803,6 +819,11 @@ public final class Profile {
 
         public Builder rtoMinOnVariance(boolean v) {
             rtoMinOnVariance = v;
+            return this;
+        }
+
+        public Builder tailLossProbe(boolean v) {
+            tailLossProbe = v;
             return this;
         }
 

@@ -14,6 +14,8 @@ final class Tcb implements Connection {
     static final long NEVER = Long.MAX_VALUE;
     static final byte[] NO_TEXT = new byte[0];
     private static final int MAX_WINDOW_FIELD = 0xffff;
+    /** Linux TCP_TIMEOUT_MIN_US: the least PTO added to 2 SRTT with several segments in flight. */
+    private static final long TLP_MIN_PTO = 2_000;
 
     private final TcpHost host;
     private final TcpObserver observer;
@@ -102,6 +104,10 @@ final class Tcb implements Connection {
     long retransmittingSince;
     /** SND.NXT when the timer last expired: later ACKs below it are partial (RFC 6582 3.2). */
     SeqNum recoveryPoint;
+    /** The retransmission timer waits as a tail loss probe timeout (RFC 8985 7.2), not an RTO. */
+    boolean lossProbeArmed;
+    /** SND.NXT when a loss probe went out, until an ACK reaches it (RFC 8985 7.4 TLPRxtOut). */
+    SeqNum tlpHighSeq;
     /** Zero-window probes the peer has not answered. */
     int probes;
     /** When an acceptable ACK last arrived. */
@@ -422,7 +428,12 @@ final class Tcb implements Connection {
         }
         if (retransmitAt <= now) {
             retransmitAt = NEVER;
-            retransmissionTimeout(now);
+            if (lossProbeArmed) {
+                lossProbeArmed = false;
+                lossProbeTimeout(now);
+            } else {
+                retransmissionTimeout(now);
+            }
             if (state == TcpState.CLOSED) {
                 return;
             }
@@ -499,6 +510,7 @@ final class Tcb implements Connection {
         retransmitFirst(now);
         retransmits++;
         recoveryPoint = sndNxt;
+        tlpHighSeq = null;
         // (5.5) back off; Linux keeps the first tcp_syn_linear_timeouts SYN timeouts at 1 RTO.
         if (!(state == TcpState.SYN_SENT && retransmits <= profile.synLinearTimeouts())) {
             rto.backOff();
@@ -531,6 +543,54 @@ final class Tcb implements Connection {
             return ((2L << boundary) - 1) * base;
         }
         return ((2L << threshold) - 1) * base + (long) (boundary - threshold) * profile.maxRto();
+    }
+
+    /**
+     * Arms the tail loss probe instead of the RTO (RFC 8985 7.2; Linux tcp_schedule_loss_probe),
+     * after new data went out or an ACK of new data came in, if SACK is in use and no loss
+     * recovery is under way. PTO = 2 SRTT, plus min_rto when a single segment is in flight (its
+     * ACK may be delayed) or 2 ms otherwise; 1 s before an RTT sample; never later than the RTO
+     * would fire. Returns false when no probe is armed.
+     */
+    private boolean scheduleLossProbe(boolean ackArrived, long now) {
+        if (!profile.tailLossProbe() || !inUse.sack() || retransmissionQueue.isEmpty()
+                || recoveryPoint != null || !state.synchronizedState()) {
+            return false;
+        }
+        long pto;
+        if (rto.sampled()) {
+            pto = 2 * rto.srtt() + (retransmissionQueue.entries().size() == 1 ? profile.minRto() : TLP_MIN_PTO);
+        } else {
+            pto = profile.initialRto();
+        }
+        long untilRto = ackArrived ? rto.current()
+                : retransmissionQueue.first().sentAt() + rto.current() - now;
+        if (untilRto > 0) {
+            pto = Math.min(pto, untilRto);
+        }
+        retransmitAt = now + pto;
+        lossProbeArmed = true;
+        return true;
+    }
+
+    /**
+     * PTO expired (RFC 8985 7.3): at most one probe is outstanding; it resends the last segment
+     * sent, "so that the ACK of the probe reveals a tail loss"; then the RTO runs from now,
+     * without back-off (Linux tcp_send_loss_probe).
+     */
+    private void lossProbeTimeout(long now) {
+        if (retransmissionQueue.isEmpty()) {
+            return;
+        }
+        if (tlpHighSeq == null) {
+            List<RetransmissionQueue.Entry> inFlight = retransmissionQueue.entries();
+            Segment last = inFlight.get(inFlight.size() - 1).segment();
+            transmit(last.flags(), last.seq(), last.payload(), now);
+            tlpHighSeq = sndNxt;
+            retransmitAt = now + rto.current();
+        } else {
+            retransmitAt = Math.max(now + 1, retransmissionQueue.first().sentAt() + rto.current());
+        }
     }
 
     /** Retransmissions gave up: the application sees "connection timed out" (RFC 9293 3.8.3). */
@@ -632,21 +692,30 @@ final class Tcb implements Connection {
             rto.fallBackIfUnsampled();
         }
         retransmits = 0;
+        if (tlpHighSeq != null && sndUna.ge(tlpHighSeq)) {
+            tlpHighSeq = null; // the probe's episode is over (RFC 8985 7.4)
+        }
+        lossProbeArmed = false;
         if (retransmissionQueue.isEmpty()) {
             // (5.2) "When all outstanding data has been acknowledged, turn off the retransmission timer."
             retransmitAt = NEVER;
             recoveryPoint = null;
             return;
         }
+        boolean partial = recoveryPoint != null && sndUna.lt(recoveryPoint);
+        if (!partial) {
+            recoveryPoint = null;
+        }
         // (5.3) "When an ACK is received that acknowledges new data, restart the retransmission
-        // timer so that it will expire after RTO seconds (for the current value of RTO)."
-        retransmitAt = now + rto.current();
-        if (recoveryPoint != null && sndUna.lt(recoveryPoint)) {
+        // timer so that it will expire after RTO seconds (for the current value of RTO)", or the
+        // loss probe before it.
+        if (!scheduleLossProbe(true, now)) {
+            retransmitAt = now + rto.current();
+        }
+        if (partial) {
             // After a timeout, an ACK that does not reach the data sent before it shows the next
             // segment was lost as well: it goes at once (RFC 6582 3.2, step 5, partial ACK).
             retransmitFirst(now);
-        } else {
-            recoveryPoint = null;
         }
     }
 
@@ -763,6 +832,7 @@ final class Tcb implements Connection {
             // "start the time-wait timer, turn off the other timers"
             delayedAckAt = NEVER;
             retransmitAt = NEVER;
+            lossProbeArmed = false;
             persistAt = NEVER;
             finWait2EndsAt = NEVER;
             startTimeWait(now);
@@ -780,6 +850,7 @@ final class Tcb implements Connection {
         delayedAckAt = NEVER;
         timeWaitEndsAt = NEVER;
         retransmitAt = NEVER;
+        lossProbeArmed = false;
         persistAt = NEVER;
         finWait2EndsAt = NEVER;
         host.forget(this);
@@ -841,13 +912,15 @@ final class Tcb implements Connection {
      */
     private void transmitQueued(long now) {
         int mss = Math.max(1, inUse.sendMss(profile.mss()));
+        boolean sent = false;
         while (finSeq == null) {
             long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
             int n = (int) Math.min(Math.min(sendQueue.size(), mss), usable);
             boolean fin = finQueued && n == sendQueue.size() && usable > n;
             if (n == 0 && !fin) {
-                return;
+                break;
             }
+            sent = true;
             SendQueue.Chunk chunk = sendQueue.take(n);
             int flags = TcpFlags.ACK | (chunk.push() ? TcpFlags.PSH : 0) | (fin ? TcpFlags.FIN : 0);
             transmit(flags, sndNxt, chunk.bytes(), now);
@@ -855,6 +928,9 @@ final class Tcb implements Connection {
                 finSeq = sndNxt.plus(n);
             }
             sndNxt = sndNxt.plus(n + (fin ? 1 : 0));
+        }
+        if (sent) {
+            scheduleLossProbe(false, now);
         }
     }
 

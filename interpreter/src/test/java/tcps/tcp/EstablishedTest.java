@@ -523,12 +523,20 @@ class EstablishedTest {
         }
     }
 
-    /** The retransmission timer (RFC 6298 section 5); the handshake's RTT sample makes RTO 200 ms. */
+    /**
+     * The retransmission timer (RFC 6298 section 5); the handshake's RTT sample makes RTO 200 ms.
+     * Linux's tail loss probe comes first in Linux's own schedule (see TailLossProbe); these tests
+     * switch it off to show the RTO rules alone.
+     */
     @Nested
     class RetransmissionTimer {
+        private Fixture linuxWithoutTlp() {
+            return Fixture.established(Profile.LINUX.with("tail_loss_probe", false));
+        }
+
         @Test
         void textIsResentAfterTheRtoWithTheTimerBackingOff() {
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutTlp();
             assertEquals(200_000, fx.tcb().rto.current(), "SRTT 0 + max(min_rto 200 ms, 4 * RTTVAR)");
             fx.conn.send(Fixture.bytes("hello"), fx.now);
             fx.sent();
@@ -544,7 +552,7 @@ class EstablishedTest {
 
         @Test
         void anAckOfNewTextRestartsTheTimerAndAnAckOfAllStopsIt() {
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutTlp();
             fx.conn.send(Fixture.bytes("ab"), 0);
             fx.at(100_000);
             fx.conn.send(Fixture.bytes("cd"), fx.now);
@@ -594,7 +602,7 @@ class EstablishedTest {
 
         @Test
         void aTimestampEchoTimesAResentSegment() {
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutTlp();
             fx.conn.send(Fixture.bytes("x"), fx.now);
             fx.sent();
             fx.runTimers(250_000); // resent at 0.2 s with TSval 300
@@ -607,7 +615,7 @@ class EstablishedTest {
         @Test
         void fifteenRetriesGiveUpAfter924point6Seconds() {
             // Linux tcp_retries2 15: tcp_model_timeout(15, 200 ms) = 1023 * 0.2 s + 6 * 120 s.
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutTlp();
             fx.conn.send(Fixture.bytes("hello"), fx.now);
             fx.sent();
             List<Fixture.Timed> resent = fx.runTimers(2_000_000_000L);
@@ -621,7 +629,7 @@ class EstablishedTest {
 
         @Test
         void aPartialAckAfterATimeoutResendsTheNextSegmentAtOnce() {
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutTlp();
             byte[] data = filled(3000);
             fx.conn.send(data, fx.now);
             assertEquals(3, fx.sent().size());
@@ -644,6 +652,59 @@ class EstablishedTest {
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi"));
             fx.at(200_000);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(3).data("hello"));
+        }
+    }
+
+    /** Linux's tail loss probe (RFC 8985 section 7) before the RTO. */
+    @Nested
+    class TailLossProbe {
+        @Test
+        void aLoneSegmentIsProbedAtTheRtoThenTheRtoRunsFromTheProbe() {
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            // PTO = 2 SRTT + min_rto = 200 ms, no later than the RTO (200 ms): the probe resends
+            // the segment; the RTO then runs 200 ms from the probe, and backs off from there.
+            List<Fixture.Timed> resent = fx.runTimers(1_700_000);
+            assertEquals(List.of("0.2", "0.4", "0.8", "1.6"), Fixture.seconds(resent));
+            for (Fixture.Timed t : resent) {
+                assertEquals(Fixture.OUR_ISS.plus(1), t.segment().seq());
+                assertEquals("hello", Fixture.text(t.segment().payload()));
+            }
+        }
+
+        @Test
+        void severalSegmentsInFlightAreProbedAfterTwoSrttAndTwoMilliseconds() {
+            Fixture fx = linux();
+            byte[] data = filled(3000);
+            fx.conn.send(data, fx.now);
+            assertEquals(3, fx.sent().size());
+            assertEquals(2_000, fx.host.nextDeadline(), "2 * SRTT 0 + 2 ms");
+            fx.at(2_000);
+            // The probe is the last segment sent: its ACK (or SACK) shows what the tail lost.
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(2897).ack(1).data(Arrays.copyOfRange(data, 2896, 3000)));
+            assertEquals(2_000 + 200_000, fx.host.nextDeadline(), "then the RTO, from the probe");
+            fx.at(202_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data(Arrays.copyOfRange(data, 0, 1448)));
+        }
+
+        @Test
+        void anAckOfSomeDataReschedulesTheProbe() {
+            Fixture fx = linux();
+            fx.conn.send(filled(3000), fx.now);
+            fx.sent();
+            fx.at(1_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(1449));
+            // SRTT 1/8 ms from the 1 ms sample; two segments left: PTO = 2 * 125 µs + 2 ms.
+            assertEquals(1_000 + 2_250, fx.host.nextDeadline());
+        }
+
+        @Test
+        void notWithoutSack() {
+            Fixture fx = Fixture.established(Profile.LINUX.with("sack", false));
+            fx.conn.send(filled(3000), fx.now);
+            fx.sent();
+            assertEquals(200_000, fx.host.nextDeadline(), "the RTO alone");
         }
     }
 

@@ -113,9 +113,10 @@ class FinWait1Test {
 
     @Test
     void theFinIsRetransmittedByTheSameTimerAsData() {
+        // A loss probe at 0.2 s (RFC 8985), then the RTO from it, backing off.
         Fixture fx = fx();
         List<Fixture.Timed> resent = fx.runTimers(1_500_000);
-        assertEquals(List.of("0.2", "0.6", "1.4"), Fixture.seconds(resent));
+        assertEquals(List.of("0.2", "0.4", "0.8"), Fixture.seconds(resent));
         fx.now = 200_000;
         SegmentAssert.assertSegment("first copy", fx.ours(FIN | ACK).seq(1).ack(1).build(), resent.get(0).segment());
         fx.expectState(TcpState.FIN_WAIT_1);
@@ -124,18 +125,20 @@ class FinWait1Test {
     @Test
     void anOrphanedConnectionGivesUpAfterOrphanRetries() {
         // Linux tcp_orphan_retries 0 means 8 while the RTO is below TCP_RTO_MAX:
-        // tcp_model_timeout(8, 200 ms) = 511 * 0.2 s = 102.2 s. Nothing is sent at the end.
+        // tcp_model_timeout(8, 200 ms) = 511 * 0.2 s = 102.2 s, checked when the timer fires:
+        // the loss probe, 8 retransmissions, and nothing at the end.
         Fixture fx = fx();
         List<Fixture.Timed> resent = fx.runTimers(200_000_000);
-        assertEquals(List.of("0.2", "0.6", "1.4", "3", "6.2", "12.6", "25.4", "51"), Fixture.seconds(resent));
-        assertEquals(102_200_000, fx.errorAt(TcpError.ETIMEDOUT));
+        assertEquals(List.of("0.2", "0.4", "0.8", "1.6", "3.2", "6.4", "12.8", "25.6", "51.2"),
+                Fixture.seconds(resent));
+        assertEquals(102_400_000, fx.errorAt(TcpError.ETIMEDOUT));
         fx.expectState(TcpState.CLOSED);
     }
 
     @Test
     void afterShutdownTheFinRetriesAsLongAsData() {
         Fixture fx = Fixture.halfClosedFinWait1(Profile.LINUX);
-        assertEquals(15, fx.runTimers(2_000_000_000L).size());
-        assertEquals(924_600_000, fx.errorAt(TcpError.ETIMEDOUT));
+        assertEquals(1 + 15, fx.runTimers(2_000_000_000L).size(), "the loss probe and 15 retries");
+        assertEquals(924_800_000, fx.errorAt(TcpError.ETIMEDOUT), "the first timer after 924.6 s");
     }
 }
