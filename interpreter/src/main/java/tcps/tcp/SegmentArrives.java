@@ -271,9 +271,11 @@ final class SegmentArrives {
         if (!seg.has(TcpFlags.ACK)) {
             // A duplicate of the peer's SYN: our SYN-ACK was lost or is late. The first check
             // would answer it with a bare ACK; Linux (tcp_check_req) sends the SYN-ACK again,
-            // which is what a peer still in SYN-SENT can use.
+            // which is what a peer still in SYN-SENT can use, and restarts the SYN-ACK's timer
+            // ("similar to the idea of fast retransmit"; capture synack-lost-all).
             tcb.transmit(TcpFlags.SYN | TcpFlags.ACK, tcb.iss, Tcb.NO_TEXT, now);
-            discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again (as Linux does)",
+            tcb.restartRetransmissionTimer(now);
+            discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again, its timer restarted (as Linux does)",
                     OTHER + " first check");
             return true;
         }

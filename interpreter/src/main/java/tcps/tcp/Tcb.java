@@ -519,6 +519,12 @@ final class Tcb implements Connection {
         retransmitAt = now + rto.current();
     }
 
+    /** The retransmission timer starts again from now, with the RTO as it stands (back-off kept). */
+    void restartRetransmissionTimer(long now) {
+        lossProbeArmed = false;
+        retransmitAt = now + rto.current();
+    }
+
     /**
      * Linux tcp_write_timeout for SYN-SENT and SYN-RECEIVED: it gives up when the retransmissions
      * reach {@code maxRetransmits}, or when the time since the first SYN reaches what syn_retries

@@ -75,10 +75,13 @@ public final class TcpHost {
 
     /**
      * SEGMENT ARRIVES (3.10.7) for a segment addressed to this host: to the connection with
-     * these two ends, else to a listener on the destination, else to a closed port.
+     * these two ends, else to a listener on the destination, else to a closed port. Timers due
+     * at or before {@code now} fire first, as in a kernel whose timers of a tick run before the
+     * packets that tick delivers (capture synack-lost-all: the SYN-ACK timer fired before the
+     * duplicate SYN that arrived in the same tick), so the order does not depend on the caller.
      */
     public void segmentArrives(Segment segment, long now) {
-        sawTime(now);
+        advanceTo(now);
         Tcb tcb = connections.get(new Ends(segment.dst(), segment.src()));
         ListenSocket listener = listeners.get(segment.dst().port());
         if (listener != null && !listener.local().equals(segment.dst())) {

@@ -13,6 +13,13 @@ final class Loopback {
     final TcpHost host;
     final long delay;
     final List<Segment> sent = new ArrayList<>();
+    /** When each segment of {@link #sent} was put on the wire. */
+    final List<Long> sentAt = new ArrayList<>();
+    /**
+     * Segments this says are lost are recorded in {@link #sent} (tcpdump on lo sees them before
+     * the firewall drops them) but never arrive.
+     */
+    java.util.function.BiPredicate<Long, Segment> lose = (t, s) -> false;
     private final List<InFlight> inFlight = new ArrayList<>();
     long now;
 
@@ -25,7 +32,10 @@ final class Loopback {
     void collect() {
         for (Segment s : host.takeOutgoing()) {
             sent.add(s);
-            inFlight.add(new InFlight(now + delay, s));
+            sentAt.add(now);
+            if (!lose.test(now, s)) {
+                inFlight.add(new InFlight(now + delay, s));
+            }
         }
     }
 
