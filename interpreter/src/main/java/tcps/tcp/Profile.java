@@ -64,6 +64,7 @@ public final class Profile {
     private final boolean timestamps;
     private final long timestampHz;
     private final boolean roundWindowUp;
+    private final boolean halfWindowSegments;
     private final boolean rstAckOnAbort;
     private final long timeWait;
     private final long delayedAck;
@@ -82,6 +83,7 @@ public final class Profile {
     private final int synLinearTimeouts;
     private final int synackRetries;
     private final long finTimeout;
+    private final long invalidRatelimit;
     private final boolean probeWithData;
     private final boolean rstOnCloseWithUnread;
     private final boolean rstOnDataAfterClose;
@@ -97,6 +99,7 @@ public final class Profile {
         this.timestamps = b.timestamps;
         this.timestampHz = b.timestampHz;
         this.roundWindowUp = b.roundWindowUp;
+        this.halfWindowSegments = b.halfWindowSegments;
         this.rstAckOnAbort = b.rstAckOnAbort;
         this.timeWait = b.timeWait;
         this.delayedAck = b.delayedAck;
@@ -115,6 +118,7 @@ public final class Profile {
         this.synLinearTimeouts = b.synLinearTimeouts;
         this.synackRetries = b.synackRetries;
         this.finTimeout = b.finTimeout;
+        this.invalidRatelimit = b.invalidRatelimit;
         this.probeWithData = b.probeWithData;
         this.rstOnCloseWithUnread = b.rstOnCloseWithUnread;
         this.rstOnDataAfterClose = b.rstOnDataAfterClose;
@@ -134,11 +138,12 @@ public final class Profile {
      */
     public static final Profile LINUX = builder("linux")
             .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
-            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).rstAckOnAbort(true)
+            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).rstAckOnAbort(true)
             .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(true).tailLossProbe(true).retries2(15).orphanRetries(8)
             .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
+            .invalidRatelimit(500 * MS)
             .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true)
             .build();
 
@@ -149,11 +154,12 @@ public final class Profile {
      */
     public static final Profile RFC9293 = builder("rfc9293")
             .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
-            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).rstAckOnAbort(false)
+            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).rstAckOnAbort(false)
             .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(false).tailLossProbe(false).retries2(15).orphanRetries(15)
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
+            .invalidRatelimit(0)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false)
             .build();
 
@@ -182,6 +188,8 @@ public final class Profile {
                 Profile::timestampHz, (b, v) -> b.timestampHz(v));
         bool("round_window_up", "round a scaled window up to the scale's granularity (Linux)",
                 Profile::roundWindowUp, Builder::roundWindowUp);
+        bool("half_window_segments", "segments at most half the largest window the peer offered (Linux)",
+                Profile::halfWindowSegments, Builder::halfWindowSegments);
         bool("rst_ack_on_abort", "ABORT sends RST+ACK rather than a bare RST",
                 Profile::rstAckOnAbort, Builder::rstAckOnAbort);
         duration("time_wait", "how long TIME-WAIT lasts (RFC: 2 MSL)", 0, HOUR,
@@ -218,6 +226,8 @@ public final class Profile {
                 Profile::synackRetries, (b, v) -> b.synackRetries(v.intValue()));
         duration("fin_timeout", "how long FIN-WAIT-2 waits after close(), 0 for ever", 0, HOUR,
                 Profile::finTimeout, Builder::finTimeout);
+        duration("invalid_ratelimit", "least time between ACKs to out-of-window segments without data, 0 for none",
+                0, 10 * S, Profile::invalidRatelimit, Builder::invalidRatelimit);
         bool("probe_with_data", "a zero-window probe carries one octet of new data (else SEQ=SND.UNA-1, no data)",
                 Profile::probeWithData, Builder::probeWithData);
         bool("rst_on_close_with_unread", "close() with unread data sends RST+ACK instead of a FIN",
@@ -464,6 +474,15 @@ public final class Profile {
         return roundWindowUp;
     }
 
+    /**
+     * Linux tcp_bound_to_half_wnd: once the peer has offered more than 536 bytes, no segment is
+     * larger than half the largest window it offered (capture zero-window: 2048-byte segments
+     * into a 4096-byte window), so a receiver gets two per window and ACKs at once.
+     */
+    public boolean halfWindowSegments() {
+        return halfWindowSegments;
+    }
+
     /** ABORT sends RST+ACK (Linux tcp_send_active_reset) rather than the RFC's bare RST. */
     public boolean rstAckOnAbort() {
         return rstAckOnAbort;
@@ -585,6 +604,15 @@ public final class Profile {
     }
 
     /**
+     * Linux tcp_invalid_ratelimit (500 ms): an ACK answering an out-of-window segment without data
+     * (a probe, a challenge, a duplicate SYN) goes at most once per this time per connection
+     * (tcp_oow_rate_limited; capture zero-window, whose second probe got no answer). 0: always.
+     */
+    public long invalidRatelimit() {
+        return invalidRatelimit;
+    }
+
+    /**
      * The zero-window probe (RFC 9293 3.8.6.1) carries "at least one octet of new data"; Linux
      * (tcp_xmit_probe_skb) sends an ACK with SEQ = SND.UNA - 1 and no data instead, which the
      * receiver, finding it old, answers with an ACK that carries its window.
@@ -666,6 +694,7 @@ public final class Profile {
         b.timestamps = timestamps;
         b.timestampHz = timestampHz;
         b.roundWindowUp = roundWindowUp;
+        b.halfWindowSegments = halfWindowSegments;
         b.rstAckOnAbort = rstAckOnAbort;
         b.timeWait = timeWait;
         b.delayedAck = delayedAck;
@@ -684,6 +713,7 @@ public final class Profile {
         b.synLinearTimeouts = synLinearTimeouts;
         b.synackRetries = synackRetries;
         b.finTimeout = finTimeout;
+        b.invalidRatelimit = invalidRatelimit;
         b.probeWithData = probeWithData;
         b.rstOnCloseWithUnread = rstOnCloseWithUnread;
         b.rstOnDataAfterClose = rstOnDataAfterClose;
@@ -702,6 +732,7 @@ public final class Profile {
         private boolean timestamps;
         private long timestampHz = 1000;
         private boolean roundWindowUp;
+        private boolean halfWindowSegments;
         private boolean rstAckOnAbort;
         private long timeWait;
         private long delayedAck;
@@ -720,6 +751,7 @@ public final class Profile {
         private int synLinearTimeouts;
         private int synackRetries = 5;
         private long finTimeout;
+        private long invalidRatelimit;
         private boolean probeWithData;
         private boolean rstOnCloseWithUnread;
         private boolean rstOnDataAfterClose;
@@ -764,6 +796,11 @@ public final class Profile {
 
         public Builder roundWindowUp(boolean v) {
             roundWindowUp = v;
+            return this;
+        }
+
+        public Builder halfWindowSegments(boolean v) {
+            halfWindowSegments = v;
             return this;
         }
 
@@ -854,6 +891,11 @@ public final class Profile {
 
         public Builder finTimeout(long v) {
             finTimeout = v;
+            return this;
+        }
+
+        public Builder invalidRatelimit(long v) {
+            invalidRatelimit = v;
             return this;
         }
 

@@ -18,6 +18,9 @@ final class SegmentArrives {
     private static final String LISTEN = "RFC 9293 3.10.7.2";
     private static final String SYN_SENT = "RFC 9293 3.10.7.3";
     private static final String OTHER = "RFC 9293 3.10.7.4";
+    /** How a discard reads when the answer it would get is rate-limited (Linux tcp_oow_rate_limited). */
+    private static final String RATE_LIMITED =
+            ": not answered, an ACK to an out-of-window segment went less than invalid_ratelimit ago";
 
     private final Tcb tcb;
     private final Segment seg;
@@ -273,6 +276,10 @@ final class SegmentArrives {
             // would answer it with a bare ACK; Linux (tcp_check_req) sends the SYN-ACK again,
             // which is what a peer still in SYN-SENT can use, and restarts the SYN-ACK's timer
             // ("similar to the idea of fast retransmit"; capture synack-lost-all).
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard("duplicate SYN in SYN-RECEIVED" + RATE_LIMITED, OTHER + " first check");
+                return true;
+            }
             tcb.transmit(TcpFlags.SYN | TcpFlags.ACK, tcb.iss, Tcb.NO_TEXT, now);
             tcb.restartRetransmissionTimer(now);
             discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again, its timer restarted (as Linux does)",
@@ -342,10 +349,14 @@ final class SegmentArrives {
             if (text.length > 0) {
                 tcb.unexpectedText();
             }
-            tcb.sendAck(now);
             boolean probe = len == 0 && seq.equals(nxt.minus(1)) && seg.has(TcpFlags.ACK);
-            discard(why + ": ACK sent" + (probe ? " (a window probe or keep-alive: SEG.SEQ = RCV.NXT - 1)" : ""),
-                    OTHER + " first check");
+            String what = probe ? " (a window probe or keep-alive: SEG.SEQ = RCV.NXT - 1)" : "";
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + what + RATE_LIMITED, OTHER + " first check");
+                return false;
+            }
+            tcb.sendAck(now);
+            discard(why + ": ACK sent" + what, OTHER + " first check");
             return false;
         }
         // RFC 7323 4.3: TS.Recent follows acceptable segments (PAWS is not modelled yet).
@@ -400,9 +411,13 @@ final class SegmentArrives {
             // RFC 5961 3.2, adopted by RFC 9293: "If the RST bit is set and the sequence number
             // does not exactly match the next expected sequence value, yet is within the current
             // receive window, TCP MUST send an acknowledgment (challenge ACK)".
+            String why = "RST in the window but SEG.SEQ " + rcvd(seg.seq()) + " is not RCV.NXT " + rcvd(tcb.rcvNxt);
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + RATE_LIMITED, OTHER + " second check, RFC 5961 3.2");
+                return false;
+            }
             tcb.sendAck(now);
-            discard("RST in the window but SEG.SEQ " + rcvd(seg.seq()) + " is not RCV.NXT "
-                    + rcvd(tcb.rcvNxt) + ": challenge ACK sent", OTHER + " second check, RFC 5961 3.2");
+            discard(why + ": challenge ACK sent", OTHER + " second check, RFC 5961 3.2");
             return false;
         }
         switch (tcb.state) {
@@ -452,6 +467,10 @@ final class SegmentArrives {
         // RFC 5961 4.2, adopted by RFC 9293: a SYN in a synchronized state gets a challenge ACK
         // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"; "After sending the acknowledgment, TCP MUST drop
         // the unacceptable segment and stop processing further."
+        if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+            discard("SYN in a synchronized state" + RATE_LIMITED, OTHER + " fourth check, RFC 5961 4.2");
+            return false;
+        }
         tcb.sendAck(now);
         discard("SYN in a synchronized state: challenge ACK sent", OTHER + " fourth check, RFC 5961 4.2");
         return false;
@@ -491,17 +510,26 @@ final class SegmentArrives {
         if (ack.gt(tcb.sndNxt)) {
             // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop
             // the segment, and return."
+            String why = "ACK of data not yet sent: SEG.ACK " + sent(ack) + " > SND.NXT " + sent(tcb.sndNxt);
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + RATE_LIMITED, OTHER + " fifth check");
+                return false;
+            }
             tcb.sendAck(now);
-            discard("ACK of data not yet sent: SEG.ACK " + sent(ack) + " > SND.NXT "
-                    + sent(tcb.sndNxt) + ": ACK sent", OTHER + " fifth check");
+            discard(why + ": ACK sent", OTHER + " fifth check");
             return false;
         }
         if (ack.lt(tcb.sndUna.minus(tcb.maxSndWnd))) {
             // RFC 5961 5.2: the ACK is acceptable only if "(SND.UNA - MAX.SND.WND) =< SEG.ACK =<
             // SND.NXT"; other segments "MUST be discarded and an ACK sent back".
+            String why = "ACK too old: SEG.ACK " + sent(ack) + " < SND.UNA " + sent(tcb.sndUna)
+                    + " - MAX.SND.WND " + tcb.maxSndWnd;
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + RATE_LIMITED, OTHER + " fifth check, RFC 5961 5.2");
+                return false;
+            }
             tcb.sendAck(now);
-            discard("ACK too old: SEG.ACK " + sent(ack) + " < SND.UNA " + sent(tcb.sndUna)
-                    + " - MAX.SND.WND " + tcb.maxSndWnd + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
+            discard(why + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
             return false;
         }
         tcb.ackArrived(now);

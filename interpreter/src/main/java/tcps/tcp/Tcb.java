@@ -108,6 +108,8 @@ final class Tcb implements Connection {
     boolean lossProbeArmed;
     /** SND.NXT when a loss probe went out, until an ACK reaches it (RFC 8985 7.4 TLPRxtOut). */
     SeqNum tlpHighSeq;
+    /** When an ACK last answered an out-of-window segment (Linux last_oow_ack_time), or NEVER. */
+    long lastOutOfWindowAckAt = NEVER;
     /** Zero-window probes the peer has not answered. */
     int probes;
     /** When an acceptable ACK last arrived. */
@@ -519,6 +521,24 @@ final class Tcb implements Connection {
         retransmitAt = now + rto.current();
     }
 
+    /**
+     * Linux tcp_oow_rate_limited: a zero-length segment (or a SYN) outside the window gets an ACK
+     * at most once per invalid_ratelimit, so that two stacks cannot ACK each other's ACKs for
+     * ever; segments with data or a FIN are always answered (RFC 5961 section 7 suggests limiting
+     * challenge ACKs).
+     */
+    boolean mayAnswerOutOfWindow(Segment seg, long now) {
+        long limit = profile.invalidRatelimit();
+        if (limit == 0 || (seg.seqLength() > 0 && !seg.has(TcpFlags.SYN))) {
+            return true; // "Data packets without SYNs are not likely part of an ACK loop."
+        }
+        if (lastOutOfWindowAckAt != NEVER && now - lastOutOfWindowAckAt < limit) {
+            return false;
+        }
+        lastOutOfWindowAckAt = now;
+        return true;
+    }
+
     /** The retransmission timer starts again from now, with the RTO as it stands (back-off kept). */
     void restartRetransmissionTimer(long now) {
         lossProbeArmed = false;
@@ -764,7 +784,9 @@ final class Tcb implements Connection {
             ackNow = true;
             return;
         }
-        delayedAcks.textArrived(segmentLength, peerSendMss(), rcvWnd(), rto.current(), now);
+        // Linux sizes the quick-ACK budget from the window last advertised (tp->rcv_wnd).
+        long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
+        delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
         long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
         if (delayedAcks.quickMode()
                 || (delayedAcks.moreThanOneSegment(sinceLastWindow) && freeSpace() >= rcvWnd())) {
@@ -918,6 +940,11 @@ final class Tcb implements Connection {
      */
     private void transmitQueued(long now) {
         int mss = Math.max(1, inUse.sendMss(profile.mss()));
+        if (profile.halfWindowSegments() && maxSndWnd > SynOptions.DEFAULT_MSS) {
+            // Linux tcp_bound_to_half_wnd (tcp_sync_mss), at least 68 bytes less the header.
+            int headers = inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0;
+            mss = (int) Math.min(mss, Math.max(maxSndWnd / 2, 68 - 20 - headers));
+        }
         boolean sent = false;
         while (finSeq == null) {
             long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));

@@ -151,6 +151,30 @@ class EstablishedTest {
         }
 
         @Test
+        void acksToOutOfWindowSegmentsWithoutDataAreRateLimited() {
+            // Linux tcp_invalid_ratelimit 500 ms (capture zero-window: the second of two probes
+            // 0.42 s apart got no answer).
+            Fixture fx = linux();
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
+            fx.expectDiscarded("ACK sent (a window probe", SECTION + " first check");
+            fx.at(420_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)));
+            fx.expectDiscarded("not answered, an ACK to an out-of-window segment went less than", SECTION + " first check");
+            // Text is always answered; so is a segment once the limit has passed.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(70000).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
+            fx.at(500_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
+        }
+
+        @Test
+        void theTextbookAnswersEveryOutOfWindowSegment() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            for (int i = 0; i < 3; i++) {
+                fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
+            }
+        }
+
+        @Test
         void tsRecentFollowsInOrderSegmentsOnly() {
             Fixture fx = linux();
             List<TcpOption> newer = List.of(TcpOption.NOP, TcpOption.NOP, new TcpOption.Timestamps(8000, 100));

@@ -57,6 +57,23 @@ final class Loopback {
         return true;
     }
 
+    /** When the next event is due, or Long.MAX_VALUE when nothing is left. */
+    long nextEventTime() {
+        collect();
+        long delivery = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.get(0).at();
+        return Math.min(delivery, host.nextDeadline());
+    }
+
+    /** Runs the events due up to {@code until}, calling {@code app} after each; the clock ends there. */
+    void runUntil(long until, Runnable app) {
+        while (nextEventTime() <= until) {
+            step();
+            app.run();
+            collect();
+        }
+        now = Math.max(now, until);
+    }
+
     /** Runs events until the network is quiet and no timer is left, calling {@code app} after each. */
     void run(Runnable app) {
         while (step()) {

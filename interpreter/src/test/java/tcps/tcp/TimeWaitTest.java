@@ -136,4 +136,13 @@ class TimeWaitTest {
         fx.expectSent(fx.arrive(fx.peer(SYN).seq(100_000).noOptions()), fx.ours(ACK).seq(2).ack(2));
         fx.expectState(TcpState.TIME_WAIT);
     }
+
+    @Test
+    void everyRetransmittedFinIsAcknowledgedDespiteTheRateLimit() {
+        Fixture fx = fx();
+        for (int i = 0; i < 3; i++) {
+            fx.at(fx.now + 100_000);
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(2)), fx.ours(ACK).seq(2).ack(2));
+        }
+    }
 }
