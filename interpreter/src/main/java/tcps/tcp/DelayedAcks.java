@@ -24,6 +24,9 @@ final class DelayedAcks {
     private int rcvMss;
     /** Quick ACKs left (icsk_ack.quick). */
     private int quick;
+    /** Pushed text is waiting for its ACK (Linux ICSK_ACK_PUSHED), and a second one (PUSHED2). */
+    private boolean pushed;
+    private boolean pushedTwice;
     /** Text has arrived (Linux: ato is no longer 0): delayed ACKs wait delayed_ack, not 0. */
     private boolean textSeen;
     private boolean pingpong;
@@ -98,6 +101,28 @@ final class DelayedAcks {
     /** How long an ACK owed may wait: 0 before any text arrived (Linux ato 0), else delayed_ack. */
     long delay() {
         return textSeen ? profile.delayedAck() : 0;
+    }
+
+    /**
+     * Text was pushed (tcp_measure_rcv_mss: a full-sized segment with PSH, or one shorter than
+     * the receive MSS); returns whether an application that reads it all should ACK at once:
+     * a second pushed segment always, the first unless in pingpong mode (tcp_cleanup_rbuf).
+     */
+    boolean pushed(boolean psh, int segmentLength) {
+        if (segmentLength >= rcvMss && !psh) {
+            return false;
+        }
+        if (segmentLength < rcvMss && pushed) {
+            pushedTwice = true;
+        }
+        pushed = true;
+        return pushedTwice || !pingpong;
+    }
+
+    /** An ACK went out: nothing pushed is waiting any more. */
+    void clearPushed() {
+        pushed = false;
+        pushedTwice = false;
     }
 
     /** An ACK of new text or a FIN went out (tcp_dec_quickack_mode). */

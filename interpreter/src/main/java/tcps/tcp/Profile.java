@@ -65,6 +65,8 @@ public final class Profile {
     private final long timestampHz;
     private final boolean roundWindowUp;
     private final boolean halfWindowSegments;
+    private final boolean ackPushedOnRead;
+    private final boolean duplicateSack;
     private final boolean rstAckOnAbort;
     private final long timeWait;
     private final long delayedAck;
@@ -100,6 +102,8 @@ public final class Profile {
         this.timestampHz = b.timestampHz;
         this.roundWindowUp = b.roundWindowUp;
         this.halfWindowSegments = b.halfWindowSegments;
+        this.ackPushedOnRead = b.ackPushedOnRead;
+        this.duplicateSack = b.duplicateSack;
         this.rstAckOnAbort = b.rstAckOnAbort;
         this.timeWait = b.timeWait;
         this.delayedAck = b.delayedAck;
@@ -138,7 +142,7 @@ public final class Profile {
      */
     public static final Profile LINUX = builder("linux")
             .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
-            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).rstAckOnAbort(true)
+            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).ackPushedOnRead(true).duplicateSack(true).rstAckOnAbort(true)
             .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(true).tailLossProbe(true).retries2(15).orphanRetries(8)
@@ -154,7 +158,7 @@ public final class Profile {
      */
     public static final Profile RFC9293 = builder("rfc9293")
             .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
-            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).rstAckOnAbort(false)
+            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).ackPushedOnRead(false).duplicateSack(false).rstAckOnAbort(false)
             .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(false).tailLossProbe(false).retries2(15).orphanRetries(15)
@@ -190,6 +194,10 @@ public final class Profile {
                 Profile::roundWindowUp, Builder::roundWindowUp);
         bool("half_window_segments", "segments at most half the largest window the peer offered (Linux)",
                 Profile::halfWindowSegments, Builder::halfWindowSegments);
+        bool("duplicate_sack", "report text received twice in a D-SACK block (RFC 2883)",
+                Profile::duplicateSack, Builder::duplicateSack);
+        bool("ack_pushed_on_read", "ACK pushed text at once when the application reads it all (Linux)",
+                Profile::ackPushedOnRead, Builder::ackPushedOnRead);
         bool("rst_ack_on_abort", "ABORT sends RST+ACK rather than a bare RST",
                 Profile::rstAckOnAbort, Builder::rstAckOnAbort);
         duration("time_wait", "how long TIME-WAIT lasts (RFC: 2 MSL)", 0, HOUR,
@@ -483,6 +491,20 @@ public final class Profile {
         return halfWindowSegments;
     }
 
+    /** RFC 2883 (Linux tcp_dsack 1): an ACK of text received twice reports it in a first SACK block. */
+    public boolean duplicateSack() {
+        return duplicateSack;
+    }
+
+    /**
+     * Linux tcp_cleanup_rbuf: when the application reads everything and the text was pushed (PSH,
+     * or a short segment), the ACK owed goes at once instead of after the delayed-ACK timeout,
+     * unless in pingpong mode (then only a second pushed segment forces it).
+     */
+    public boolean ackPushedOnRead() {
+        return ackPushedOnRead;
+    }
+
     /** ABORT sends RST+ACK (Linux tcp_send_active_reset) rather than the RFC's bare RST. */
     public boolean rstAckOnAbort() {
         return rstAckOnAbort;
@@ -695,6 +717,8 @@ public final class Profile {
         b.timestampHz = timestampHz;
         b.roundWindowUp = roundWindowUp;
         b.halfWindowSegments = halfWindowSegments;
+        b.ackPushedOnRead = ackPushedOnRead;
+        b.duplicateSack = duplicateSack;
         b.rstAckOnAbort = rstAckOnAbort;
         b.timeWait = timeWait;
         b.delayedAck = delayedAck;
@@ -733,6 +757,8 @@ public final class Profile {
         private long timestampHz = 1000;
         private boolean roundWindowUp;
         private boolean halfWindowSegments;
+        private boolean ackPushedOnRead;
+        private boolean duplicateSack;
         private boolean rstAckOnAbort;
         private long timeWait;
         private long delayedAck;
@@ -801,6 +827,16 @@ public final class Profile {
 
         public Builder halfWindowSegments(boolean v) {
             halfWindowSegments = v;
+            return this;
+        }
+
+        public Builder duplicateSack(boolean v) {
+            duplicateSack = v;
+            return this;
+        }
+
+        public Builder ackPushedOnRead(boolean v) {
+            ackPushedOnRead = v;
             return this;
         }
 

@@ -347,7 +347,7 @@ final class SegmentArrives {
             // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> After sending the acknowledgment, drop the
             // unacceptable segment and return."
             if (text.length > 0) {
-                tcb.unexpectedText();
+                tcb.unexpectedText(textStart(), text.length);
             }
             boolean probe = len == 0 && seq.equals(nxt.minus(1)) && seg.has(TcpFlags.ACK);
             String what = probe ? " (a window probe or keep-alive: SEG.SEQ = RCV.NXT - 1)" : "";
@@ -649,7 +649,7 @@ final class SegmentArrives {
                     tcb.rcvNxt = tcb.rcvNxt.plus(more.text().length);
                     tcb.forgetAcknowledgedSackBlocks();
                     fin |= more.fin();
-                    tcb.textAccepted(text.length, more.text().length > 0 || more.fin(), now);
+                    tcb.textAccepted(text.length, seg.has(TcpFlags.PSH), more.text().length > 0 || more.fin(), now);
                 }
                 return true;
             default:

@@ -85,6 +85,8 @@ final class Tcb implements Connection {
     SeqNum rcvWup;
     /** Blocks of held text to report, the most recently changed first (RFC 2018 section 4). */
     final List<TcpOption.SackBlock> sackBlocks = new ArrayList<>();
+    /** A duplicate to report once, first among the SACK blocks (D-SACK, RFC 2883), or null. */
+    TcpOption.SackBlock duplicateBlock;
 
     // Timers (3.10.8), as absolute virtual times, NEVER when off.
     long delayedAckAt = NEVER;
@@ -778,7 +780,7 @@ final class Tcb implements Connection {
      * once in quick-ACK mode, after a second full-sized segment, or when it fills a gap (RFC 5681
      * 4.2); otherwise it waits for the delayed-ACK timer, or for data to ride on.
      */
-    void textAccepted(int segmentLength, boolean gapFilled, long now) {
+    void textAccepted(int segmentLength, boolean psh, boolean gapFilled, long now) {
         textReceived = true;
         if (!delayedAcks.enabled() || gapFilled) {
             ackNow = true;
@@ -789,7 +791,8 @@ final class Tcb implements Connection {
         delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
         long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
         if (delayedAcks.quickMode()
-                || (delayedAcks.moreThanOneSegment(sinceLastWindow) && freeSpace() >= rcvWnd())) {
+                || (delayedAcks.moreThanOneSegment(sinceLastWindow) && freeSpace() >= rcvWnd())
+                || readAndPushed(psh, segmentLength)) {
             ackNow = true;
         } else {
             delayAck(now);
@@ -812,10 +815,29 @@ final class Tcb implements Connection {
         }
     }
 
-    /** Text that was not expected arrived (a duplicate, or beyond the window): ACK at once. */
-    void unexpectedText() {
+    /**
+     * Text that was not expected arrived (a duplicate, or beyond the window): ACK at once. Text
+     * below RCV.NXT was received twice: with SACK in use the ACK reports it in a D-SACK block
+     * (RFC 2883 4.1: "the first SACK block should specify the contiguous block of data that
+     * triggered the D-SACK option"; Linux tcp_dsack_set).
+     */
+    void unexpectedText(SeqNum seq, int length) {
         delayedAcks.unexpectedText(rcvWnd());
         ackNow = true;
+        if (profile.duplicateSack() && inUse.sack() && seq.lt(rcvNxt)) {
+            SeqNum end = seq.plus(length);
+            duplicateBlock = new TcpOption.SackBlock(seq, end.gt(rcvNxt) ? rcvNxt : end);
+        }
+    }
+
+    /**
+     * The application read what arrived, emptying the queue (Linux tcp_cleanup_rbuf): if the text
+     * was pushed (PSH, or a segment shorter than the receive MSS), the ACK owed goes at once,
+     * unless in pingpong mode where only a second pushed segment forces it.
+     */
+    private boolean readAndPushed(boolean psh, int segmentLength) {
+        return profile.ackPushedOnRead() && autoRead && receiveQueue.unread() == 0
+                && delayedAcks.pushed(psh, segmentLength);
     }
 
     /** An ACK is owed now or by the timer. */
@@ -993,8 +1015,7 @@ final class Tcb implements Connection {
             }
         } else {
             window = advertiseWindow();
-            options = WireOptions.forOthers(profile.optionLayout(), inUse, tsVal, tsRecent,
-                    inUse.sack() ? sackBlocks : List.of());
+            options = WireOptions.forOthers(profile.optionLayout(), inUse, tsVal, tsRecent, blocksToReport(ack));
         }
         Segment s = new Segment(local, remote, seq, ack ? rcvNxt : SeqNum.of(0), flags, window, 0,
                 options, text);
@@ -1002,6 +1023,7 @@ final class Tcb implements Connection {
             if (ackOwed()) {
                 delayedAcks.ackSent();
             }
+            delayedAcks.clearPushed();
             lastAckSent = rcvNxt;
             rcvWup = rcvNxt;
             ackNow = false;
@@ -1017,6 +1039,21 @@ final class Tcb implements Connection {
             retransmitAt = now + rto.current();
         }
         host.emit(s);
+    }
+
+    /** The SACK blocks a segment carries: a pending D-SACK block first (sent once), then the rest. */
+    private List<TcpOption.SackBlock> blocksToReport(boolean ack) {
+        if (!inUse.sack()) {
+            return List.of();
+        }
+        if (duplicateBlock == null || !ack) {
+            return sackBlocks;
+        }
+        List<TcpOption.SackBlock> blocks = new ArrayList<>();
+        blocks.add(duplicateBlock);
+        blocks.addAll(sackBlocks);
+        duplicateBlock = null;
+        return blocks;
     }
 
     /** The window field of our SYN or SYN-ACK, which is never scaled (RFC 7323 2.2). */

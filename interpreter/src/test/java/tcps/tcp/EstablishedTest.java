@@ -69,7 +69,8 @@ class EstablishedTest {
         void retransmittedTextGetsAnAck() {
             Fixture fx = linux();
             fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello"));
-            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6));
+            // The ACK reports the duplicate in a D-SACK block (RFC 2883; capture delayed-ack-noread).
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).sack(1, 6));
             fx.expectDiscarded("SEG.SEQ 1 .. 5 outside RCV.NXT 6", SECTION + " first check");
             assertEquals("hello", Fixture.text(fx.conn.received()));
         }
@@ -857,11 +858,17 @@ class EstablishedTest {
         }
     }
 
-    /** When ACKs of text go (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2; Linux quick-ACK and pingpong). */
+    /**
+     * When ACKs of text go (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2; Linux quick-ACK and pingpong).
+     * Most tests use an application that does not read yet (capture delayed-ack-noread): one
+     * that reads pushed text at once also ACKs it at once (see the last tests).
+     */
     @Nested
     class DelayedAck {
         private Fixture withQuickAcks(int quickAcks) {
-            return Fixture.established(Profile.LINUX.with("quick_acks", quickAcks));
+            Fixture fx = Fixture.established(Profile.LINUX.with("quick_acks", quickAcks));
+            fx.conn.setAutoRead(false);
+            return fx;
         }
 
         @Test
@@ -882,6 +889,7 @@ class EstablishedTest {
         @Test
         void linuxStartsWithSixteenQuickAcks() {
             Fixture fx = linux();
+            fx.conn.setAutoRead(false);
             for (int i = 0; i < 16; i++) {
                 fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1 + i).ack(1).data("x")), fx.ours(ACK).seq(1).ack(2 + i));
             }
@@ -892,6 +900,7 @@ class EstablishedTest {
         @Test
         void everySecondFullSizedSegmentIsAcknowledgedAtOnce() {
             Fixture fx = withQuickAcks(0);
+            fx.conn.setAutoRead(true);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(1448))));
             assertEquals(40_000, fx.host.nextDeadline());
             fx.at(5_000);
@@ -899,6 +908,18 @@ class EstablishedTest {
             assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(2897).ack(1).data(filled(1448))));
             assertEquals(45_000, fx.host.nextDeadline(), "the third waits for a fourth");
+        }
+
+        @Test
+        void unreadTextDoesNotCountAsTwoSegments() {
+            // __tcp_ack_snd_check: two segments force the ACK only if the right edge of the window
+            // would not go back, which unread text prevents ("tcp_recvmsg() will send ACK
+            // otherwise"); capture delayed-ack-noread, segments 18 to 20 after the quick ACKs.
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(1448))));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1449).ack(1).data(filled(1448))));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(2897).ack(1).data(filled(1448))));
+            assertEquals(40_000, fx.host.nextDeadline());
         }
 
         @Test
@@ -936,6 +957,27 @@ class EstablishedTest {
             assertTrue(!fx.tcb().delayedAcks.pingpong(), "a delayed ACK that had to go alone ends it");
             fx.at(200_000);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(9).ack(6).data("req3")), fx.ours(ACK).seq(6).ack(13));
+        }
+
+        @Test
+        void aReadingApplicationAcknowledgesPushedTextAtOnce() {
+            // Linux tcp_cleanup_rbuf: the application read everything, and it was pushed.
+            Fixture fx = Fixture.established(Profile.LINUX.with("quick_acks", 0));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")), fx.ours(ACK).seq(1).ack(2));
+            // A full-sized segment without PSH is not pushed: its ACK waits.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(2).ack(1).data(filled(1448))));
+            assertEquals(40_000, fx.host.nextDeadline());
+        }
+
+        @Test
+        void inPingpongModeASecondPushedSegmentForcesTheAck() {
+            Fixture fx = linux();
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("req"));
+            fx.conn.send(Fixture.bytes("resp"), fx.now);
+            fx.sent();
+            fx.at(100_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(4).ack(5).data("a")));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(5).ack(5).data("b")), fx.ours(ACK).seq(5).ack(6));
         }
 
         @Test

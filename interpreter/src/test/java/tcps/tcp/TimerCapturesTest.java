@@ -332,4 +332,78 @@ class TimerCapturesTest {
         assertEquals(TcpState.TIME_WAIT, run.client.state());
         assertEquals(300, run.client.received().length);
     }
+
+    @Test
+    void delayedAcksOfAnApplicationThatDoesNotRead() {
+        // delayed-ack-noread.txt: the server does not read for 5.5 s. The client (TCP_NODELAY)
+        // writes 20 x 1000 bytes at 0.2 s, 10 bytes at 1.2 s and at 2.2 s, then 30 x 10 bytes
+        // 60 ms apart, and closes at 4.5 s.
+        Run run = new Run(Profile.LINUX);
+        run.net.runUntil(100_000, () -> {
+            if (run.server() != null) {
+                run.server().setAutoRead(false);
+            }
+        });
+        run.net.now = 200_000;
+        for (int i = 0; i < 20; i++) {
+            run.client.send(new byte[1000], run.net.now);
+        }
+        run.net.runUntil(1_200_000, () -> { });
+        List<Long> acksOfTheBurst = serverAcks(run);
+        // 16 quick ACKs (the capture has 17); the other four wait, until Linux's loss probe
+        // resends the last segment 2 ms later (the capture: 7.5 ms) and the duplicate is ACKed at
+        // once with a D-SACK block for it: sack 1 {19001:20001}.
+        assertEquals(17, acksOfTheBurst.size());
+        Segment last = lastFromServer(run);
+        assertEquals(run.client.iss().plus(20_001), last.ack());
+        TcpOption.Sack dsack = last.option(TcpOption.Sack.class).orElseThrow();
+        assertEquals(List.of(new TcpOption.SackBlock(run.client.iss().plus(19_001), run.client.iss().plus(20_001))),
+                dsack.blocks());
+        int before = run.net.sent.size();
+        run.client.send(new byte[10], run.net.now);
+        run.net.runUntil(2_200_000, () -> { });
+        run.client.send(new byte[10], run.net.now);
+        run.net.runUntil(2_260_000, () -> { });
+        for (int i = 0; i < 30; i++) {
+            run.client.send(new byte[10], run.net.now);
+            run.net.runUntil(run.net.now + 60_000, () -> { });
+        }
+        // After a silence longer than the RTO the quick ACKs start again (tcp_event_data_recv):
+        // the two lone writes, then 15 more of the 30, are ACKed on arrival; the other 15 40 ms
+        // after (the capture: 40.1 to 45.1 ms).
+        List<Long> delays = new ArrayList<>();
+        long dataAt = 0;
+        for (int i = before; i < run.net.sent.size(); i++) {
+            Segment s = run.net.sent.get(i);
+            if (s.src().equals(CLIENT) && s.length() == 10) {
+                dataAt = run.net.sentAt.get(i);
+            } else if (s.src().equals(SERVER)) {
+                delays.add(run.net.sentAt.get(i) - dataAt);
+            }
+        }
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            expected.add(i < 17 ? DELAY : DELAY + 40_000L);
+        }
+        assertEquals(expected, delays);
+    }
+
+    private static List<Long> serverAcks(Run run) {
+        List<Long> acks = new ArrayList<>();
+        for (Segment s : run.net.sent) {
+            if (s.src().equals(SERVER) && !s.has(TcpFlags.SYN)) {
+                acks.add(s.ack().offsetFrom(run.client.iss()));
+            }
+        }
+        return acks;
+    }
+
+    private static Segment lastFromServer(Run run) {
+        for (int i = run.net.sent.size() - 1; i >= 0; i--) {
+            if (run.net.sent.get(i).src().equals(SERVER)) {
+                return run.net.sent.get(i);
+            }
+        }
+        throw new AssertionError("the server sent nothing");
+    }
 }
