@@ -90,6 +90,7 @@ public final class Profile {
     private final boolean rstOnCloseWithUnread;
     private final boolean rstOnDataAfterClose;
     private final boolean synInTimeWait;
+    private final boolean timeWaitReuse;
 
     private Profile(Builder b) {
         this.name = b.name;
@@ -127,6 +128,7 @@ public final class Profile {
         this.rstOnCloseWithUnread = b.rstOnCloseWithUnread;
         this.rstOnDataAfterClose = b.rstOnDataAfterClose;
         this.synInTimeWait = b.synInTimeWait;
+        this.timeWaitReuse = b.timeWaitReuse;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -148,7 +150,7 @@ public final class Profile {
             .rtoMinOnVariance(true).tailLossProbe(true).retries2(15).orphanRetries(8)
             .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
             .invalidRatelimit(500 * MS)
-            .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true)
+            .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(true)
             .build();
 
     /**
@@ -164,7 +166,7 @@ public final class Profile {
             .rtoMinOnVariance(false).tailLossProbe(false).retries2(15).orphanRetries(15)
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
             .invalidRatelimit(0)
-            .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false).timeWaitReuse(false)
             .build();
 
     // ---------------------------------------------------------------------------------------
@@ -242,6 +244,8 @@ public final class Profile {
                 Profile::rstOnCloseWithUnread, Builder::rstOnCloseWithUnread);
         bool("rst_on_data_after_close", "data arriving after close() is answered with RST (RFC 1122 4.2.2.13)",
                 Profile::rstOnDataAfterClose, Builder::rstOnDataAfterClose);
+        bool("time_wait_reuse", "connect may take over its own TIME-WAIT connection on loopback (Linux tcp_tw_reuse 2)",
+                Profile::timeWaitReuse, Builder::timeWaitReuse);
         bool("syn_in_time_wait", "a new SYN in TIME-WAIT may reopen the connection (RFC 6191)",
                 Profile::synInTimeWait, Builder::synInTimeWait);
     }
@@ -656,6 +660,16 @@ public final class Profile {
         return rstOnDataAfterClose;
     }
 
+    /**
+     * Linux tcp_tw_reuse 2: an active open from the ports of a TIME-WAIT connection takes it over
+     * when both ends are loopback addresses and timestamps were in use; the new ISS is the old
+     * SND.NXT + 65537 and the SYN echoes the old TS.Recent (capture time-wait-reuse). Otherwise
+     * the connection still exists and connect fails.
+     */
+    public boolean timeWaitReuse() {
+        return timeWaitReuse;
+    }
+
     /** Linux tcp_timewait_state_process: an acceptable new SYN in TIME-WAIT starts a new connection. */
     public boolean synInTimeWait() {
         return synInTimeWait;
@@ -742,6 +756,7 @@ public final class Profile {
         b.rstOnCloseWithUnread = rstOnCloseWithUnread;
         b.rstOnDataAfterClose = rstOnDataAfterClose;
         b.synInTimeWait = synInTimeWait;
+        b.timeWaitReuse = timeWaitReuse;
         return b;
     }
 
@@ -782,6 +797,7 @@ public final class Profile {
         private boolean rstOnCloseWithUnread;
         private boolean rstOnDataAfterClose;
         private boolean synInTimeWait;
+        private boolean timeWaitReuse;
 
         private Builder() {}
 
@@ -952,6 +968,11 @@ public final class Profile {
 
         public Builder synInTimeWait(boolean v) {
             synInTimeWait = v;
+            return this;
+        }
+
+        public Builder timeWaitReuse(boolean v) {
+            timeWaitReuse = v;
             return this;
         }
 

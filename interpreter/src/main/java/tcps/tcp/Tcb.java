@@ -143,9 +143,16 @@ final class Tcb implements Connection {
 
     /** Active OPEN: "An initial send sequence number (ISS) is selected. A SYN segment ... is sent". */
     static Tcb activeOpen(TcpHost host, TcpObserver observer, TcpAddress local, TcpAddress remote,
-            SocketConfig config, SeqNum iss, long now) {
+            SocketConfig config, SeqNum iss, long now, Tcb timeWait) {
         Profile p = config.profile();
-        Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, initialWindow(p, p.mss()));
+        // A connection that takes over a TIME-WAIT one (timeWait, else null) knows the peer uses
+        // timestamps: Linux (tcp_connect_init) rounds its window to the MSS less their 12 bytes,
+        // as a passive open does, and its SYN echoes the TS.Recent it inherits.
+        int m = p.mss() - (timeWait != null ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
+        Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, initialWindow(p, m));
+        if (timeWait != null) {
+            tcb.tsRecent = timeWait.tsRecent;
+        }
         host.register(tcb);
         tcb.enter(TcpState.SYN_SENT, now);
         tcb.transmit(TcpFlags.SYN, iss, NO_TEXT, now);
@@ -1009,7 +1016,8 @@ final class Tcb implements Connection {
             window = synWindow();
             SynOptions offer = ack ? ourSyn.answering(peerSyn) : ourSyn;
             // RFC 7323 3.2: TSecr is zero in a SYN, TS.Recent (the peer's SYN's TSval) in a SYN-ACK.
-            options = WireOptions.forSyn(profile.optionLayout(), offer, tsVal, ack ? tsRecent : 0);
+            // A SYN that reuses a TIME-WAIT connection echoes the TS.Recent it inherited (Linux).
+            options = WireOptions.forSyn(profile.optionLayout(), offer, tsVal, tsRecent);
             if (ack) {
                 rcvEdge = rcvNxt.plus(window);
             }

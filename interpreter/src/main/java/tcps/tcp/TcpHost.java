@@ -65,12 +65,32 @@ public final class TcpHost {
      * @throws IllegalStateException if a connection with these two ends already exists
      */
     public Connection connect(int localPort, TcpAddress remote, SocketConfig config, long now) {
-        sawTime(now);
+        advanceTo(now);
         TcpAddress local = new TcpAddress(address, localPort);
-        if (connections.containsKey(new Ends(local, remote))) {
-            throw new IllegalStateException("connection " + local + " > " + remote + " already exists");
+        Tcb old = connections.get(new Ends(local, remote));
+        if (old != null) {
+            if (!reusesTimeWait(old, config)) {
+                throw new IllegalStateException("connection " + local + " > " + remote + " already exists");
+            }
+            // Linux tcp_twsk_unique: the TIME-WAIT connection gives way; the new one starts above
+            // anything the old one sent and keeps its TS.Recent, which the SYN echoes.
+            SeqNum iss = old.sndNxt.plus(65535 + 2);
+            old.delete(now);
+            return Tcb.activeOpen(this, observer, local, remote, config,
+                    iss.equals(SeqNum.of(0)) ? SeqNum.of(1) : iss, now, old);
         }
-        return Tcb.activeOpen(this, observer, local, remote, config, chooseIss(config, local, remote, now), now);
+        return Tcb.activeOpen(this, observer, local, remote, config, chooseIss(config, local, remote, now), now, null);
+    }
+
+    /**
+     * Linux tcp_tw_reuse 2 (capture time-wait-reuse): an active open may take over its own
+     * TIME-WAIT connection on loopback when timestamps were in use, which protect the new
+     * connection from old duplicates (RFC 6191); without them connect fails (time-wait-reuse-nots:
+     * EADDRNOTAVAIL).
+     */
+    private static boolean reusesTimeWait(Tcb old, SocketConfig config) {
+        return old.state == TcpState.TIME_WAIT && config.profile().timeWaitReuse()
+                && old.inUse.timestamps() && old.local().ip().isLoopback() && old.remote().ip().isLoopback();
     }
 
     /**

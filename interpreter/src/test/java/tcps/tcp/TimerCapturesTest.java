@@ -406,4 +406,53 @@ class TimerCapturesTest {
         }
         throw new AssertionError("the server sent nothing");
     }
+
+    /** Client writes "hello" and closes first; the server reads to the end and closes. */
+    private static Run clientInTimeWait(Profile profile) {
+        Run run = new Run(profile);
+        boolean[] done = {false, false};
+        run.net.runUntil(300_000, () -> {
+            if (!done[0] && run.client.state() == TcpState.ESTABLISHED) {
+                run.client.send("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII), run.net.now);
+                run.client.close(run.net.now);
+                done[0] = true;
+            }
+            Connection server = run.server();
+            if (!done[1] && server != null && server.finReceived()) {
+                server.close(run.net.now);
+                done[1] = true;
+            }
+        });
+        assertEquals(TcpState.TIME_WAIT, run.client.state());
+        return run;
+    }
+
+    @Test
+    void connectTakesOverItsOwnTimeWaitConnectionOnLoopback() {
+        // time-wait-reuse.txt: 0.3 s after closing, the client connects again from the same
+        // port: seq 2711555042 = the old ISN 2711489498 + 7 + 65537, TS ecr = the old TS.Recent,
+        // win 65483 (65495 less the 12 timestamp bytes).
+        Run run = clientInTimeWait(Profile.LINUX);
+        Tcb old = (Tcb) run.client;
+        SeqNum oldSndNxt = old.sndNxt;
+        long oldTsRecent = old.tsRecent;
+        int before = run.net.sent.size();
+        Connection again = run.reconnect(run.net.now);
+        assertEquals(TcpState.CLOSED, run.client.state(), "TIME-WAIT gave way");
+        Segment syn = run.net.sent.get(before);
+        assertEquals(oldSndNxt.plus(65537), syn.seq());
+        assertEquals(65483, syn.window());
+        assertEquals(oldTsRecent, syn.option(TcpOption.Timestamps.class).orElseThrow().ecr());
+        run.net.runUntil(400_000, () -> { });
+        assertEquals(TcpState.ESTABLISHED, again.state());
+    }
+
+    @Test
+    void withoutTimestampsTheTimeWaitConnectionStillHoldsThePorts() {
+        // time-wait-reuse-nots: connect fails with EADDRNOTAVAIL at 0.3 s and at 1.5 s.
+        Run run = clientInTimeWait(Profile.LINUX.with("timestamps", false));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> run.reconnect(run.net.now));
+        assertTrue(e.getMessage().contains("already exists"), e.getMessage());
+    }
 }
