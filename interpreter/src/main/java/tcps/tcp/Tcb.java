@@ -118,6 +118,11 @@ final class Tcb implements Connection {
     long lastAckAt;
 
     private TcpError failure;
+    /**
+     * The failure no call has reported yet (Linux sk_err): the next read or write reports it,
+     * once; after that writes fail with EPIPE and reads see end of file (capture rst-established).
+     */
+    private TcpError pendingError;
     private TcpError lastCallError;
 
     private Tcb(TcpHost host, TcpObserver observer, TcpAddress local, TcpAddress remote,
@@ -216,7 +221,14 @@ final class Tcb implements Connection {
     public Optional<TcpError> send(byte[] data, long now) {
         host.sawTime(now);
         if (state == TcpState.CLOSED) {
-            // "error: connection does not exist"; after a reset POSIX says EPIPE.
+            if (pendingError != null) {
+                // The first call after the connection failed reports why (Linux: sock_error in
+                // tcp_sendmsg; capture rst-established-write: ECONNRESET, then EPIPE).
+                TcpError e = pendingError;
+                pendingError = null;
+                return callError(e, now);
+            }
+            // "error: connection does not exist"; after a failure POSIX says EPIPE.
             return callError(failure != null ? TcpError.EPIPE
                     : finQueued ? TcpError.ECONNCLOSING : TcpError.ENOTCONN, now);
         }
@@ -247,6 +259,10 @@ final class Tcb implements Connection {
     public byte[] receive(int max, long now) {
         host.sawTime(now);
         byte[] out = receiveQueue.read(max);
+        if (out.length == 0 && receiveQueue.unread() == 0) {
+            // A read with nothing left reports the failure (Linux tcp_recvmsg: sock_error).
+            pendingError = null;
+        }
         if (out.length > 0 && peerMaySend()) {
             long free = rcvBuff - receiveQueue.unread();
             long threshold = Math.min(rcvBuff / 2, peerSendMss());
@@ -917,6 +933,7 @@ final class Tcb implements Connection {
     /** The connection failed: the application sees {@code error} (e.g. "connection reset"). */
     void fail(TcpError error, long now) {
         failure = error;
+        pendingError = error;
         observer.error(this, error, now);
     }
 
@@ -1194,6 +1211,11 @@ final class Tcb implements Connection {
             return Math.min(rcvBuff, MAX_WINDOW_FIELD);
         }
         return Math.max(0, rcvEdge.distanceFrom(rcvNxt));
+    }
+
+    @Override
+    public Optional<TcpError> pendingError() {
+        return Optional.ofNullable(pendingError);
     }
 
     /** The connection's failure if it failed (refused, reset), else the last call's error. */

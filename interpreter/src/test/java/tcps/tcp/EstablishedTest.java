@@ -200,10 +200,37 @@ class EstablishedTest {
             assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.error());
             assertEquals(TcpError.ECONNRESET, fx.events.errors.get(0).error());
             assertEquals(List.of(), fx.host.connections());
-            // SEND after a reset: broken pipe; the reset stays the connection's error.
+            // The first SEND after a reset reports it; later ones are a broken pipe (capture
+            // rst-established-write: ECONNRESET, then EPIPE). The reset stays the connection's error.
+            assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.send(Fixture.bytes("x"), fx.now));
             assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("x"), fx.now));
-            assertEquals(TcpError.EPIPE, fx.events.errors.get(1).error());
+            assertEquals(TcpError.EPIPE, fx.events.errors.get(2).error());
             assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.error());
+        }
+
+        @Test
+        void aReadReportsTheResetAndWritesThenFailWithEpipe() {
+            // Capture rst-established: the blocked recv fails with ECONNRESET, both sends after it
+            // with EPIPE, and the next recv returns end of file.
+            Fixture fx = linux();
+            fx.arrive(fx.peer(RST).seq(1));
+            assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.pendingError());
+            assertEquals(0, fx.conn.receive(100, fx.now).length);
+            assertEquals(Optional.empty(), fx.conn.pendingError(), "the read reported it");
+            assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("after"), fx.now));
+            assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("again"), fx.now));
+        }
+
+        @Test
+        void unreadTextIsStillReadBeforeTheReset() {
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi"));
+            fx.arrive(fx.peer(RST).seq(3));
+            assertEquals("hi", Fixture.text(fx.conn.receive(100, fx.now)));
+            assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.pendingError());
+            assertEquals(0, fx.conn.receive(100, fx.now).length);
+            assertEquals(Optional.empty(), fx.conn.pendingError());
         }
 
         @Test
