@@ -79,6 +79,8 @@ public final class Profile {
     private final long clockGranularity;
     private final boolean rtoMinOnVariance;
     private final boolean tailLossProbe;
+    private final boolean rack;
+    private final int dupackThreshold;
     private final int retries2;
     private final int orphanRetries;
     private final int synRetries;
@@ -117,6 +119,8 @@ public final class Profile {
         this.clockGranularity = b.clockGranularity;
         this.rtoMinOnVariance = b.rtoMinOnVariance;
         this.tailLossProbe = b.tailLossProbe;
+        this.rack = b.rack;
+        this.dupackThreshold = b.dupackThreshold;
         this.retries2 = b.retries2;
         this.orphanRetries = b.orphanRetries;
         this.synRetries = b.synRetries;
@@ -147,7 +151,7 @@ public final class Profile {
             .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).ackPushedOnRead(true).duplicateSack(true).rstAckOnAbort(true)
             .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
-            .rtoMinOnVariance(true).tailLossProbe(true).retries2(15).orphanRetries(8)
+            .rtoMinOnVariance(true).tailLossProbe(true).rack(true).dupackThreshold(3).retries2(15).orphanRetries(8)
             .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
             .invalidRatelimit(500 * MS)
             .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(true)
@@ -163,7 +167,7 @@ public final class Profile {
             .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).ackPushedOnRead(false).duplicateSack(false).rstAckOnAbort(false)
             .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
-            .rtoMinOnVariance(false).tailLossProbe(false).retries2(15).orphanRetries(15)
+            .rtoMinOnVariance(false).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(15).orphanRetries(15)
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
             .invalidRatelimit(0)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false).timeWaitReuse(false)
@@ -224,6 +228,10 @@ public final class Profile {
                 Profile::rtoMinOnVariance, Builder::rtoMinOnVariance);
         bool("tail_loss_probe", "resend the last segment 2 SRTT after the tail of a flight (RFC 8985 TLP)",
                 Profile::tailLossProbe, Builder::tailLossProbe);
+        bool("rack", "with SACK, a segment is lost once a later one is delivered and its RTT has passed (RFC 8985)",
+                Profile::rack, Builder::rack);
+        integer("dupack_threshold", "duplicate ACKs that trigger fast retransmit, 0 for none (RFC 5681: 3)", 0, 255,
+                Profile::dupackThreshold, (b, v) -> b.dupackThreshold(v.intValue()));
         integer("retries2", "retransmissions of data before the connection times out (R2)", 0, 255,
                 Profile::retries2, (b, v) -> b.retries2(v.intValue()));
         integer("orphan_retries", "retries2 for a connection the application has closed", 0, 255,
@@ -592,6 +600,24 @@ public final class Profile {
     }
 
     /**
+     * RACK loss detection (RFC 8985 section 6; Linux tcp_recovery 1): with SACK in use, a segment
+     * is lost once a segment sent after it has been delivered and that delivery's RTT plus a
+     * reordering window (min_RTT / 4, 0 in recovery or with dupack_threshold segments SACKed)
+     * has passed since it was sent. Captures out-of-order and out-of-order-burst.
+     */
+    public boolean rack() {
+        return rack;
+    }
+
+    /**
+     * RFC 5681 3.2: fast retransmit on this many duplicate ACKs, when RACK is not in use (no
+     * SACK); 0 leaves losses to the RTO.
+     */
+    public int dupackThreshold() {
+        return dupackThreshold;
+    }
+
+    /**
      * R2 of RFC 9293 3.8.3 for data and FIN, as Linux's tcp_retries2 (15): the connection times
      * out when the time since the segment was first sent reaches what this many back-offs from
      * min_rto would take (tcp_model_timeout; 924.6 s for 15 with 200 ms and a 120 s cap).
@@ -745,6 +771,8 @@ public final class Profile {
         b.clockGranularity = clockGranularity;
         b.rtoMinOnVariance = rtoMinOnVariance;
         b.tailLossProbe = tailLossProbe;
+        b.rack = rack;
+        b.dupackThreshold = dupackThreshold;
         b.retries2 = retries2;
         b.orphanRetries = orphanRetries;
         b.synRetries = synRetries;
@@ -786,6 +814,8 @@ public final class Profile {
         private long clockGranularity = MS;
         private boolean rtoMinOnVariance;
         private boolean tailLossProbe;
+        private boolean rack;
+        private int dupackThreshold = 3;
         private int retries2 = 15;
         private int orphanRetries = 15;
         private int synRetries = 6;
@@ -913,6 +943,16 @@ public final class Profile {
 
         public Builder tailLossProbe(boolean v) {
             tailLossProbe = v;
+            return this;
+        }
+
+        public Builder rack(boolean v) {
+            rack = v;
+            return this;
+        }
+
+        public Builder dupackThreshold(int v) {
+            dupackThreshold = v;
             return this;
         }
 

@@ -19,8 +19,9 @@ final class RetransmissionQueue {
      * @param sentAt        when it was last sent
      * @param firstSentAt   when it was first sent
      * @param retransmitted it has been sent more than once, so an ACK of it is ambiguous
+     * @param sacked        the peer reported it in a SACK block (RFC 2018): it need not go again
      */
-    record Entry(Segment segment, long sentAt, long firstSentAt, boolean retransmitted) {}
+    record Entry(Segment segment, long sentAt, long firstSentAt, boolean retransmitted, boolean sacked) {}
 
     /**
      * What an acknowledgment removed.
@@ -28,9 +29,12 @@ final class RetransmissionQueue {
      * @param segments        how many segments it acknowledged entirely
      * @param oldestSentAt    when the oldest of them was sent, for an RTT sample
      * @param retransmitted   one of them (or the part of one it acknowledged) was sent twice
+     * @param newestSentAt    when the most recently sent of them was sent (RACK, RFC 8985)
+     * @param newestEnd       where that one ends
      */
-    record Acknowledged(int segments, long oldestSentAt, boolean retransmitted) {
-        static final Acknowledged NOTHING = new Acknowledged(0, 0, false);
+    record Acknowledged(int segments, long oldestSentAt, boolean retransmitted, long newestSentAt,
+            SeqNum newestEnd) {
+        static final Acknowledged NOTHING = new Acknowledged(0, 0, false, 0, null);
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -46,17 +50,19 @@ final class RetransmissionQueue {
         for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
             Entry e = it.next();
             if (e.segment().seq().equals(segment.seq())) {
-                it.set(new Entry(segment, now, e.firstSentAt(), true));
+                it.set(new Entry(segment, now, e.firstSentAt(), true, false));
                 return;
             }
         }
-        entries.add(new Entry(segment, now, now, false));
+        entries.add(new Entry(segment, now, now, false, false));
     }
 
     /** Removes what SEG.ACK covers entirely; a segment covered in part keeps only its new part. */
     Acknowledged acknowledge(SeqNum ack) {
         int count = 0;
         long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        SeqNum newestEnd = null;
         boolean retransmitted = false;
         for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
             Entry e = it.next();
@@ -65,14 +71,55 @@ final class RetransmissionQueue {
                 it.remove();
                 count++;
                 oldest = Math.min(oldest, e.sentAt());
+                if (e.sentAt() >= newest) {
+                    newest = e.sentAt();
+                    newestEnd = s.seqEnd();
+                }
                 retransmitted |= e.retransmitted();
             } else if (s.seq().lt(ack)) {
-                it.set(new Entry(trimFront(s, ack), e.sentAt(), e.firstSentAt(), e.retransmitted()));
+                it.set(new Entry(trimFront(s, ack), e.sentAt(), e.firstSentAt(), e.retransmitted(), e.sacked()));
                 retransmitted |= e.retransmitted();
             }
         }
         return count == 0 && !retransmitted ? Acknowledged.NOTHING
-                : new Acknowledged(count, count == 0 ? 0 : oldest, retransmitted);
+                : new Acknowledged(count, count == 0 ? 0 : oldest, retransmitted, newest, newestEnd);
+    }
+
+    /**
+     * Marks the segments that SACK blocks cover entirely (blocks at or below SND.UNA are D-SACKs
+     * and are skipped) and returns those newly marked.
+     */
+    List<Entry> markSacked(List<TcpOption.SackBlock> blocks, SeqNum sndUna) {
+        List<Entry> marked = new ArrayList<>();
+        for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.sacked()) {
+                continue;
+            }
+            for (TcpOption.SackBlock b : blocks) {
+                if (b.right().gt(sndUna) && b.left().le(e.segment().seq()) && e.segment().seqEnd().le(b.right())) {
+                    Entry sacked = new Entry(e.segment(), e.sentAt(), e.firstSentAt(), e.retransmitted(), true);
+                    it.set(sacked);
+                    marked.add(sacked);
+                    break;
+                }
+            }
+        }
+        return marked;
+    }
+
+    int sackedCount() {
+        return (int) entries.stream().filter(Entry::sacked).count();
+    }
+
+    /** The earliest segment the peer has not SACKed: what a retransmission resends (RFC 6675). */
+    Entry firstUnsacked() {
+        for (Entry e : entries) {
+            if (!e.sacked()) {
+                return e;
+            }
+        }
+        return entries.get(0);
     }
 
     private static Segment trimFront(Segment s, SeqNum ack) {

@@ -533,7 +533,8 @@ final class SegmentArrives {
             return false;
         }
         tcb.ackArrived(now);
-        if (ack.gt(tcb.sndUna)) {
+        boolean advanced = ack.gt(tcb.sndUna);
+        if (advanced) {
             // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK. Any segments on the
             // retransmission queue that are thereby entirely acknowledged are removed." The RTT
             // is sampled and the retransmission timer restarted or stopped (RFC 6298 5.2, 5.3).
@@ -541,7 +542,9 @@ final class SegmentArrives {
             tcb.sndUna = ack;
             tcb.newDataAcknowledged(oldUna, seg, now);
         }
-        // "If the ACK is a duplicate (SEG.ACK =< SND.UNA), it can be ignored."
+        // "If the ACK is a duplicate (SEG.ACK =< SND.UNA), it can be ignored": not by a sender
+        // that counts duplicates or reads SACK blocks to find losses (RFC 5681 3.2, RFC 8985).
+        tcb.detectLosses(seg, advanced, now);
         // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If (SND.WL1 <
         // SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)), set SND.WND <- SEG.WND, set
         // SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."

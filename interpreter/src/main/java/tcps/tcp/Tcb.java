@@ -100,6 +100,7 @@ final class Tcb implements Connection {
 
     // Retransmission state.
     final RetransmissionTimeout rto;
+    final LossDetection lossDetection;
     /** Timeouts since SND.UNA last advanced (Linux icsk_retransmits). */
     int retransmits;
     /** When the earliest unacknowledged segment was first sent: the give-up clock's origin. */
@@ -140,6 +141,7 @@ final class Tcb implements Connection {
         this.rcvBuff = rcvBuff;
         this.ourSyn = SynOptions.offeredBy(profile);
         this.rto = new RetransmissionTimeout(profile);
+        this.lossDetection = new LossDetection(this);
         this.delayedAcks = new DelayedAcks(profile);
     }
 
@@ -435,8 +437,8 @@ final class Tcb implements Connection {
 
     /** When this TCB next needs {@link #timersDue}, or NEVER. */
     long nextDeadline() {
-        return Math.min(Math.min(delayedAckAt, timeWaitEndsAt),
-                Math.min(retransmitAt, Math.min(persistAt, finWait2EndsAt)));
+        return Math.min(Math.min(delayedAckAt, timeWaitEndsAt), Math.min(lossDetection.reorderAt,
+                Math.min(retransmitAt, Math.min(persistAt, finWait2EndsAt))));
     }
 
     /** Fires the timers due at {@code now}. */
@@ -464,6 +466,9 @@ final class Tcb implements Connection {
             if (state == TcpState.CLOSED) {
                 return;
             }
+        }
+        if (lossDetection.reorderAt <= now) {
+            lossDetection.reorderTimeout(now);
         }
         if (persistAt <= now) {
             persistAt = NEVER;
@@ -650,10 +655,26 @@ final class Tcb implements Connection {
         delete(now);
     }
 
-    /** Sends the earliest unacknowledged segment again, with the current ACK, window and options. */
+    /**
+     * Sends the earliest unacknowledged segment again (the earliest the peer has not SACKed, RFC
+     * 6675 4), with the current ACK, window and options.
+     */
     private void retransmitFirst(long now) {
-        Segment first = retransmissionQueue.first().segment();
+        Segment first = retransmissionQueue.firstUnsacked().segment();
         transmit(first.flags(), first.seq(), first.payload(), now);
+    }
+
+    /**
+     * A segment found lost before its RTO (LossDetection) goes again at once; when it is the
+     * first in flight the retransmission timer restarts from it (RFC 6298 5.3, as Linux does).
+     */
+    void retransmitLost(RetransmissionQueue.Entry lost, long now) {
+        Segment s = lost.segment();
+        transmit(s.flags(), s.seq(), s.payload(), now);
+        lossProbeArmed = false;
+        if (s.seq().equals(sndUna)) {
+            retransmitAt = now + rto.current();
+        }
     }
 
     /**
@@ -733,8 +754,10 @@ final class Tcb implements Connection {
      */
     void newDataAcknowledged(SeqNum oldUna, Segment seg, long now) {
         RetransmissionQueue.Acknowledged acked = retransmissionQueue.acknowledge(sndUna);
+        lastAcknowledged = acked;
         if (acked.segments() > 0 && !acked.retransmitted()) {
             rto.sample(now - acked.oldestSentAt());
+            lossDetection.rttSample(now - acked.oldestSentAt());
         } else if (acked.retransmitted()) {
             timestampSample(seg, now);
         }
@@ -763,11 +786,21 @@ final class Tcb implements Connection {
         if (!scheduleLossProbe(true, now)) {
             retransmitAt = now + rto.current();
         }
-        if (partial) {
-            // After a timeout, an ACK that does not reach the data sent before it shows the next
-            // segment was lost as well: it goes at once (RFC 6582 3.2, step 5, partial ACK).
+        if (partial && !(profile.rack() && inUse.sack())) {
+            // After a timeout or a fast retransmit, an ACK that does not reach the data sent
+            // before it shows the next segment was lost as well: it goes at once (RFC 6582 3.2,
+            // step 5, partial ACK). With SACK, RACK decides which (LossDetection).
             retransmitFirst(now);
         }
+    }
+
+    /** What the last ACK removed from the retransmission queue, for loss detection. */
+    private RetransmissionQueue.Acknowledged lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
+
+    /** Duplicate ACKs and SACK blocks may show a loss (RFC 5681 3.2, RFC 8985 6). */
+    void detectLosses(Segment seg, boolean advanced, long now) {
+        lossDetection.ackArrived(seg, advanced, advanced ? lastAcknowledged : RetransmissionQueue.Acknowledged.NOTHING, now);
+        lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
     }
 
     /** An RTT sample from TSecr: our timestamp clock's ticks since the echoed TSval, at least one. */
@@ -906,6 +939,7 @@ final class Tcb implements Connection {
             delayedAckAt = NEVER;
             retransmitAt = NEVER;
             lossProbeArmed = false;
+            lossDetection.reset();
             persistAt = NEVER;
             finWait2EndsAt = NEVER;
             startTimeWait(now);
@@ -924,6 +958,7 @@ final class Tcb implements Connection {
         timeWaitEndsAt = NEVER;
         retransmitAt = NEVER;
         lossProbeArmed = false;
+        lossDetection.reset();
         persistAt = NEVER;
         finWait2EndsAt = NEVER;
         host.forget(this);

@@ -681,7 +681,8 @@ class EstablishedTest {
 
         @Test
         void aPartialAckAfterATimeoutResendsTheNextSegmentAtOnce() {
-            Fixture fx = linuxWithoutTlp();
+            // Without SACK (so without RACK): NewReno's partial ACK.
+            Fixture fx = Fixture.established(Profile.LINUX.with("tail_loss_probe", false).with("sack", false));
             byte[] data = filled(3000);
             fx.conn.send(data, fx.now);
             assertEquals(3, fx.sent().size());
@@ -696,6 +697,22 @@ class EstablishedTest {
         }
 
         @Test
+        void afterATimeoutRackResendsWhatWasSentBeforeTheSegmentNowAcknowledged() {
+            // With SACK, RACK (RFC 8985): the resent first segment is acknowledged 50 µs after it
+            // went, so everything sent long before it is lost; no congestion window holds it back.
+            Fixture fx = linuxWithoutTlp();
+            byte[] data = filled(3000);
+            fx.conn.send(data, fx.now);
+            fx.sent();
+            fx.at(200_000);
+            fx.sent();
+            fx.at(200_050);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)),
+                    fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(data, 1448, 2896)),
+                    fx.ours(PSH | ACK).seq(2897).ack(1).data(Arrays.copyOfRange(data, 2896, 3000)));
+        }
+
+        @Test
         void aResentSegmentCarriesTheCurrentAck() {
             Fixture fx = linux();
             fx.conn.send(Fixture.bytes("hello"), fx.now);
@@ -704,6 +721,96 @@ class EstablishedTest {
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi"));
             fx.at(200_000);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(3).data("hello"));
+        }
+    }
+
+    /** Losses found from duplicate ACKs: fast retransmit (RFC 5681 3.2) and RACK (RFC 8985). */
+    @Nested
+    class LossDetection {
+        @Test
+        void threeDuplicateAcksResendTheMissingSegment() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            byte[] text = filled(536 * 4);
+            fx.conn.send(text, fx.now);
+            assertEquals(4, fx.sent().size());
+            fx.at(10_000);
+            // The first segment arrived, the second was lost; the third and fourth bring duplicates.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)),
+                    fx.ours(ACK).seq(537).ack(1).win(65392).data(Arrays.copyOfRange(text, 536, 1072)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537))); // a fourth duplicate changes nothing
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2145)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+        }
+
+        @Test
+        void aWindowUpdateIsNotADuplicateAck() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.conn.send(filled(536 * 4), fx.now);
+            fx.sent();
+            fx.arrive(fx.peer(ACK).seq(1).ack(537));
+            for (int i = 0; i < 3; i++) {
+                fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537).win(60000 - i)));
+            }
+        }
+
+        /** ESTABLISHED by a SYN-ACK 10 ms after the SYN: min_RTT and SRTT 10 ms, RTO 210 ms. */
+        private Fixture establishedAfter10ms() {
+            Fixture fx = Fixture.synSent(Profile.LINUX.with("tail_loss_probe", false));
+            fx.at(10_000);
+            fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1));
+            return fx;
+        }
+
+        @Test
+        void rackResendsAGapOnceThreeSegmentsAfterItAreSacked() {
+            // Capture out-of-order-burst: sack 1 {2001:3001}, {2001:4001}, {2001:5001}, then the
+            // lost segment goes. The segments were all sent at once, so the first SACKs leave it
+            // a reordering window (min_RTT / 4); with three segments SACKed the window is 0.
+            Fixture fx = establishedAfter10ms();
+            byte[] text = filled(1448 * 5);
+            fx.conn.send(text, fx.now);
+            assertEquals(5, fx.sent().size());
+            fx.at(20_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 4345)));
+            assertEquals(20_000 + 2_500, fx.tcb().lossDetection.reorderAt,
+                    "sent with the SACKed one 10 ms ago: lost after that RTT and min_RTT / 4");
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 5793)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 7241)),
+                    fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(text, 1448, 2896)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(7241)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+        }
+
+        @Test
+        void rackResendsWhenTheReorderingWindowPasses() {
+            Fixture fx = establishedAfter10ms();
+            byte[] text = filled(1448 * 3);
+            fx.conn.send(text, fx.now);
+            fx.sent();
+            fx.at(20_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(1449));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 4345)));
+            fx.at(22_499);
+            fx.expectSent(fx.sent());
+            fx.at(22_500);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(text, 1448, 2896)));
+        }
+
+        @Test
+        void aSegmentSentAfterTheSackedOneIsNotLost() {
+            Fixture fx = Fixture.established(Profile.LINUX.with("tail_loss_probe", false));
+            fx.conn.send(filled(1448), fx.now);
+            fx.at(5_000);
+            fx.conn.send(filled(1448), fx.now);
+            fx.sent();
+            fx.at(10_000);
+            // The first segment is SACKed (the peer lost nothing before it): nothing is resent.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1, 1449)));
+            assertEquals(Tcb.NEVER, fx.tcb().lossDetection.reorderAt);
         }
     }
 

@@ -455,4 +455,37 @@ class TimerCapturesTest {
                 () -> run.reconnect(run.net.now));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
     }
+
+    @Test
+    void outOfOrderBurstSacksTheGapAndRackResendsIt() {
+        // out-of-order-burst.txt: MSS 1012 (1000 bytes of data and 12 of timestamps), 5000 bytes
+        // in one send, the second segment lost: three duplicate ACKs with one growing SACK block
+        // (sack 1 {2001:3001}, {2001:4001}, {2001:5001}), then the lost segment again, then
+        // ack 5001. (The capture's window grows from 64 to 128 units as Linux autotunes its
+        // receive buffer; the model keeps its initial window.)
+        Run run = new Run(Profile.LINUX.with("mss", 1012), Profile.LINUX);
+        int[] dataSegments = {0};
+        run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.length() == 1000 && ++dataSegments[0] == 2;
+        run.net.runUntil(100_000, () -> { });
+        run.net.now = 200_000;
+        run.client.send(new byte[5000], run.net.now);
+        run.net.runUntil(300_000, () -> { });
+        List<String> listing = run.listing().subList(3, run.listing().size());
+        assertEquals(List.of("0.2 C ACK 1000", "0.2 C ACK 1000", "0.2 C ACK 1000", "0.2 C ACK 1000",
+                "0.2 C PSH-ACK 1000", "0.20001 S ACK", "0.20001 S ACK", "0.20001 S ACK", "0.20001 S ACK",
+                "0.20002 C ACK 1000", "0.20003 S ACK"), listing);
+        List<String> acks = new ArrayList<>();
+        for (Segment s : run.net.sent) {
+            if (s.src().equals(SERVER) && !s.has(TcpFlags.SYN)) {
+                StringBuilder a = new StringBuilder("ack ").append(s.ack().offsetFrom(run.client.iss()));
+                s.option(TcpOption.Sack.class).ifPresent(sack -> sack.blocks().forEach(b -> a.append(" {")
+                        .append(b.left().offsetFrom(run.client.iss())).append(':')
+                        .append(b.right().offsetFrom(run.client.iss())).append('}')));
+                acks.add(a.toString());
+            }
+        }
+        assertEquals(List.of("ack 1001", "ack 1001 {2001:3001}", "ack 1001 {2001:4001}", "ack 1001 {2001:5001}",
+                "ack 5001"), acks);
+        assertEquals(5000, run.server().received().length);
+    }
 }
