@@ -488,4 +488,54 @@ class TimerCapturesTest {
                 "ack 5001"), acks);
         assertEquals(5000, run.server().received().length);
     }
+
+    @Test
+    void anApplicationThatReadsGetsEveryPushedSegmentAcknowledgedAtOnce() {
+        // delayed-ack-bulk.txt: the same writes as delayed-ack-noread, to a server that reads.
+        // Linux's tcp_cleanup_rbuf ACKs pushed text as soon as the application has read it all,
+        // so no ACK waits 40 ms (the capture: 17 quick ACKs, one ACK for the last three segments
+        // 140 µs later as the reader caught up, and every 10-byte segment ACKed within 0.1 ms);
+        // the server reads end of file and closes at once, its FIN carrying the ACK of the FIN.
+        Run run = new Run(Profile.LINUX);
+        run.net.runUntil(100_000, () -> { });
+        run.net.now = 200_000;
+        for (int i = 0; i < 20; i++) {
+            run.client.send(new byte[1000], run.net.now);
+        }
+        run.net.runUntil(1_200_000, () -> { });
+        run.client.send(new byte[10], run.net.now);
+        run.net.runUntil(2_200_000, () -> { });
+        for (int i = 0; i < 31; i++) {
+            run.client.send(new byte[10], run.net.now);
+            run.net.runUntil(run.net.now + 60_000, () -> { });
+        }
+        run.client.close(run.net.now);
+        boolean[] closed = {false};
+        run.net.runUntil(run.net.now + 100_000, () -> {
+            if (!closed[0] && run.server().finReceived()) {
+                run.server().close(run.net.now);
+                closed[0] = true;
+            }
+        });
+        int dataSegments = 0;
+        for (int i = 0; i < run.net.sent.size(); i++) {
+            Segment s = run.net.sent.get(i);
+            if (!s.src().equals(CLIENT) || s.length() == 0) {
+                continue;
+            }
+            dataSegments++;
+            long acknowledgedAt = -1;
+            for (int j = i + 1; j < run.net.sent.size() && acknowledgedAt < 0; j++) {
+                Segment a = run.net.sent.get(j);
+                if (a.src().equals(SERVER) && a.ack().ge(s.seqEnd())) {
+                    acknowledgedAt = run.net.sentAt.get(j);
+                }
+            }
+            assertEquals(run.net.sentAt.get(i) + DELAY, acknowledgedAt, "the ACK of " + run.listing().get(i));
+        }
+        assertEquals(52, dataSegments);
+        List<String> listing = run.listing();
+        assertEquals(List.of("4.06 C FIN-ACK", "4.06001 S FIN-ACK", "4.06002 C ACK"),
+                listing.subList(listing.size() - 3, listing.size()));
+    }
 }
