@@ -538,4 +538,32 @@ class TimerCapturesTest {
         assertEquals(List.of("4.06 C FIN-ACK", "4.06001 S FIN-ACK", "4.06002 C ACK"),
                 listing.subList(listing.size() - 3, listing.size()));
     }
+
+    @Test
+    void outOfOrderOneSendAtATimeIsResentAfterASingleSack() {
+        // out-of-order.txt: five 1000-byte sends a few µs apart, the second lost; RACK resends it
+        // 9 µs after the first duplicate ACK (sack 1 {2001:3001}), since the segment SACKed was
+        // sent after it and its RTT has passed; filling the hole brings ack 3001.
+        Run run = new Run(Profile.LINUX);
+        int[] dataSegments = {0};
+        run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.length() == 1000 && ++dataSegments[0] == 2;
+        run.net.runUntil(100_000, () -> { });
+        for (int i = 0; i < 5; i++) {
+            run.net.now = 200_000 + 5L * i;
+            run.client.send(new byte[1000], run.net.now);
+            run.net.collect();
+            run.net.runUntil(run.net.now + 4, () -> { });
+        }
+        run.net.runUntil(300_000, () -> { });
+        List<String> listing = run.listing().subList(3, run.listing().size());
+        // The first duplicate ACK (for the third segment, sent at 0.20001) leaves at 0.20002 and
+        // arrives at 0.20003: the second segment, sent 5 µs before the third, has been out for
+        // that RTT plus min_RTT / 4, so it goes at once.
+        assertEquals(List.of("0.2 C PSH-ACK 1000", "0.200005 C PSH-ACK 1000", "0.20001 C PSH-ACK 1000",
+                "0.20001 S ACK", "0.200015 C PSH-ACK 1000", "0.20002 C PSH-ACK 1000", "0.20002 S ACK",
+                "0.200025 S ACK", "0.20003 S ACK", "0.20003 C PSH-ACK 1000", "0.20004 S ACK"), listing);
+        Segment resent = run.net.sent.get(3 + 9);
+        assertEquals(run.client.iss().plus(1001), resent.seq(), "the lost segment, after one duplicate ACK");
+        assertEquals(5000, run.server().received().length);
+    }
 }
