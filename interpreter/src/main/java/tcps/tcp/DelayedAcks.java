@@ -155,10 +155,6 @@ final class DelayedAcks {
         return pingpong;
     }
 
-    int quickLeft() {
-        return quick;
-    }
-
     int rcvMss() {
         return rcvMss;
     }

@@ -9,8 +9,9 @@ import java.util.ListIterator;
 /**
  * Segments sent and not yet acknowledged (RFC 9293 3.10.7.4, fifth check: "Any segments on the
  * retransmission queue that are thereby entirely acknowledged are removed"), with when each was
- * sent: the retransmission timer resends the first (RFC 6298 5.4), and an acknowledgment of a
- * segment sent only once is an RTT sample (Karn's rule).
+ * sent and whether the peer SACKed it: the retransmission timer resends the first it has not
+ * SACKed (RFC 6298 5.4, RFC 6675), an acknowledgment of a segment sent only once is an RTT
+ * sample (Karn's rule), and send times order segments for RACK (RFC 8985).
  */
 final class RetransmissionQueue {
     /**

@@ -9,6 +9,12 @@ import java.util.Optional;
  * on it (3.10.1 to 3.10.5), its timeouts (3.10.8) and how it forms the segments it sends.
  * What happens when a segment arrives is {@link SegmentArrives} (3.10.7), which reads and sets
  * these variables; the two files are meant to be read side by side with the RFC.
+ *
+ * <p>The timers: retransmission (RFC 6298, with {@link RetransmissionTimeout}; SYN, SYN-ACK and
+ * FIN use it too), Linux's tail loss probe before it (RFC 8985 7), the persist timer of a zero
+ * window (RFC 9293 3.8.6.1), the delayed ACK ({@link DelayedAcks}), the reordering timer of
+ * {@link LossDetection}, FIN-WAIT-2 of a closed socket and TIME-WAIT. Each is an absolute virtual
+ * time; {@link #nextDeadline} is the earliest and {@link #timersDue} fires those due.
  */
 final class Tcb implements Connection {
     static final long NEVER = Long.MAX_VALUE;
