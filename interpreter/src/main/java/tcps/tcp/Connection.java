@@ -37,6 +37,13 @@ public interface Connection {
     /** The error the application has seen, if the connection failed. */
     Optional<TcpError> error();
 
+    /**
+     * The failure (reset, timeout) that no call has reported yet. The next SEND returns it, or a
+     * RECEIVE that finds nothing to read consumes it (as a read returning the error); from then on
+     * SEND fails with EPIPE, as Linux does (sk_err).
+     */
+    Optional<TcpError> pendingError();
+
     /** SEND (3.10.2): queue data and send what the window allows. */
     Optional<TcpError> send(byte[] data, long now);
 

@@ -26,6 +26,11 @@ public record Ipv4(int bits) {
         return Optional.of(new Ipv4(bits));
     }
 
+    /** 127.0.0.0/8. */
+    public boolean isLoopback() {
+        return (bits >>> 24) == 127;
+    }
+
     public byte[] octets() {
         return new byte[] {(byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8), (byte) bits};
     }

@@ -64,25 +64,35 @@ public final class Profile {
     private final boolean timestamps;
     private final long timestampHz;
     private final boolean roundWindowUp;
+    private final boolean halfWindowSegments;
+    private final boolean ackPushedOnRead;
+    private final boolean duplicateSack;
     private final boolean rstAckOnAbort;
     private final long timeWait;
     private final long delayedAck;
     private final boolean delayFinAckAfterData;
     private final int quickAcks;
+    private final boolean pingpong;
     private final long initialRto;
     private final long minRto;
     private final long maxRto;
     private final long clockGranularity;
     private final boolean rtoMinOnVariance;
+    private final boolean tailLossProbe;
+    private final boolean rack;
+    private final int dupackThreshold;
     private final int retries2;
     private final int orphanRetries;
     private final int synRetries;
     private final int synLinearTimeouts;
     private final int synackRetries;
     private final long finTimeout;
+    private final long invalidRatelimit;
+    private final boolean probeWithData;
     private final boolean rstOnCloseWithUnread;
     private final boolean rstOnDataAfterClose;
     private final boolean synInTimeWait;
+    private final boolean timeWaitReuse;
 
     private Profile(Builder b) {
         this.name = b.name;
@@ -94,25 +104,35 @@ public final class Profile {
         this.timestamps = b.timestamps;
         this.timestampHz = b.timestampHz;
         this.roundWindowUp = b.roundWindowUp;
+        this.halfWindowSegments = b.halfWindowSegments;
+        this.ackPushedOnRead = b.ackPushedOnRead;
+        this.duplicateSack = b.duplicateSack;
         this.rstAckOnAbort = b.rstAckOnAbort;
         this.timeWait = b.timeWait;
         this.delayedAck = b.delayedAck;
         this.delayFinAckAfterData = b.delayFinAckAfterData;
         this.quickAcks = b.quickAcks;
+        this.pingpong = b.pingpong;
         this.initialRto = b.initialRto;
         this.minRto = b.minRto;
         this.maxRto = b.maxRto;
         this.clockGranularity = b.clockGranularity;
         this.rtoMinOnVariance = b.rtoMinOnVariance;
+        this.tailLossProbe = b.tailLossProbe;
+        this.rack = b.rack;
+        this.dupackThreshold = b.dupackThreshold;
         this.retries2 = b.retries2;
         this.orphanRetries = b.orphanRetries;
         this.synRetries = b.synRetries;
         this.synLinearTimeouts = b.synLinearTimeouts;
         this.synackRetries = b.synackRetries;
         this.finTimeout = b.finTimeout;
+        this.invalidRatelimit = b.invalidRatelimit;
+        this.probeWithData = b.probeWithData;
         this.rstOnCloseWithUnread = b.rstOnCloseWithUnread;
         this.rstOnDataAfterClose = b.rstOnDataAfterClose;
         this.synInTimeWait = b.synInTimeWait;
+        this.timeWaitReuse = b.timeWaitReuse;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -128,12 +148,13 @@ public final class Profile {
      */
     public static final Profile LINUX = builder("linux")
             .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
-            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).rstAckOnAbort(true)
-            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16)
+            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).ackPushedOnRead(true).duplicateSack(true).rstAckOnAbort(true)
+            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
-            .rtoMinOnVariance(true).retries2(15).orphanRetries(8)
-            .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S)
-            .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true)
+            .rtoMinOnVariance(true).tailLossProbe(true).rack(true).dupackThreshold(3).retries2(15).orphanRetries(8)
+            .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
+            .invalidRatelimit(500 * MS)
+            .rstOnCloseWithUnread(true).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(true)
             .build();
 
     /**
@@ -143,12 +164,13 @@ public final class Profile {
      */
     public static final Profile RFC9293 = builder("rfc9293")
             .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
-            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).rstAckOnAbort(false)
-            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0)
+            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).ackPushedOnRead(false).duplicateSack(false).rstAckOnAbort(false)
+            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
-            .rtoMinOnVariance(false).retries2(15).orphanRetries(15)
-            .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0)
-            .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false)
+            .rtoMinOnVariance(false).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(15).orphanRetries(15)
+            .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
+            .invalidRatelimit(0)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false).timeWaitReuse(false)
             .build();
 
     // ---------------------------------------------------------------------------------------
@@ -176,6 +198,12 @@ public final class Profile {
                 Profile::timestampHz, (b, v) -> b.timestampHz(v));
         bool("round_window_up", "round a scaled window up to the scale's granularity (Linux)",
                 Profile::roundWindowUp, Builder::roundWindowUp);
+        bool("half_window_segments", "segments at most half the largest window the peer offered (Linux)",
+                Profile::halfWindowSegments, Builder::halfWindowSegments);
+        bool("duplicate_sack", "report text received twice in a D-SACK block (RFC 2883)",
+                Profile::duplicateSack, Builder::duplicateSack);
+        bool("ack_pushed_on_read", "ACK pushed text at once when the application reads it all (Linux)",
+                Profile::ackPushedOnRead, Builder::ackPushedOnRead);
         bool("rst_ack_on_abort", "ABORT sends RST+ACK rather than a bare RST",
                 Profile::rstAckOnAbort, Builder::rstAckOnAbort);
         duration("time_wait", "how long TIME-WAIT lasts (RFC: 2 MSL)", 0, HOUR,
@@ -186,6 +214,8 @@ public final class Profile {
                 Profile::delayFinAckAfterData, Builder::delayFinAckAfterData);
         integer("quick_acks", "most segments ACKed at once at the start of a connection", 0, 255,
                 Profile::quickAcks, (b, v) -> b.quickAcks(v.intValue()));
+        bool("pingpong", "once the application answers within delayed_ack, ACKs wait for its data",
+                Profile::pingpong, Builder::pingpong);
         duration("initial_rto", "retransmission timeout before any RTT sample (RFC 6298 2.1)", 1, HOUR,
                 Profile::initialRto, Builder::initialRto);
         duration("min_rto", "smallest retransmission timeout (RFC 6298 2.4)", 1, HOUR,
@@ -196,6 +226,12 @@ public final class Profile {
                 Profile::clockGranularity, Builder::clockGranularity);
         bool("rto_min_on_variance", "RTO = SRTT + max(min_rto, 4*RTTVAR), as Linux computes it",
                 Profile::rtoMinOnVariance, Builder::rtoMinOnVariance);
+        bool("tail_loss_probe", "resend the last segment 2 SRTT after the tail of a flight (RFC 8985 TLP)",
+                Profile::tailLossProbe, Builder::tailLossProbe);
+        bool("rack", "with SACK, a segment is lost once a later one is delivered and its RTT has passed (RFC 8985)",
+                Profile::rack, Builder::rack);
+        integer("dupack_threshold", "duplicate ACKs that trigger fast retransmit, 0 for none (RFC 5681: 3)", 0, 255,
+                Profile::dupackThreshold, (b, v) -> b.dupackThreshold(v.intValue()));
         integer("retries2", "retransmissions of data before the connection times out (R2)", 0, 255,
                 Profile::retries2, (b, v) -> b.retries2(v.intValue()));
         integer("orphan_retries", "retries2 for a connection the application has closed", 0, 255,
@@ -208,10 +244,16 @@ public final class Profile {
                 Profile::synackRetries, (b, v) -> b.synackRetries(v.intValue()));
         duration("fin_timeout", "how long FIN-WAIT-2 waits after close(), 0 for ever", 0, HOUR,
                 Profile::finTimeout, Builder::finTimeout);
+        duration("invalid_ratelimit", "least time between ACKs to out-of-window segments without data, 0 for none",
+                0, 10 * S, Profile::invalidRatelimit, Builder::invalidRatelimit);
+        bool("probe_with_data", "a zero-window probe carries one octet of new data (else SEQ=SND.UNA-1, no data)",
+                Profile::probeWithData, Builder::probeWithData);
         bool("rst_on_close_with_unread", "close() with unread data sends RST+ACK instead of a FIN",
                 Profile::rstOnCloseWithUnread, Builder::rstOnCloseWithUnread);
         bool("rst_on_data_after_close", "data arriving after close() is answered with RST (RFC 1122 4.2.2.13)",
                 Profile::rstOnDataAfterClose, Builder::rstOnDataAfterClose);
+        bool("time_wait_reuse", "connect may take over its own TIME-WAIT connection on loopback (Linux tcp_tw_reuse 2)",
+                Profile::timeWaitReuse, Builder::timeWaitReuse);
         bool("syn_in_time_wait", "a new SYN in TIME-WAIT may reopen the connection (RFC 6191)",
                 Profile::synInTimeWait, Builder::synInTimeWait);
     }
@@ -452,6 +494,29 @@ public final class Profile {
         return roundWindowUp;
     }
 
+    /**
+     * Linux tcp_bound_to_half_wnd: once the peer has offered more than 536 bytes, no segment is
+     * larger than half the largest window it offered (capture zero-window: 2048-byte segments
+     * into a 4096-byte window), so a receiver gets two per window and ACKs at once.
+     */
+    public boolean halfWindowSegments() {
+        return halfWindowSegments;
+    }
+
+    /** RFC 2883 (Linux tcp_dsack 1): an ACK of text received twice reports it in a first SACK block. */
+    public boolean duplicateSack() {
+        return duplicateSack;
+    }
+
+    /**
+     * Linux tcp_cleanup_rbuf: when the application reads everything and the text was pushed (PSH,
+     * or a short segment), the ACK owed goes at once instead of after the delayed-ACK timeout,
+     * unless in pingpong mode (then only a second pushed segment forces it).
+     */
+    public boolean ackPushedOnRead() {
+        return ackPushedOnRead;
+    }
+
     /** ABORT sends RST+ACK (Linux tcp_send_active_reset) rather than the RFC's bare RST. */
     public boolean rstAckOnAbort() {
         return rstAckOnAbort;
@@ -487,6 +552,15 @@ public final class Profile {
         return quickAcks;
     }
 
+    /**
+     * Linux pingpong (interactive) mode (tcp_event_data_sent): once the application sends data
+     * within the delayed-ACK time of receiving some, ACKs of text are delayed (no quick ACKs), so
+     * they ride on the answer; the delayed-ACK timer firing ends the mode.
+     */
+    public boolean pingpong() {
+        return pingpong;
+    }
+
     /** RTO before the first RTT sample, and of SYN and SYN-ACK (RFC 6298 2.1; Linux TCP_TIMEOUT_INIT). */
     public long initialRto() {
         return initialRto;
@@ -513,6 +587,34 @@ public final class Profile {
      */
     public boolean rtoMinOnVariance() {
         return rtoMinOnVariance;
+    }
+
+    /**
+     * RFC 8985 section 7 (Linux tcp_early_retrans 3): with SACK in use and no loss recovery under
+     * way, the timer first waits a probe timeout (2 SRTT, plus min_rto when one segment is in
+     * flight, else 2 ms, never later than the RTO) and then resends the last segment, without
+     * back-off; the RTO proper runs from that probe.
+     */
+    public boolean tailLossProbe() {
+        return tailLossProbe;
+    }
+
+    /**
+     * RACK loss detection (RFC 8985 section 6; Linux tcp_recovery 1): with SACK in use, a segment
+     * is lost once a segment sent after it has been delivered and that delivery's RTT plus a
+     * reordering window (min_RTT / 4, 0 in recovery or with dupack_threshold segments SACKed)
+     * has passed since it was sent. Captures out-of-order and out-of-order-burst.
+     */
+    public boolean rack() {
+        return rack;
+    }
+
+    /**
+     * RFC 5681 3.2: fast retransmit on this many duplicate ACKs, when RACK is not in use (no
+     * SACK); 0 leaves losses to the RTO.
+     */
+    public int dupackThreshold() {
+        return dupackThreshold;
     }
 
     /**
@@ -553,6 +655,24 @@ public final class Profile {
         return finTimeout;
     }
 
+    /**
+     * Linux tcp_invalid_ratelimit (500 ms): an ACK answering an out-of-window segment without data
+     * (a probe, a challenge, a duplicate SYN) goes at most once per this time per connection
+     * (tcp_oow_rate_limited; capture zero-window, whose second probe got no answer). 0: always.
+     */
+    public long invalidRatelimit() {
+        return invalidRatelimit;
+    }
+
+    /**
+     * The zero-window probe (RFC 9293 3.8.6.1) carries "at least one octet of new data"; Linux
+     * (tcp_xmit_probe_skb) sends an ACK with SEQ = SND.UNA - 1 and no data instead, which the
+     * receiver, finding it old, answers with an ACK that carries its window.
+     */
+    public boolean probeWithData() {
+        return probeWithData;
+    }
+
     /** Linux tcp_close: unread received data is lost, so RST+ACK goes instead of a FIN (RFC 2525 2.17). */
     public boolean rstOnCloseWithUnread() {
         return rstOnCloseWithUnread;
@@ -564,6 +684,16 @@ public final class Profile {
      */
     public boolean rstOnDataAfterClose() {
         return rstOnDataAfterClose;
+    }
+
+    /**
+     * Linux tcp_tw_reuse 2: an active open from the ports of a TIME-WAIT connection takes it over
+     * when both ends are loopback addresses and timestamps were in use; the new ISS is the old
+     * SND.NXT + 65537 and the SYN echoes the old TS.Recent (capture time-wait-reuse). Otherwise
+     * the connection still exists and connect fails.
+     */
+    public boolean timeWaitReuse() {
+        return timeWaitReuse;
     }
 
     /** Linux tcp_timewait_state_process: an acceptable new SYN in TIME-WAIT starts a new connection. */
@@ -626,25 +756,35 @@ public final class Profile {
         b.timestamps = timestamps;
         b.timestampHz = timestampHz;
         b.roundWindowUp = roundWindowUp;
+        b.halfWindowSegments = halfWindowSegments;
+        b.ackPushedOnRead = ackPushedOnRead;
+        b.duplicateSack = duplicateSack;
         b.rstAckOnAbort = rstAckOnAbort;
         b.timeWait = timeWait;
         b.delayedAck = delayedAck;
         b.delayFinAckAfterData = delayFinAckAfterData;
         b.quickAcks = quickAcks;
+        b.pingpong = pingpong;
         b.initialRto = initialRto;
         b.minRto = minRto;
         b.maxRto = maxRto;
         b.clockGranularity = clockGranularity;
         b.rtoMinOnVariance = rtoMinOnVariance;
+        b.tailLossProbe = tailLossProbe;
+        b.rack = rack;
+        b.dupackThreshold = dupackThreshold;
         b.retries2 = retries2;
         b.orphanRetries = orphanRetries;
         b.synRetries = synRetries;
         b.synLinearTimeouts = synLinearTimeouts;
         b.synackRetries = synackRetries;
         b.finTimeout = finTimeout;
+        b.invalidRatelimit = invalidRatelimit;
+        b.probeWithData = probeWithData;
         b.rstOnCloseWithUnread = rstOnCloseWithUnread;
         b.rstOnDataAfterClose = rstOnDataAfterClose;
         b.synInTimeWait = synInTimeWait;
+        b.timeWaitReuse = timeWaitReuse;
         return b;
     }
 
@@ -659,25 +799,35 @@ public final class Profile {
         private boolean timestamps;
         private long timestampHz = 1000;
         private boolean roundWindowUp;
+        private boolean halfWindowSegments;
+        private boolean ackPushedOnRead;
+        private boolean duplicateSack;
         private boolean rstAckOnAbort;
         private long timeWait;
         private long delayedAck;
         private boolean delayFinAckAfterData;
         private int quickAcks;
+        private boolean pingpong;
         private long initialRto = S;
         private long minRto = S;
         private long maxRto = 60 * S;
         private long clockGranularity = MS;
         private boolean rtoMinOnVariance;
+        private boolean tailLossProbe;
+        private boolean rack;
+        private int dupackThreshold = 3;
         private int retries2 = 15;
         private int orphanRetries = 15;
         private int synRetries = 6;
         private int synLinearTimeouts;
         private int synackRetries = 5;
         private long finTimeout;
+        private long invalidRatelimit;
+        private boolean probeWithData;
         private boolean rstOnCloseWithUnread;
         private boolean rstOnDataAfterClose;
         private boolean synInTimeWait;
+        private boolean timeWaitReuse;
 
         private Builder() {}
 
@@ -721,6 +871,21 @@ public final class Profile {
             return this;
         }
 
+        public Builder halfWindowSegments(boolean v) {
+            halfWindowSegments = v;
+            return this;
+        }
+
+        public Builder duplicateSack(boolean v) {
+            duplicateSack = v;
+            return this;
+        }
+
+        public Builder ackPushedOnRead(boolean v) {
+            ackPushedOnRead = v;
+            return this;
+        }
+
         public Builder rstAckOnAbort(boolean v) {
             rstAckOnAbort = v;
             return this;
@@ -746,6 +911,11 @@ public final class Profile {
             return this;
         }
 
+        public Builder pingpong(boolean v) {
+            pingpong = v;
+            return this;
+        }
+
         public Builder initialRto(long v) {
             initialRto = v;
             return this;
@@ -768,6 +938,21 @@ public final class Profile {
 
         public Builder rtoMinOnVariance(boolean v) {
             rtoMinOnVariance = v;
+            return this;
+        }
+
+        public Builder tailLossProbe(boolean v) {
+            tailLossProbe = v;
+            return this;
+        }
+
+        public Builder rack(boolean v) {
+            rack = v;
+            return this;
+        }
+
+        public Builder dupackThreshold(int v) {
+            dupackThreshold = v;
             return this;
         }
 
@@ -801,6 +986,16 @@ public final class Profile {
             return this;
         }
 
+        public Builder invalidRatelimit(long v) {
+            invalidRatelimit = v;
+            return this;
+        }
+
+        public Builder probeWithData(boolean v) {
+            probeWithData = v;
+            return this;
+        }
+
         public Builder rstOnCloseWithUnread(boolean v) {
             rstOnCloseWithUnread = v;
             return this;
@@ -813,6 +1008,11 @@ public final class Profile {
 
         public Builder synInTimeWait(boolean v) {
             synInTimeWait = v;
+            return this;
+        }
+
+        public Builder timeWaitReuse(boolean v) {
+            timeWaitReuse = v;
             return this;
         }
 

@@ -63,6 +63,42 @@ final class ReceiveQueue {
         return held.size();
     }
 
+    /** Bytes held out of order (overlaps counted once): they take receive buffer space too. */
+    long heldBytes() {
+        long n = 0;
+        SeqNum covered = null;
+        for (Held h : held) {
+            SeqNum from = covered == null ? h.seq() : SeqNum.max(h.seq(), covered);
+            if (h.end().gt(from)) {
+                n += h.end().distanceFrom(from);
+                covered = h.end();
+            }
+        }
+        return n;
+    }
+
+    /** The contiguous run of held text that contains {@code seq}, as a SACK block. */
+    TcpOption.SackBlock heldBlockAround(SeqNum seq) {
+        SeqNum left = seq;
+        SeqNum right = seq;
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Held h : held) {
+                // The FIN takes a sequence number, so a block ending in it covers it (Linux reports
+                // end_seq, FIN included).
+                SeqNum end = h.end().plus(h.fin() ? 1 : 0);
+                boolean touches = h.seq().le(right) && end.ge(left);
+                if (touches && (h.seq().lt(left) || end.gt(right))) {
+                    left = h.seq().lt(left) ? h.seq() : left;
+                    right = end.gt(right) ? end : right;
+                    grew = true;
+                }
+            }
+        }
+        return new TcpOption.SackBlock(left, right);
+    }
+
     /** Takes the held text that now starts at or before {@code rcvNxt}, in order. */
     Reassembled reassemble(SeqNum rcvNxt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -8,35 +8,119 @@ import java.util.ListIterator;
 
 /**
  * Segments sent and not yet acknowledged (RFC 9293 3.10.7.4, fifth check: "Any segments on the
- * retransmission queue that are thereby entirely acknowledged are removed"). The timer that
- * resends them (RFC 6298) is not modelled yet; see {@link Tcb#nextDeadline()}.
+ * retransmission queue that are thereby entirely acknowledged are removed"), with when each was
+ * sent and whether the peer SACKed it: the retransmission timer resends the first it has not
+ * SACKed (RFC 6298 5.4, RFC 6675), an acknowledgment of a segment sent only once is an RTT
+ * sample (Karn's rule), and send times order segments for RACK (RFC 8985).
  */
 final class RetransmissionQueue {
-    /** One segment in flight and when it was (last) sent. */
-    record Entry(Segment segment, long sentAt) {}
+    /**
+     * One segment in flight.
+     *
+     * @param sentAt        when it was last sent
+     * @param firstSentAt   when it was first sent
+     * @param retransmitted it has been sent more than once, so an ACK of it is ambiguous
+     * @param sacked        the peer reported it in a SACK block (RFC 2018): it need not go again
+     */
+    record Entry(Segment segment, long sentAt, long firstSentAt, boolean retransmitted, boolean sacked) {}
+
+    /**
+     * What an acknowledgment removed.
+     *
+     * @param segments        how many segments it acknowledged entirely
+     * @param oldestSentAt    when the oldest of them was sent, for an RTT sample
+     * @param retransmitted   one of them (or the part of one it acknowledged) was sent twice
+     * @param newestSentAt    when the most recently sent of them was sent (RACK, RFC 8985)
+     * @param newestEnd       where that one ends
+     */
+    record Acknowledged(int segments, long oldestSentAt, boolean retransmitted, long newestSentAt,
+            SeqNum newestEnd) {
+        static final Acknowledged NOTHING = new Acknowledged(0, 0, false, 0, null);
+    }
 
     private final List<Entry> entries = new ArrayList<>();
 
-    /** Adds a segment that occupies sequence space; a resend of the same SEG.SEQ replaces it. */
+    /**
+     * Records a segment that occupies sequence space. Sending the same SEG.SEQ again is a
+     * retransmission: the entry keeps its first time and is marked.
+     */
     void add(Segment segment, long now) {
         if (segment.seqLength() == 0) {
             return;
         }
-        entries.removeIf(e -> e.segment().seq().equals(segment.seq()));
-        entries.add(new Entry(segment, now));
+        for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.segment().seq().equals(segment.seq())) {
+                it.set(new Entry(segment, now, e.firstSentAt(), true, false));
+                return;
+            }
+        }
+        entries.add(new Entry(segment, now, now, false, false));
     }
 
     /** Removes what SEG.ACK covers entirely; a segment covered in part keeps only its new part. */
-    void acknowledge(SeqNum ack) {
+    Acknowledged acknowledge(SeqNum ack) {
+        int count = 0;
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        SeqNum newestEnd = null;
+        boolean retransmitted = false;
         for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
             Entry e = it.next();
             Segment s = e.segment();
             if (s.seqEnd().le(ack)) {
                 it.remove();
+                count++;
+                oldest = Math.min(oldest, e.sentAt());
+                if (e.sentAt() >= newest) {
+                    newest = e.sentAt();
+                    newestEnd = s.seqEnd();
+                }
+                retransmitted |= e.retransmitted();
             } else if (s.seq().lt(ack)) {
-                it.set(new Entry(trimFront(s, ack), e.sentAt()));
+                it.set(new Entry(trimFront(s, ack), e.sentAt(), e.firstSentAt(), e.retransmitted(), e.sacked()));
+                retransmitted |= e.retransmitted();
             }
         }
+        return count == 0 && !retransmitted ? Acknowledged.NOTHING
+                : new Acknowledged(count, count == 0 ? 0 : oldest, retransmitted, newest, newestEnd);
+    }
+
+    /**
+     * Marks the segments that SACK blocks cover entirely (blocks at or below SND.UNA are D-SACKs
+     * and are skipped) and returns those newly marked.
+     */
+    List<Entry> markSacked(List<TcpOption.SackBlock> blocks, SeqNum sndUna) {
+        List<Entry> marked = new ArrayList<>();
+        for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
+            Entry e = it.next();
+            if (e.sacked()) {
+                continue;
+            }
+            for (TcpOption.SackBlock b : blocks) {
+                if (b.right().gt(sndUna) && b.left().le(e.segment().seq()) && e.segment().seqEnd().le(b.right())) {
+                    Entry sacked = new Entry(e.segment(), e.sentAt(), e.firstSentAt(), e.retransmitted(), true);
+                    it.set(sacked);
+                    marked.add(sacked);
+                    break;
+                }
+            }
+        }
+        return marked;
+    }
+
+    int sackedCount() {
+        return (int) entries.stream().filter(Entry::sacked).count();
+    }
+
+    /** The earliest segment the peer has not SACKed: what a retransmission resends (RFC 6675). */
+    Entry firstUnsacked() {
+        for (Entry e : entries) {
+            if (!e.sacked()) {
+                return e;
+            }
+        }
+        return entries.get(0);
     }
 
     private static Segment trimFront(Segment s, SeqNum ack) {
@@ -55,6 +139,11 @@ final class RetransmissionQueue {
 
     boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** The earliest segment not yet acknowledged (RFC 6298 5.4 resends it). */
+    Entry first() {
+        return entries.get(0);
     }
 
     List<Entry> entries() {

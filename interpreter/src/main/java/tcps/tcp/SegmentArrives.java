@@ -2,6 +2,7 @@ package tcps.tcp;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SEGMENT ARRIVES, RFC 9293 section 3.10.7, in the RFC's order: a closed port (3.10.7.1),
@@ -17,6 +18,9 @@ final class SegmentArrives {
     private static final String LISTEN = "RFC 9293 3.10.7.2";
     private static final String SYN_SENT = "RFC 9293 3.10.7.3";
     private static final String OTHER = "RFC 9293 3.10.7.4";
+    /** How a discard reads when the answer it would get is rate-limited (Linux tcp_oow_rate_limited). */
+    private static final String RATE_LIMITED =
+            ": not answered, an ACK to an out-of-window segment went less than invalid_ratelimit ago";
 
     private final Tcb tcb;
     private final Segment seg;
@@ -69,8 +73,12 @@ final class SegmentArrives {
     // =========================================================================================
     // 3.10.7.2 LISTEN
 
+    /**
+     * {@code iss} is the ISS to use for a new connection, or null to choose one (a SYN that
+     * reopens a TIME-WAIT connection comes with its ISS).
+     */
     static void toListener(TcpHost host, TcpObserver observer, ListenSocket listener, Segment seg,
-            long now) {
+            SeqNum iss, long now) {
         // First, check for a RST: "An incoming RST segment could not be valid since it could not
         // have been sent in response to anything sent by this incarnation of the connection. An
         // incoming RST should be ignored."
@@ -93,13 +101,34 @@ final class SegmentArrives {
         // accepted (Linux without TCP Fast Open does the same): the SYN-ACK acknowledges only the
         // SYN, and the peer sends the text again.
         if (seg.has(TcpFlags.SYN)) {
-            SeqNum iss = host.chooseIss(listener.config(), listener.local(), seg.src(), now);
-            Tcb.passiveOpen(host, observer, listener, seg, iss, now);
+            SeqNum chosen = iss != null ? iss : host.chooseIss(listener.config(), listener.local(), seg.src(), now);
+            Tcb.passiveOpen(host, observer, listener, seg, chosen, now);
             return;
         }
         // Fourth, other data or control: "drop the segment, and return."
         observer.discarded(null, seg, new Discard(
                 "segment without SYN, ACK or RST in LISTEN is dropped", LISTEN + " fourth check"), now);
+    }
+
+    /**
+     * A SYN in TIME-WAIT that may start a new incarnation of the connection (RFC 9293 3.10.7.4,
+     * fourth check: "For the TIME-WAIT state, new connections can be accepted if the Timestamp
+     * Option is used and meets expectations", per RFC 6191). As Linux decides it
+     * (tcp_timewait_state_process): a SYN without ACK or RST whose timestamp is not older than
+     * TS.Recent (PAWS), and whose SEG.SEQ is above RCV.NXT or whose TSval is newer than TS.Recent.
+     */
+    static boolean reopensTimeWait(Tcb tcb, Segment seg) {
+        if (tcb.state != TcpState.TIME_WAIT || !tcb.profile.synInTimeWait() || !seg.has(TcpFlags.SYN)
+                || seg.has(TcpFlags.ACK) || seg.has(TcpFlags.RST)) {
+            return false;
+        }
+        Optional<TcpOption.Timestamps> ts = tcb.inUse.timestamps()
+                ? seg.option(TcpOption.Timestamps.class) : Optional.empty();
+        if (ts.isPresent() && (int) (tcb.tsRecent - ts.get().val()) > 0) {
+            return false; // PAWS: an old duplicate
+        }
+        boolean newerTimestamp = ts.isPresent() && (int) (ts.get().val() - tcb.tsRecent) > 0;
+        return seg.seq().gt(tcb.rcvNxt) || newerTimestamp;
     }
 
     // =========================================================================================
@@ -165,8 +194,10 @@ final class SegmentArrives {
             // that are thereby acknowledged should be removed."
             tcb.peerSynArrived(seg);
             if (ackAcceptable) {
+                SeqNum oldUna = tcb.sndUna;
                 tcb.sndUna = seg.ack();
-                tcb.retransmissionQueue.acknowledge(seg.ack());
+                tcb.newDataAcknowledged(oldUna, seg, now);
+                tcb.ackArrived(now);
             }
             // The window of a SYN is never scaled (RFC 7323 2.2).
             tcb.sndWnd = seg.window();
@@ -243,9 +274,15 @@ final class SegmentArrives {
         if (!seg.has(TcpFlags.ACK)) {
             // A duplicate of the peer's SYN: our SYN-ACK was lost or is late. The first check
             // would answer it with a bare ACK; Linux (tcp_check_req) sends the SYN-ACK again,
-            // which is what a peer still in SYN-SENT can use.
+            // which is what a peer still in SYN-SENT can use, and restarts the SYN-ACK's timer
+            // ("similar to the idea of fast retransmit"; capture synack-lost-all).
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard("duplicate SYN in SYN-RECEIVED" + RATE_LIMITED, OTHER + " first check");
+                return true;
+            }
             tcb.transmit(TcpFlags.SYN | TcpFlags.ACK, tcb.iss, Tcb.NO_TEXT, now);
-            discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again (as Linux does)",
+            tcb.restartRetransmissionTimer(now);
+            discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again, its timer restarted (as Linux does)",
                     OTHER + " first check");
             return true;
         }
@@ -309,8 +346,17 @@ final class SegmentArrives {
             }
             // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> After sending the acknowledgment, drop the
             // unacceptable segment and return."
+            if (text.length > 0) {
+                tcb.unexpectedText(textStart(), text.length);
+            }
+            boolean probe = len == 0 && seq.equals(nxt.minus(1)) && seg.has(TcpFlags.ACK);
+            String what = probe ? " (a window probe or keep-alive: SEG.SEQ = RCV.NXT - 1)" : "";
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + what + RATE_LIMITED, OTHER + " first check");
+                return false;
+            }
             tcb.sendAck(now);
-            discard(why + ": ACK sent", OTHER + " first check");
+            discard(why + ": ACK sent" + what, OTHER + " first check");
             return false;
         }
         // RFC 7323 4.3: TS.Recent follows acceptable segments (PAWS is not modelled yet).
@@ -365,9 +411,13 @@ final class SegmentArrives {
             // RFC 5961 3.2, adopted by RFC 9293: "If the RST bit is set and the sequence number
             // does not exactly match the next expected sequence value, yet is within the current
             // receive window, TCP MUST send an acknowledgment (challenge ACK)".
+            String why = "RST in the window but SEG.SEQ " + rcvd(seg.seq()) + " is not RCV.NXT " + rcvd(tcb.rcvNxt);
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + RATE_LIMITED, OTHER + " second check, RFC 5961 3.2");
+                return false;
+            }
             tcb.sendAck(now);
-            discard("RST in the window but SEG.SEQ " + rcvd(seg.seq()) + " is not RCV.NXT "
-                    + rcvd(tcb.rcvNxt) + ": challenge ACK sent", OTHER + " second check, RFC 5961 3.2");
+            discard(why + ": challenge ACK sent", OTHER + " second check, RFC 5961 3.2");
             return false;
         }
         switch (tcb.state) {
@@ -417,6 +467,10 @@ final class SegmentArrives {
         // RFC 5961 4.2, adopted by RFC 9293: a SYN in a synchronized state gets a challenge ACK
         // "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"; "After sending the acknowledgment, TCP MUST drop
         // the unacceptable segment and stop processing further."
+        if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+            discard("SYN in a synchronized state" + RATE_LIMITED, OTHER + " fourth check, RFC 5961 4.2");
+            return false;
+        }
         tcb.sendAck(now);
         discard("SYN in a synchronized state: challenge ACK sent", OTHER + " fourth check, RFC 5961 4.2");
         return false;
@@ -456,26 +510,41 @@ final class SegmentArrives {
         if (ack.gt(tcb.sndNxt)) {
             // "If the ACK acks something not yet sent (SEG.ACK > SND.NXT), then send an ACK, drop
             // the segment, and return."
+            String why = "ACK of data not yet sent: SEG.ACK " + sent(ack) + " > SND.NXT " + sent(tcb.sndNxt);
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + RATE_LIMITED, OTHER + " fifth check");
+                return false;
+            }
             tcb.sendAck(now);
-            discard("ACK of data not yet sent: SEG.ACK " + sent(ack) + " > SND.NXT "
-                    + sent(tcb.sndNxt) + ": ACK sent", OTHER + " fifth check");
+            discard(why + ": ACK sent", OTHER + " fifth check");
             return false;
         }
         if (ack.lt(tcb.sndUna.minus(tcb.maxSndWnd))) {
             // RFC 5961 5.2: the ACK is acceptable only if "(SND.UNA - MAX.SND.WND) =< SEG.ACK =<
             // SND.NXT"; other segments "MUST be discarded and an ACK sent back".
+            String why = "ACK too old: SEG.ACK " + sent(ack) + " < SND.UNA " + sent(tcb.sndUna)
+                    + " - MAX.SND.WND " + tcb.maxSndWnd;
+            if (!tcb.mayAnswerOutOfWindow(seg, now)) {
+                discard(why + RATE_LIMITED, OTHER + " fifth check, RFC 5961 5.2");
+                return false;
+            }
             tcb.sendAck(now);
-            discard("ACK too old: SEG.ACK " + sent(ack) + " < SND.UNA " + sent(tcb.sndUna)
-                    + " - MAX.SND.WND " + tcb.maxSndWnd + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
+            discard(why + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
             return false;
         }
-        if (ack.gt(tcb.sndUna)) {
+        tcb.ackArrived(now);
+        boolean advanced = ack.gt(tcb.sndUna);
+        if (advanced) {
             // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK. Any segments on the
-            // retransmission queue that are thereby entirely acknowledged are removed."
+            // retransmission queue that are thereby entirely acknowledged are removed." The RTT
+            // is sampled and the retransmission timer restarted or stopped (RFC 6298 5.2, 5.3).
+            SeqNum oldUna = tcb.sndUna;
             tcb.sndUna = ack;
-            tcb.retransmissionQueue.acknowledge(ack);
+            tcb.newDataAcknowledged(oldUna, seg, now);
         }
-        // "If the ACK is a duplicate (SEG.ACK =< SND.UNA), it can be ignored."
+        // "If the ACK is a duplicate (SEG.ACK =< SND.UNA), it can be ignored": not by a sender
+        // that counts duplicates or reads SACK blocks to find losses (RFC 5681 3.2, RFC 8985).
+        tcb.detectLosses(seg, advanced, now);
         // "If SND.UNA =< SEG.ACK =< SND.NXT, the send window should be updated. If (SND.WL1 <
         // SEG.SEQ or (SND.WL1 = SEG.SEQ and SND.WL2 =< SEG.ACK)), set SND.WND <- SEG.WND, set
         // SND.WL1 <- SEG.SEQ, and set SND.WL2 <- SEG.ACK."
@@ -550,28 +619,40 @@ final class SegmentArrives {
         }
         switch (tcb.state) {
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2:
+                if (text.length > 0 && tcb.applicationClosed && tcb.profile.rstOnDataAfterClose()) {
+                    // RFC 1122 4.2.2.13: the application closed, so nobody can read this text; Linux
+                    // (tcp_rcv_state_process) resets the connection, answering <SEQ=SEG.ACK><CTL=RST>.
+                    tcb.emitReply(reset(seg, seg.ack(), SeqNum.of(0), TcpFlags.RST));
+                    tcb.delete(now);
+                    discard("text after the application closed: nobody will read it; RST sent (as Linux does)",
+                            OTHER + " seventh check, RFC 1122 4.2.2.13");
+                    return false;
+                }
                 SeqNum start = textStart();
                 if (start.gt(tcb.rcvNxt)) {
                     // Text beyond RCV.NXT: "segments with higher beginning sequence numbers may be
                     // held for later processing" (first check). It waits, with any FIN after it,
-                    // and an ACK of RCV.NXT goes at once: the duplicate ACK of RFC 5681 4.2.
+                    // and an ACK of RCV.NXT goes at once: the duplicate ACK of RFC 5681 4.2, with
+                    // the held block first among its SACK blocks (RFC 2018 4).
                     tcb.receiveQueue.hold(start, text, fin);
+                    tcb.heldForSack(start);
+                    tcb.ackNow = true;
                     tcb.sendAck(now);
                     return false;
                 }
                 if (text.length > 0) {
                     // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the
                     // data accepted ... Send an acknowledgment of the form:
-                    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". It is owed at once (Linux acknowledges
-                    // at once at the start of a connection, quick-ACK mode) and rides on data sent
-                    // before the end of this event.
+                    // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". When it goes is textAccepted's rule
+                    // (3.8.6.3: at once, or delayed); it rides on data sent before then.
                     tcb.deliver(text);
                     tcb.rcvNxt = tcb.rcvNxt.plus(text.length);
                     ReceiveQueue.Reassembled more = tcb.receiveQueue.reassemble(tcb.rcvNxt);
                     tcb.deliver(more.text());
                     tcb.rcvNxt = tcb.rcvNxt.plus(more.text().length);
+                    tcb.forgetAcknowledgedSackBlocks();
                     fin |= more.fin();
-                    tcb.ackNow = true;
+                    tcb.textAccepted(text.length, seg.has(TcpFlags.PSH), more.text().length > 0 || more.fin(), now);
                 }
                 return true;
             default:
@@ -635,10 +716,9 @@ final class SegmentArrives {
      */
     private void acknowledgeFinInEstablished() {
         Profile p = tcb.profile;
+        tcb.delayedAcks.finArrived();
         if (!tcb.ackNow && p.delayFinAckAfterData() && tcb.textReceived && p.delayedAck() > 0) {
-            if (tcb.delayedAckAt == Tcb.NEVER) {
-                tcb.delayedAckAt = now + p.delayedAck();
-            }
+            tcb.delayAck(now);
         } else {
             tcb.ackNow = true;
         }

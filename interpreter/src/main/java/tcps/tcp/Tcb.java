@@ -1,5 +1,6 @@
 package tcps.tcp;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,11 +9,19 @@ import java.util.Optional;
  * on it (3.10.1 to 3.10.5), its timeouts (3.10.8) and how it forms the segments it sends.
  * What happens when a segment arrives is {@link SegmentArrives} (3.10.7), which reads and sets
  * these variables; the two files are meant to be read side by side with the RFC.
+ *
+ * <p>The timers: retransmission (RFC 6298, with {@link RetransmissionTimeout}; SYN, SYN-ACK and
+ * FIN use it too), Linux's tail loss probe before it (RFC 8985 7), the persist timer of a zero
+ * window (RFC 9293 3.8.6.1), the delayed ACK ({@link DelayedAcks}), the reordering timer of
+ * {@link LossDetection}, FIN-WAIT-2 of a closed socket and TIME-WAIT. Each is an absolute virtual
+ * time; {@link #nextDeadline} is the earliest and {@link #timersDue} fires those due.
  */
 final class Tcb implements Connection {
     static final long NEVER = Long.MAX_VALUE;
     static final byte[] NO_TEXT = new byte[0];
     private static final int MAX_WINDOW_FIELD = 0xffff;
+    /** Linux TCP_TIMEOUT_MIN_US: the least PTO added to 2 SRTT with several segments in flight. */
+    private static final long TLP_MIN_PTO = 2_000;
 
     private final TcpHost host;
     private final TcpObserver observer;
@@ -74,13 +83,53 @@ final class Tcb implements Connection {
     /** Text has arrived on this connection (Linux delays the ACK of a later FIN). */
     boolean textReceived;
 
-    // Acknowledgments owed and timers (absolute virtual times, NEVER when off).
+    // Acknowledgments owed (RFC 9293 3.8.6.3) and SACK blocks to report (RFC 2018).
     /** An ACK is due at the end of the current event; a segment sent before then carries it. */
     boolean ackNow;
+    final DelayedAcks delayedAcks;
+    /** RCV.NXT when our last window went out (Linux rcv_wup): the text an ACK now would cover. */
+    SeqNum rcvWup;
+    /** Blocks of held text to report, the most recently changed first (RFC 2018 section 4). */
+    final List<TcpOption.SackBlock> sackBlocks = new ArrayList<>();
+    /** A duplicate to report once, first among the SACK blocks (D-SACK, RFC 2883), or null. */
+    TcpOption.SackBlock duplicateBlock;
+
+    // Timers (3.10.8), as absolute virtual times, NEVER when off.
     long delayedAckAt = NEVER;
     long timeWaitEndsAt = NEVER;
+    /** The retransmission timer of RFC 6298 section 5; SYN, SYN-ACK and FIN use it too. */
+    long retransmitAt = NEVER;
+    /** The persist timer (RFC 9293 3.8.6.1): probes a zero window while nothing is in flight. */
+    long persistAt = NEVER;
+    /** FIN-WAIT-2 of a socket the application closed ends here (Linux tcp_fin_timeout). */
+    long finWait2EndsAt = NEVER;
+
+    // Retransmission state.
+    final RetransmissionTimeout rto;
+    final LossDetection lossDetection;
+    /** Timeouts since SND.UNA last advanced (Linux icsk_retransmits). */
+    int retransmits;
+    /** When the earliest unacknowledged segment was first sent: the give-up clock's origin. */
+    long retransmittingSince;
+    /** SND.NXT when the timer last expired: later ACKs below it are partial (RFC 6582 3.2). */
+    SeqNum recoveryPoint;
+    /** The retransmission timer waits as a tail loss probe timeout (RFC 8985 7.2), not an RTO. */
+    boolean lossProbeArmed;
+    /** SND.NXT when a loss probe went out, until an ACK reaches it (RFC 8985 7.4 TLPRxtOut). */
+    SeqNum tlpHighSeq;
+    /** When an ACK last answered an out-of-window segment (Linux last_oow_ack_time), or NEVER. */
+    long lastOutOfWindowAckAt = NEVER;
+    /** Zero-window probes the peer has not answered. */
+    int probes;
+    /** When an acceptable ACK last arrived. */
+    long lastAckAt;
 
     private TcpError failure;
+    /**
+     * The failure no call has reported yet (Linux sk_err): the next read or write reports it,
+     * once; after that writes fail with EPIPE and reads see end of file (capture rst-established).
+     */
+    private TcpError pendingError;
     private TcpError lastCallError;
 
     private Tcb(TcpHost host, TcpObserver observer, TcpAddress local, TcpAddress remote,
@@ -97,6 +146,9 @@ final class Tcb implements Connection {
         this.sndNxt = iss;
         this.rcvBuff = rcvBuff;
         this.ourSyn = SynOptions.offeredBy(profile);
+        this.rto = new RetransmissionTimeout(profile);
+        this.lossDetection = new LossDetection(this);
+        this.delayedAcks = new DelayedAcks(profile);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -104,9 +156,16 @@ final class Tcb implements Connection {
 
     /** Active OPEN: "An initial send sequence number (ISS) is selected. A SYN segment ... is sent". */
     static Tcb activeOpen(TcpHost host, TcpObserver observer, TcpAddress local, TcpAddress remote,
-            SocketConfig config, SeqNum iss, long now) {
+            SocketConfig config, SeqNum iss, long now, Tcb timeWait) {
         Profile p = config.profile();
-        Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, initialWindow(p, p.mss()));
+        // A connection that takes over a TIME-WAIT one (timeWait, else null) knows the peer uses
+        // timestamps: Linux (tcp_connect_init) rounds its window to the MSS less their 12 bytes,
+        // as a passive open does, and its SYN echoes the TS.Recent it inherits.
+        int m = p.mss() - (timeWait != null ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
+        Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, initialWindow(p, m));
+        if (timeWait != null) {
+            tcb.tsRecent = timeWait.tsRecent;
+        }
         host.register(tcb);
         tcb.enter(TcpState.SYN_SENT, now);
         tcb.transmit(TcpFlags.SYN, iss, NO_TEXT, now);
@@ -170,7 +229,14 @@ final class Tcb implements Connection {
     public Optional<TcpError> send(byte[] data, long now) {
         host.sawTime(now);
         if (state == TcpState.CLOSED) {
-            // "error: connection does not exist"; after a reset POSIX says EPIPE.
+            if (pendingError != null) {
+                // The first call after the connection failed reports why (Linux: sock_error in
+                // tcp_sendmsg; capture rst-established-write: ECONNRESET, then EPIPE).
+                TcpError e = pendingError;
+                pendingError = null;
+                return callError(e, now);
+            }
+            // "error: connection does not exist"; after a failure POSIX says EPIPE.
             return callError(failure != null ? TcpError.EPIPE
                     : finQueued ? TcpError.ECONNCLOSING : TcpError.ENOTCONN, now);
         }
@@ -201,6 +267,10 @@ final class Tcb implements Connection {
     public byte[] receive(int max, long now) {
         host.sawTime(now);
         byte[] out = receiveQueue.read(max);
+        if (out.length == 0 && receiveQueue.unread() == 0) {
+            // A read with nothing left reports the failure (Linux tcp_recvmsg: sock_error).
+            pendingError = null;
+        }
         if (out.length > 0 && peerMaySend()) {
             long free = rcvBuff - receiveQueue.unread();
             long threshold = Math.min(rcvBuff / 2, peerSendMss());
@@ -264,12 +334,31 @@ final class Tcb implements Connection {
             return callError(TcpError.ECONNCLOSING, now);
         }
         applicationClosed = true;
+        if (profile.rstOnCloseWithUnread() && receiveQueue.unread() > 0 && holdsUnreadText()) {
+            // Linux tcp_close, after RFC 2525 2.17: "Unread data was tossed, zap the connection":
+            // RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT> instead of a FIN, and the TCB is gone.
+            receiveQueue.read(Integer.MAX_VALUE);
+            transmit(TcpFlags.RST | TcpFlags.ACK, sndNxt, NO_TEXT, now);
+            delete(now);
+            return Optional.empty();
+        }
         receiveQueue.read(Integer.MAX_VALUE); // nobody will read what is waiting
         if (finQueued) {
             // CLOSE after shutdown: RFC 9293 3.10.4 allows "ok" "as long as a second FIN is not emitted".
+            if (state == TcpState.FIN_WAIT_2) {
+                startFinWait2Timer(now);
+            }
             return Optional.empty();
         }
         return sendFin(now);
+    }
+
+    /** States where received text can wait unread when the application closes. */
+    private boolean holdsUnreadText() {
+        return switch (state) {
+            case ESTABLISHED, CLOSE_WAIT, FIN_WAIT_1, FIN_WAIT_2, CLOSING, LAST_ACK -> true;
+            default -> false;
+        };
     }
 
     @Override
@@ -354,11 +443,11 @@ final class Tcb implements Connection {
 
     /** When this TCB next needs {@link #timersDue}, or NEVER. */
     long nextDeadline() {
-        // RETRANSMISSION TIMEOUT (3.10.8, RFC 6298) is not modelled yet. When it is, its deadline
-        // joins these two and timersDue resends the oldest entry of retransmissionQueue.
-        return Math.min(delayedAckAt, timeWaitEndsAt);
+        return Math.min(Math.min(delayedAckAt, timeWaitEndsAt), Math.min(lossDetection.reorderAt,
+                Math.min(retransmitAt, Math.min(persistAt, finWait2EndsAt))));
     }
 
+    /** Fires the timers due at {@code now}. */
     void timersDue(long now) {
         if (timeWaitEndsAt <= now) {
             // TIME-WAIT TIMEOUT: "If the time-wait timeout expires on a connection, delete the TCB,
@@ -366,16 +455,475 @@ final class Tcb implements Connection {
             delete(now);
             return;
         }
+        if (finWait2EndsAt <= now) {
+            // Linux tcp_fin_timeout: the application closed and the peer never sent its FIN; the
+            // connection goes without a segment (RFC 9293 leaves FIN-WAIT-2 open-ended).
+            delete(now);
+            return;
+        }
+        if (retransmitAt <= now) {
+            retransmitAt = NEVER;
+            if (lossProbeArmed) {
+                lossProbeArmed = false;
+                lossProbeTimeout(now);
+            } else {
+                retransmissionTimeout(now);
+            }
+            if (state == TcpState.CLOSED) {
+                return;
+            }
+        }
+        if (lossDetection.reorderAt <= now) {
+            lossDetection.reorderTimeout(now);
+        }
+        if (persistAt <= now) {
+            persistAt = NEVER;
+            persistTimeout(now);
+            if (state == TcpState.CLOSED) {
+                return;
+            }
+        }
         if (delayedAckAt <= now) {
             // The delayed ACK (RFC 9293 3.8.6.3) nothing else carried in time.
             delayedAckAt = NEVER;
+            delayedAcks.timerFired();
             sendAck(now);
         }
-        // RETRANSMISSION TIMEOUT: to come (see nextDeadline). USER TIMEOUT: not modelled.
+        // USER TIMEOUT: not modelled (Linux has none unless TCP_USER_TIMEOUT is set).
+    }
+
+    /**
+     * RETRANSMISSION TIMEOUT (3.10.8, RFC 6298 5.4 to 5.6): "retransmit the earliest segment that
+     * has not been acknowledged", back off, restart the timer; or give up (RFC 9293 3.8.3, R2).
+     */
+    private void retransmissionTimeout(long now) {
+        if (retransmissionQueue.isEmpty()) {
+            return;
+        }
+        switch (state) {
+            case SYN_SENT:
+                if (synGivesUp(profile.synRetries() + profile.synLinearTimeouts(), now)) {
+                    timedOut(now);
+                    return;
+                }
+                break;
+            case SYN_RECEIVED:
+                if (listener == null) {
+                    // Simultaneous open: the SYN of an active open, without linear timeouts.
+                    if (synGivesUp(profile.synRetries(), now)) {
+                        timedOut(now);
+                        return;
+                    }
+                } else if (retransmits >= profile.synackRetries()) {
+                    // Linux reqsk_timer_handler: the half-open connection is dropped, silently;
+                    // "The user need not be informed" (RFC 9293 3.10.7.4, second check, likewise).
+                    delete(now);
+                    return;
+                }
+                break;
+            default:
+                if (sndWnd == 0 && !applicationClosed) {
+                    // The peer closed its window on data in flight: the retransmissions are window
+                    // probes, which never give up while the peer answers (RFC 1122 4.2.2.17;
+                    // Linux gives up after TCP_RTO_MAX without any ACK).
+                    if (now - lastAckAt > profile.maxRto()) {
+                        timedOut(now);
+                        return;
+                    }
+                    retransmitFirst(now);
+                    rto.backOff();
+                    retransmitAt = now + rto.current();
+                    return;
+                }
+                int limit = applicationClosed ? profile.orphanRetries() : profile.retries2();
+                if (retransmits > 0 && now - retransmittingSince >= modelTimeout(limit, profile.minRto())) {
+                    timedOut(now);
+                    return;
+                }
+                break;
+        }
+        if (retransmits == 0) {
+            retransmittingSince = retransmissionQueue.first().firstSentAt();
+        }
+        retransmitFirst(now);
+        retransmits++;
+        recoveryPoint = sndNxt;
+        tlpHighSeq = null;
+        // (5.5) back off; Linux keeps the first tcp_syn_linear_timeouts SYN timeouts at 1 RTO.
+        if (!(state == TcpState.SYN_SENT && retransmits <= profile.synLinearTimeouts())) {
+            rto.backOff();
+        }
+        // (5.6) "Start the retransmission timer, such that it expires after RTO seconds"
+        retransmitAt = now + rto.current();
+    }
+
+    /**
+     * Linux tcp_oow_rate_limited: a zero-length segment (or a SYN) outside the window gets an ACK
+     * at most once per invalid_ratelimit, so that two stacks cannot ACK each other's ACKs for
+     * ever; segments with data or a FIN are always answered (RFC 5961 section 7 suggests limiting
+     * challenge ACKs).
+     */
+    boolean mayAnswerOutOfWindow(Segment seg, long now) {
+        long limit = profile.invalidRatelimit();
+        if (limit == 0 || (seg.seqLength() > 0 && !seg.has(TcpFlags.SYN))) {
+            return true; // "Data packets without SYNs are not likely part of an ACK loop."
+        }
+        if (lastOutOfWindowAckAt != NEVER && now - lastOutOfWindowAckAt < limit) {
+            return false;
+        }
+        lastOutOfWindowAckAt = now;
+        return true;
+    }
+
+    /** The retransmission timer starts again from now, with the RTO as it stands (back-off kept). */
+    void restartRetransmissionTimer(long now) {
+        lossProbeArmed = false;
+        retransmitAt = now + rto.current();
+    }
+
+    /**
+     * Linux tcp_write_timeout for SYN-SENT and SYN-RECEIVED: it gives up when the retransmissions
+     * reach {@code maxRetransmits}, or when the time since the first SYN reaches what syn_retries
+     * exponential back-offs from the initial RTO would take, whichever comes first.
+     */
+    private boolean synGivesUp(int maxRetransmits, long now) {
+        return retransmits >= maxRetransmits || (retransmits > 0
+                && now - retransmittingSince >= modelTimeout(profile.synRetries(), profile.initialRto()));
+    }
+
+    /**
+     * How long {@code boundary} retransmissions take when the RTO starts at {@code base} and
+     * doubles up to max_rto (Linux tcp_model_timeout): (2^(boundary+1) - 1) * base while the
+     * doubling stays under max_rto, then max_rto per retransmission. 15 from 200 ms: 924.6 s.
+     */
+    long modelTimeout(int boundary, long base) {
+        int threshold = 0;
+        while ((base << (threshold + 1)) <= profile.maxRto() && threshold < 62) {
+            threshold++;
+        }
+        if (boundary <= threshold) {
+            return ((2L << boundary) - 1) * base;
+        }
+        return ((2L << threshold) - 1) * base + (long) (boundary - threshold) * profile.maxRto();
+    }
+
+    /**
+     * Arms the tail loss probe instead of the RTO (RFC 8985 7.2; Linux tcp_schedule_loss_probe),
+     * after new data went out or an ACK of new data came in, if SACK is in use and no loss
+     * recovery is under way. PTO = 2 SRTT, plus min_rto when a single segment is in flight (its
+     * ACK may be delayed) or 2 ms otherwise; 1 s before an RTT sample; never later than the RTO
+     * would fire. Returns false when no probe is armed.
+     */
+    private boolean scheduleLossProbe(boolean ackArrived, long now) {
+        if (!profile.tailLossProbe() || !inUse.sack() || retransmissionQueue.isEmpty()
+                || recoveryPoint != null || !state.synchronizedState()) {
+            return false;
+        }
+        long pto;
+        if (rto.sampled()) {
+            pto = 2 * rto.srtt() + (retransmissionQueue.entries().size() == 1 ? profile.minRto() : TLP_MIN_PTO);
+        } else {
+            pto = profile.initialRto();
+        }
+        long untilRto = ackArrived ? rto.current()
+                : retransmissionQueue.first().sentAt() + rto.current() - now;
+        if (untilRto > 0) {
+            pto = Math.min(pto, untilRto);
+        }
+        retransmitAt = now + pto;
+        lossProbeArmed = true;
+        return true;
+    }
+
+    /**
+     * PTO expired (RFC 8985 7.3): at most one probe is outstanding; it resends the last segment
+     * sent, "so that the ACK of the probe reveals a tail loss"; then the RTO runs from now,
+     * without back-off (Linux tcp_send_loss_probe).
+     */
+    private void lossProbeTimeout(long now) {
+        if (retransmissionQueue.isEmpty()) {
+            return;
+        }
+        if (tlpHighSeq == null) {
+            List<RetransmissionQueue.Entry> inFlight = retransmissionQueue.entries();
+            Segment last = inFlight.get(inFlight.size() - 1).segment();
+            transmit(last.flags(), last.seq(), last.payload(), now);
+            tlpHighSeq = sndNxt;
+            retransmitAt = now + rto.current();
+        } else {
+            retransmitAt = Math.max(now + 1, retransmissionQueue.first().sentAt() + rto.current());
+        }
+    }
+
+    /** Retransmissions gave up: the application sees "connection timed out" (RFC 9293 3.8.3). */
+    private void timedOut(long now) {
+        fail(TcpError.ETIMEDOUT, now);
+        delete(now);
+    }
+
+    /**
+     * Sends the earliest unacknowledged segment again (the earliest the peer has not SACKed, RFC
+     * 6675 4), with the current ACK, window and options.
+     */
+    private void retransmitFirst(long now) {
+        Segment first = retransmissionQueue.firstUnsacked().segment();
+        transmit(first.flags(), first.seq(), first.payload(), now);
+    }
+
+    /**
+     * A segment found lost before its RTO (LossDetection) goes again at once; when it is the
+     * first in flight the retransmission timer restarts from it (RFC 6298 5.3, as Linux does).
+     */
+    void retransmitLost(RetransmissionQueue.Entry lost, long now) {
+        Segment s = lost.segment();
+        transmit(s.flags(), s.seq(), s.payload(), now);
+        lossProbeArmed = false;
+        if (s.seq().equals(sndUna)) {
+            retransmitAt = now + rto.current();
+        }
+    }
+
+    /**
+     * PERSIST TIMEOUT (RFC 9293 3.8.6.1): the peer's window is zero and data waits. "The sending
+     * TCP peer must regularly transmit at least one octet of new data (if available), or
+     * retransmit to the receiving TCP peer even if the send window is zero"; the interval starts
+     * at the RTO and doubles (SHLD-29, SHLD-30). A probe the peer answers resets the count, so
+     * probing never gives up while the peer answers (RFC 1122 4.2.2.17).
+     */
+    private void persistTimeout(long now) {
+        if (!blockedByWindow()) {
+            return;
+        }
+        int limit = applicationClosed ? profile.orphanRetries() : profile.retries2();
+        if (probes >= limit) {
+            timedOut(now);
+            return;
+        }
+        probes++;
+        rto.backOff();
+        if (profile.probeWithData() && !sendQueue.isEmpty()) {
+            // One octet of new data beyond the window; it is in flight now, and the retransmission
+            // timer takes over.
+            SendQueue.Chunk octet = sendQueue.take(1);
+            transmit(TcpFlags.ACK | (octet.push() ? TcpFlags.PSH : 0), sndNxt, octet.bytes(), now);
+            sndNxt = sndNxt.plus(1);
+            return;
+        }
+        // Linux tcp_xmit_probe_skb: <SEQ=SND.UNA-1><ACK=RCV.NXT><CTL=ACK>, an old sequence number
+        // the receiver answers with an ACK carrying its window (3.10.7.4, first check).
+        transmit(TcpFlags.ACK, sndUna.minus(1), NO_TEXT, now);
+        persistAt = now + rto.current();
+    }
+
+    /** Data (or a FIN) waits for the peer's window and nothing is in flight to elicit an ACK. */
+    private boolean blockedByWindow() {
+        return maySendData() && finSeq == null && (!sendQueue.isEmpty() || finQueued)
+                && retransmissionQueue.isEmpty();
+    }
+
+    /** Arms the persist timer when the window blocks everything, and disarms it otherwise. */
+    private void updatePersistTimer(long now) {
+        if (blockedByWindow()) {
+            if (persistAt == NEVER) {
+                persistAt = now + rto.current();
+            }
+        } else if (persistAt != NEVER) {
+            stopProbing();
+        }
+    }
+
+    /** The window opened: no more probes (Linux tcp_ack_probe also clears their back-off). */
+    private void stopProbing() {
+        persistAt = NEVER;
+        probes = 0;
+        rto.clearBackoff();
     }
 
     void startTimeWait(long now) {
         timeWaitEndsAt = now + profile.timeWait();
+    }
+
+    /** A socket the application closed waits in FIN-WAIT-2 at most fin_timeout (0: for ever). */
+    private void startFinWait2Timer(long now) {
+        if (applicationClosed && profile.finTimeout() > 0 && finWait2EndsAt == NEVER) {
+            finWait2EndsAt = now + profile.finTimeout();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Acknowledgments received (RFC 9293 3.10.7.4, fifth check; RFC 6298)
+
+    /**
+     * SND.UNA advanced from {@code oldUna}: the queue drops what is acknowledged, the RTT is
+     * sampled (Karn's rule: only from segments sent once; with timestamps, TSecr times a
+     * retransmission too, RFC 7323 4.1), and the timer restarts or stops (RFC 6298 5.2, 5.3).
+     */
+    void newDataAcknowledged(SeqNum oldUna, Segment seg, long now) {
+        RetransmissionQueue.Acknowledged acked = retransmissionQueue.acknowledge(sndUna);
+        lastAcknowledged = acked;
+        if (acked.segments() > 0 && !acked.retransmitted()) {
+            rto.sample(now - acked.oldestSentAt());
+            lossDetection.rttSample(now - acked.oldestSentAt());
+        } else if (acked.retransmitted()) {
+            timestampSample(seg, now);
+        }
+        if (oldUna.equals(iss) && !rto.sampled()) {
+            // (5.7) the SYN timed out and its ACK gave no sample: RTO 3 s once data may flow.
+            rto.fallBackIfUnsampled();
+        }
+        retransmits = 0;
+        if (tlpHighSeq != null && sndUna.ge(tlpHighSeq)) {
+            tlpHighSeq = null; // the probe's episode is over (RFC 8985 7.4)
+        }
+        lossProbeArmed = false;
+        if (retransmissionQueue.isEmpty()) {
+            // (5.2) "When all outstanding data has been acknowledged, turn off the retransmission timer."
+            retransmitAt = NEVER;
+            recoveryPoint = null;
+            return;
+        }
+        boolean partial = recoveryPoint != null && sndUna.lt(recoveryPoint);
+        if (!partial) {
+            recoveryPoint = null;
+        }
+        // (5.3) "When an ACK is received that acknowledges new data, restart the retransmission
+        // timer so that it will expire after RTO seconds (for the current value of RTO)", or the
+        // loss probe before it.
+        if (!scheduleLossProbe(true, now)) {
+            retransmitAt = now + rto.current();
+        }
+        if (partial && !(profile.rack() && inUse.sack())) {
+            // After a timeout or a fast retransmit, an ACK that does not reach the data sent
+            // before it shows the next segment was lost as well: it goes at once (RFC 6582 3.2,
+            // step 5, partial ACK). With SACK, RACK decides which (LossDetection).
+            retransmitFirst(now);
+        }
+    }
+
+    /** What the last ACK removed from the retransmission queue, for loss detection. */
+    private RetransmissionQueue.Acknowledged lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
+
+    /** Duplicate ACKs and SACK blocks may show a loss (RFC 5681 3.2, RFC 8985 6). */
+    void detectLosses(Segment seg, boolean advanced, long now) {
+        lossDetection.ackArrived(seg, advanced, advanced ? lastAcknowledged : RetransmissionQueue.Acknowledged.NOTHING, now);
+        lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
+    }
+
+    /** An RTT sample from TSecr: our timestamp clock's ticks since the echoed TSval, at least one. */
+    private void timestampSample(Segment seg, long now) {
+        if (!inUse.timestamps()) {
+            return;
+        }
+        seg.option(TcpOption.Timestamps.class).filter(ts -> ts.ecr() != 0).ifPresent(ts -> {
+            long ticks = (int) (config.tsVal(now) - ts.ecr());
+            if (ticks >= 0) {
+                rto.sample(Math.max(1, ticks) * 1_000_000L / profile.timestampHz());
+            }
+        });
+    }
+
+    /**
+     * An acceptable ACK arrived (SND.UNA =< SEG.ACK =< SND.NXT): the peer is alive, so unanswered
+     * probes start again from zero, and a running persist timer restarts (Linux tcp_ack_probe).
+     */
+    void ackArrived(long now) {
+        probes = 0;
+        lastAckAt = now;
+        if (persistAt != NEVER) {
+            persistAt = now + rto.current();
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Acknowledgments owed (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2)
+
+    /**
+     * In-order text arrived, {@code segmentLength} bytes of it in this segment: the ACK goes at
+     * once in quick-ACK mode, after a second full-sized segment, or when it fills a gap (RFC 5681
+     * 4.2); otherwise it waits for the delayed-ACK timer, or for data to ride on.
+     */
+    void textAccepted(int segmentLength, boolean psh, boolean gapFilled, long now) {
+        textReceived = true;
+        if (!delayedAcks.enabled() || gapFilled) {
+            ackNow = true;
+            return;
+        }
+        // Linux sizes the quick-ACK budget from the window last advertised (tp->rcv_wnd).
+        long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
+        delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
+        long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
+        if (delayedAcks.quickMode()
+                || (delayedAcks.moreThanOneSegment(sinceLastWindow) && freeSpace() >= rcvWnd())
+                || readAndPushed(psh, segmentLength)) {
+            ackNow = true;
+        } else {
+            delayAck(now);
+        }
+    }
+
+    /**
+     * Owes an ACK that may wait: at most the delay the profile allows, and no later than a timer
+     * already running; one about to fire (within a quarter of the delay) goes at once (Linux
+     * tcp_send_delayed_ack).
+     */
+    void delayAck(long now) {
+        long delay = delayedAcks.delay();
+        if (delay == 0) {
+            ackNow = true;
+        } else if (delayedAckAt == NEVER) {
+            delayedAckAt = now + delay;
+        } else if (delayedAckAt - now <= delay / 4) {
+            ackNow = true;
+        }
+    }
+
+    /**
+     * Text that was not expected arrived (a duplicate, or beyond the window): ACK at once. Text
+     * below RCV.NXT was received twice: with SACK in use the ACK reports it in a D-SACK block
+     * (RFC 2883 4.1: "the first SACK block should specify the contiguous block of data that
+     * triggered the D-SACK option"; Linux tcp_dsack_set).
+     */
+    void unexpectedText(SeqNum seq, int length) {
+        delayedAcks.unexpectedText(rcvWnd());
+        ackNow = true;
+        if (profile.duplicateSack() && inUse.sack() && seq.lt(rcvNxt)) {
+            SeqNum end = seq.plus(length);
+            duplicateBlock = new TcpOption.SackBlock(seq, end.gt(rcvNxt) ? rcvNxt : end);
+        }
+    }
+
+    /**
+     * The application read what arrived, emptying the queue (Linux tcp_cleanup_rbuf): if the text
+     * was pushed (PSH, or a segment shorter than the receive MSS), the ACK owed goes at once,
+     * unless in pingpong mode where only a second pushed segment forces it.
+     */
+    private boolean readAndPushed(boolean psh, int segmentLength) {
+        return profile.ackPushedOnRead() && autoRead && receiveQueue.unread() == 0
+                && delayedAcks.pushed(psh, segmentLength);
+    }
+
+    /** An ACK is owed now or by the timer. */
+    private boolean ackOwed() {
+        return ackNow || delayedAckAt != NEVER;
+    }
+
+    /**
+     * Text beyond RCV.NXT was held: the block of held text around it becomes the first SACK
+     * block, and blocks it now covers go (RFC 2018 section 4: "The first SACK block ... MUST
+     * specify the contiguous block of data containing the segment which triggered this ACK").
+     */
+    void heldForSack(SeqNum start) {
+        TcpOption.SackBlock block = receiveQueue.heldBlockAround(start);
+        sackBlocks.removeIf(b -> b.left().ge(block.left()) && b.right().le(block.right()));
+        sackBlocks.add(0, block);
+        while (sackBlocks.size() > 4) {
+            sackBlocks.remove(sackBlocks.size() - 1);
+        }
+    }
+
+    /** RCV.NXT moved: blocks it reached are acknowledged cumulatively now (Linux tcp_sack_remove). */
+    void forgetAcknowledgedSackBlocks() {
+        sackBlocks.removeIf(b -> b.left().le(rcvNxt));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -387,9 +935,19 @@ final class Tcb implements Connection {
             return;
         }
         state = to;
-        if (to == TcpState.TIME_WAIT) {
+        if (to == TcpState.ESTABLISHED) {
+            rcvWup = rcvNxt;
+            delayedAcks.start(peerSendMss(), rcvWnd());
+        } else if (to == TcpState.FIN_WAIT_2) {
+            startFinWait2Timer(now);
+        } else if (to == TcpState.TIME_WAIT) {
             // "start the time-wait timer, turn off the other timers"
             delayedAckAt = NEVER;
+            retransmitAt = NEVER;
+            lossProbeArmed = false;
+            lossDetection.reset();
+            persistAt = NEVER;
+            finWait2EndsAt = NEVER;
             startTimeWait(now);
         }
         observer.stateChanged(this, from, to, now);
@@ -400,9 +958,15 @@ final class Tcb implements Connection {
         retransmissionQueue.clear();
         sendQueue.clear();
         receiveQueue.discardHeld();
+        sackBlocks.clear();
         ackNow = false;
         delayedAckAt = NEVER;
         timeWaitEndsAt = NEVER;
+        retransmitAt = NEVER;
+        lossProbeArmed = false;
+        lossDetection.reset();
+        persistAt = NEVER;
+        finWait2EndsAt = NEVER;
         host.forget(this);
         enter(TcpState.CLOSED, now);
     }
@@ -410,6 +974,7 @@ final class Tcb implements Connection {
     /** The connection failed: the application sees {@code error} (e.g. "connection reset"). */
     void fail(TcpError error, long now) {
         failure = error;
+        pendingError = error;
         observer.error(this, error, now);
     }
 
@@ -434,12 +999,16 @@ final class Tcb implements Connection {
         if (state == TcpState.CLOSED) {
             return;
         }
+        if (persistAt != NEVER && sndUna.plus(sndWnd).gt(sndNxt)) {
+            stopProbing();
+        }
         if (finSeq == null && maySendData()) {
             transmitQueued(now);
         }
         if (ackNow) {
             sendAck(now);
         }
+        updatePersistTimer(now);
     }
 
     /** Data goes out once ESTABLISHED, and until the FIN in the closing states that send one. */
@@ -458,13 +1027,20 @@ final class Tcb implements Connection {
      */
     private void transmitQueued(long now) {
         int mss = Math.max(1, inUse.sendMss(profile.mss()));
+        if (profile.halfWindowSegments() && maxSndWnd > SynOptions.DEFAULT_MSS) {
+            // Linux tcp_bound_to_half_wnd (tcp_sync_mss), at least 68 bytes less the header.
+            int headers = inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0;
+            mss = (int) Math.min(mss, Math.max(maxSndWnd / 2, 68 - 20 - headers));
+        }
+        boolean sent = false;
         while (finSeq == null) {
             long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
             int n = (int) Math.min(Math.min(sendQueue.size(), mss), usable);
             boolean fin = finQueued && n == sendQueue.size() && usable > n;
             if (n == 0 && !fin) {
-                return;
+                break;
             }
+            sent = true;
             SendQueue.Chunk chunk = sendQueue.take(n);
             int flags = TcpFlags.ACK | (chunk.push() ? TcpFlags.PSH : 0) | (fin ? TcpFlags.FIN : 0);
             transmit(flags, sndNxt, chunk.bytes(), now);
@@ -472,6 +1048,9 @@ final class Tcb implements Connection {
                 finSeq = sndNxt.plus(n);
             }
             sndNxt = sndNxt.plus(n + (fin ? 1 : 0));
+        }
+        if (sent) {
+            scheduleLossProbe(false, now);
         }
     }
 
@@ -495,23 +1074,52 @@ final class Tcb implements Connection {
             window = synWindow();
             SynOptions offer = ack ? ourSyn.answering(peerSyn) : ourSyn;
             // RFC 7323 3.2: TSecr is zero in a SYN, TS.Recent (the peer's SYN's TSval) in a SYN-ACK.
-            options = WireOptions.forSyn(profile.optionLayout(), offer, tsVal, ack ? tsRecent : 0);
+            // A SYN that reuses a TIME-WAIT connection echoes the TS.Recent it inherited (Linux).
+            options = WireOptions.forSyn(profile.optionLayout(), offer, tsVal, tsRecent);
             if (ack) {
                 rcvEdge = rcvNxt.plus(window);
             }
         } else {
             window = advertiseWindow();
-            options = WireOptions.forOthers(profile.optionLayout(), inUse, tsVal, tsRecent);
+            options = WireOptions.forOthers(profile.optionLayout(), inUse, tsVal, tsRecent, blocksToReport(ack));
         }
         Segment s = new Segment(local, remote, seq, ack ? rcvNxt : SeqNum.of(0), flags, window, 0,
                 options, text);
         if (ack) {
+            if (ackOwed()) {
+                delayedAcks.ackSent();
+            }
+            delayedAcks.clearPushed();
             lastAckSent = rcvNxt;
+            rcvWup = rcvNxt;
             ackNow = false;
             delayedAckAt = NEVER;
         }
+        if (text.length > 0) {
+            delayedAcks.dataSent(now);
+        }
         retransmissionQueue.add(s, now);
+        if (s.seqLength() > 0 && retransmitAt == NEVER) {
+            // (5.1) "Every time a packet containing data is sent (including a retransmission), if
+            // the timer is not running, start it running so that it will expire after RTO seconds"
+            retransmitAt = now + rto.current();
+        }
         host.emit(s);
+    }
+
+    /** The SACK blocks a segment carries: a pending D-SACK block first (sent once), then the rest. */
+    private List<TcpOption.SackBlock> blocksToReport(boolean ack) {
+        if (!inUse.sack()) {
+            return List.of();
+        }
+        if (duplicateBlock == null || !ack) {
+            return sackBlocks;
+        }
+        List<TcpOption.SackBlock> blocks = new ArrayList<>();
+        blocks.add(duplicateBlock);
+        blocks.addAll(sackBlocks);
+        duplicateBlock = null;
+        return blocks;
     }
 
     /** The window field of our SYN or SYN-ACK, which is never scaled (RFC 7323 2.2). */
@@ -532,15 +1140,36 @@ final class Tcb implements Connection {
     private int advertiseWindow() {
         int shift = inUse.rcvShift();
         long granule = 1L << shift;
-        long free = Math.max(0, rcvBuff - receiveQueue.unread());
-        long bytes = profile.roundWindowUp() ? roundUp(free, granule) : free;
+        long free = freeSpace();
+        long bytes;
+        if (profile.roundWindowUp()) {
+            bytes = roundUp(free, granule);
+            if (free < rcvBuff / 2) {
+                // Linux __tcp_select_window, receiver SWS avoidance (RFC 9293 3.8.6.2.2): with less
+                // than half the buffer free, the window is the free space rounded down, and none at
+                // all below one receive MSS or 1/16 of the buffer.
+                bytes = free / granule * granule;
+                if (free < rcvBuff / 16 || free < delayedAcks.rcvMss()) {
+                    bytes = 0;
+                }
+            }
+        } else {
+            // RFC 9293 3.8.6.2.2: the right edge moves only by min(RCV.BUFF / 2, Eff.snd.MSS) or more.
+            long offered = rcvWnd();
+            bytes = free - offered >= Math.min(rcvBuff / 2, peerSendMss()) ? free : offered;
+        }
         long offered = rcvWnd();
         if (bytes < offered) {
-            bytes = roundUp(offered, granule);
+            bytes = roundUp(offered, granule); // the offered window is never taken back
         }
         long field = Math.min(bytes >> shift, MAX_WINDOW_FIELD);
         rcvEdge = rcvNxt.plus(field << shift);
         return (int) field;
+    }
+
+    /** RCV.BUFF less what waits unread and what is held out of order. */
+    long freeSpace() {
+        return Math.max(0, rcvBuff - receiveQueue.unread() - receiveQueue.heldBytes());
     }
 
     private static long roundUp(long n, long granule) {
@@ -623,6 +1252,11 @@ final class Tcb implements Connection {
             return Math.min(rcvBuff, MAX_WINDOW_FIELD);
         }
         return Math.max(0, rcvEdge.distanceFrom(rcvNxt));
+    }
+
+    @Override
+    public Optional<TcpError> pendingError() {
+        return Optional.ofNullable(pendingError);
     }
 
     /** The connection's failure if it failed (refused, reset), else the last call's error. */

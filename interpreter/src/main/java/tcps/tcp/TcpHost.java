@@ -65,28 +65,64 @@ public final class TcpHost {
      * @throws IllegalStateException if a connection with these two ends already exists
      */
     public Connection connect(int localPort, TcpAddress remote, SocketConfig config, long now) {
-        sawTime(now);
+        advanceTo(now);
         TcpAddress local = new TcpAddress(address, localPort);
-        if (connections.containsKey(new Ends(local, remote))) {
-            throw new IllegalStateException("connection " + local + " > " + remote + " already exists");
+        Tcb old = connections.get(new Ends(local, remote));
+        if (old != null) {
+            if (!reusesTimeWait(old, config)) {
+                throw new IllegalStateException("connection " + local + " > " + remote + " already exists");
+            }
+            // Linux tcp_twsk_unique: the TIME-WAIT connection gives way; the new one starts above
+            // anything the old one sent and keeps its TS.Recent, which the SYN echoes.
+            SeqNum iss = old.sndNxt.plus(65535 + 2);
+            old.delete(now);
+            return Tcb.activeOpen(this, observer, local, remote, config,
+                    iss.equals(SeqNum.of(0)) ? SeqNum.of(1) : iss, now, old);
         }
-        return Tcb.activeOpen(this, observer, local, remote, config, chooseIss(config, local, remote, now), now);
+        return Tcb.activeOpen(this, observer, local, remote, config, chooseIss(config, local, remote, now), now, null);
+    }
+
+    /**
+     * Linux tcp_tw_reuse 2 (capture time-wait-reuse): an active open may take over its own
+     * TIME-WAIT connection on loopback when timestamps were in use, which protect the new
+     * connection from old duplicates (RFC 6191); without them connect fails (time-wait-reuse-nots:
+     * EADDRNOTAVAIL).
+     */
+    private static boolean reusesTimeWait(Tcb old, SocketConfig config) {
+        return old.state == TcpState.TIME_WAIT && config.profile().timeWaitReuse()
+                && old.inUse.timestamps() && old.local().ip().isLoopback() && old.remote().ip().isLoopback();
     }
 
     /**
      * SEGMENT ARRIVES (3.10.7) for a segment addressed to this host: to the connection with
-     * these two ends, else to a listener on the destination, else to a closed port.
+     * these two ends, else to a listener on the destination, else to a closed port. Timers due
+     * at or before {@code now} fire first, as in a kernel whose timers of a tick run before the
+     * packets that tick delivers (capture synack-lost-all: the SYN-ACK timer fired before the
+     * duplicate SYN that arrived in the same tick), so the order does not depend on the caller.
      */
     public void segmentArrives(Segment segment, long now) {
-        sawTime(now);
+        advanceTo(now);
         Tcb tcb = connections.get(new Ends(segment.dst(), segment.src()));
+        ListenSocket listener = listeners.get(segment.dst().port());
+        if (listener != null && !listener.local().equals(segment.dst())) {
+            listener = null;
+        }
+        if (tcb != null && listener != null && SegmentArrives.reopensTimeWait(tcb, segment)) {
+            // RFC 6191 (RFC 9293 3.10.7.4, fourth check): the TIME-WAIT connection gives way to a
+            // new one. Linux (tcp_timewait_state_process) picks the new ISS above anything the
+            // old connection sent: SND.NXT + 65535 + 2.
+            SeqNum iss = tcb.sndNxt.plus(65535 + 2);
+            tcb.delete(now);
+            SegmentArrives.toListener(this, observer, listener, segment,
+                    iss.equals(SeqNum.of(0)) ? SeqNum.of(1) : iss, now);
+            return;
+        }
         if (tcb != null) {
             SegmentArrives.toConnection(tcb, segment, now);
             return;
         }
-        ListenSocket listener = listeners.get(segment.dst().port());
-        if (listener != null && listener.local().equals(segment.dst())) {
-            SegmentArrives.toListener(this, observer, listener, segment, now);
+        if (listener != null) {
+            SegmentArrives.toListener(this, observer, listener, segment, null, now);
             return;
         }
         SegmentArrives.toClosedPort(this, observer, segment, now);

@@ -43,11 +43,32 @@ final class WireOptions {
         }
     }
 
-    /** Options of every other segment: {@code nop,nop,TS} while timestamps are in use. */
-    static List<TcpOption> forOthers(OptionLayout layout, OptionsInUse inUse, long tsVal, long tsEcr) {
-        if (layout == OptionLayout.NONE || !inUse.timestamps()) {
+    /** SACK blocks that fit beside the timestamps option in 40 bytes of options (RFC 2018 3). */
+    static final int MAX_SACK_BLOCKS_WITH_TIMESTAMPS = 3;
+    static final int MAX_SACK_BLOCKS = 4;
+
+    /**
+     * Options of every other segment: {@code nop,nop,TS} while timestamps are in use, then
+     * {@code nop,nop,sack N} while there are SACK blocks to report (Linux tcp_options_write),
+     * as many as fit: 3 beside timestamps, else 4.
+     */
+    static List<TcpOption> forOthers(OptionLayout layout, OptionsInUse inUse, long tsVal, long tsEcr,
+            List<TcpOption.SackBlock> sackBlocks) {
+        if (layout == OptionLayout.NONE) {
             return List.of();
         }
-        return List.of(TcpOption.NOP, TcpOption.NOP, new TcpOption.Timestamps(tsVal, tsEcr));
+        List<TcpOption> o = new ArrayList<>();
+        if (inUse.timestamps()) {
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.NOP);
+            o.add(new TcpOption.Timestamps(tsVal, tsEcr));
+        }
+        if (!sackBlocks.isEmpty()) {
+            int max = inUse.timestamps() ? MAX_SACK_BLOCKS_WITH_TIMESTAMPS : MAX_SACK_BLOCKS;
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.NOP);
+            o.add(new TcpOption.Sack(sackBlocks.subList(0, Math.min(max, sackBlocks.size()))));
+        }
+        return List.copyOf(o);
     }
 }

@@ -69,7 +69,8 @@ class EstablishedTest {
         void retransmittedTextGetsAnAck() {
             Fixture fx = linux();
             fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello"));
-            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6));
+            // The ACK reports the duplicate in a D-SACK block (RFC 2883; capture delayed-ack-noread).
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).sack(1, 6));
             fx.expectDiscarded("SEG.SEQ 1 .. 5 outside RCV.NXT 6", SECTION + " first check");
             assertEquals("hello", Fixture.text(fx.conn.received()));
         }
@@ -128,7 +129,9 @@ class EstablishedTest {
         @Test
         void textAfterAGapIsHeldAndAckedAsADuplicate() {
             Fixture fx = linux();
-            fx.expectSent(fx.arrive(fx.peer(ACK).seq(6).ack(1).data("world")), fx.ours(ACK).seq(1).ack(1));
+            // The duplicate ACK reports the held text in a SACK block (RFC 2018).
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(6).ack(1).data("world")),
+                    fx.ours(ACK).seq(1).ack(1).sack(6, 11));
             assertEquals(0, fx.conn.received().length);
             assertEquals(1, fx.tcb().receiveQueue.heldSegments());
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(11));
@@ -139,11 +142,37 @@ class EstablishedTest {
         @Test
         void aFinAfterAGapWaitsForTheGap() {
             Fixture fx = linux();
-            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1).data("world")), fx.ours(ACK).seq(1).ack(1));
+            // The SACK block covers the FIN's sequence number too.
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1).data("world")),
+                    fx.ours(ACK).seq(1).ack(1).sack(6, 12));
             fx.expectState(TcpState.ESTABLISHED);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(12));
             fx.expectState(TcpState.CLOSE_WAIT);
             assertTrue(fx.conn.finReceived());
+        }
+
+        @Test
+        void acksToOutOfWindowSegmentsWithoutDataAreRateLimited() {
+            // Linux tcp_invalid_ratelimit 500 ms (capture zero-window: the second of two probes
+            // 0.42 s apart got no answer).
+            Fixture fx = linux();
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
+            fx.expectDiscarded("ACK sent (a window probe", SECTION + " first check");
+            fx.at(420_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)));
+            fx.expectDiscarded("not answered, an ACK to an out-of-window segment went less than", SECTION + " first check");
+            // Text is always answered; so is a segment once the limit has passed.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(70000).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
+            fx.at(500_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
+        }
+
+        @Test
+        void theTextbookAnswersEveryOutOfWindowSegment() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            for (int i = 0; i < 3; i++) {
+                fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
+            }
         }
 
         @Test
@@ -171,10 +200,37 @@ class EstablishedTest {
             assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.error());
             assertEquals(TcpError.ECONNRESET, fx.events.errors.get(0).error());
             assertEquals(List.of(), fx.host.connections());
-            // SEND after a reset: broken pipe; the reset stays the connection's error.
+            // The first SEND after a reset reports it; later ones are a broken pipe (capture
+            // rst-established-write: ECONNRESET, then EPIPE). The reset stays the connection's error.
+            assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.send(Fixture.bytes("x"), fx.now));
             assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("x"), fx.now));
-            assertEquals(TcpError.EPIPE, fx.events.errors.get(1).error());
+            assertEquals(TcpError.EPIPE, fx.events.errors.get(2).error());
             assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.error());
+        }
+
+        @Test
+        void aReadReportsTheResetAndWritesThenFailWithEpipe() {
+            // Capture rst-established: the blocked recv fails with ECONNRESET, both sends after it
+            // with EPIPE, and the next recv returns end of file.
+            Fixture fx = linux();
+            fx.arrive(fx.peer(RST).seq(1));
+            assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.pendingError());
+            assertEquals(0, fx.conn.receive(100, fx.now).length);
+            assertEquals(Optional.empty(), fx.conn.pendingError(), "the read reported it");
+            assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("after"), fx.now));
+            assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("again"), fx.now));
+        }
+
+        @Test
+        void unreadTextIsStillReadBeforeTheReset() {
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi"));
+            fx.arrive(fx.peer(RST).seq(3));
+            assertEquals("hi", Fixture.text(fx.conn.receive(100, fx.now)));
+            assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.pendingError());
+            assertEquals(0, fx.conn.receive(100, fx.now).length);
+            assertEquals(Optional.empty(), fx.conn.pendingError());
         }
 
         @Test
@@ -345,7 +401,7 @@ class EstablishedTest {
             fx.conn.close(fx.now);
             fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(7));
             fx.expectState(TcpState.LAST_ACK);
-            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline(), "no separate ACK is left to send");
+            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt, "no separate ACK is left to send");
         }
 
         @Test
@@ -355,7 +411,7 @@ class EstablishedTest {
             fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1));
             fx.conn.send(Fixture.bytes("reply"), fx.now);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(7).data("reply"));
-            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt, "no separate ACK is left to send");
         }
 
         @Test
@@ -369,7 +425,9 @@ class EstablishedTest {
         void textbookProfileAcknowledgesAFinAfterTextAtOnce() {
             Fixture fx = Fixture.established(Profile.RFC9293);
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
-            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7));
+            // The right edge stays where it was (receiver SWS avoidance, RFC 9293 3.8.6.2.2), so
+            // the window is 6 less: 5 bytes of text and the FIN.
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7).win(65392 - 6));
         }
     }
 
@@ -441,6 +499,30 @@ class EstablishedTest {
         }
 
         @Test
+        void closeWithUnreadTextSendsRstAckInsteadOfFin() {
+            // close-unread.txt:6: Flags [R.], seq 1, ack 6, win 64, options [nop,nop,TS ...]
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6));
+            assertEquals(Optional.empty(), fx.conn.close(fx.now));
+            fx.expectSent(fx.sent(), fx.ours(RST | ACK).seq(1).ack(6));
+            assertEquals(List.of("ESTABLISHED -> CLOSED"), fx.transitions());
+            assertEquals(List.of(), fx.host.connections());
+            assertEquals(List.of(), fx.events.errors, "our application closed; it is told nothing");
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+
+        @Test
+        void textbookCloseWithUnreadTextStillSendsFin() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.conn.setAutoRead(false);
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
+            fx.conn.close(fx.now);
+            fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(6).win(65392 - 5));
+            fx.expectState(TcpState.FIN_WAIT_1);
+        }
+
+        @Test
         void shutdownSendsFinAndTheApplicationKeepsReading() {
             Fixture fx = linux();
             fx.conn.setAutoRead(false);
@@ -486,8 +568,604 @@ class EstablishedTest {
             assertEquals("hel", Fixture.text(fx.conn.receive(3)));
             fx.expectSent(fx.sent()); // 3 bytes are no reason for a window update
             assertEquals("lo", Fixture.text(fx.conn.receive(10)));
+            // Receiver SWS avoidance (RFC 9293 3.8.6.2.2): 5 bytes freed do not move the right
+            // edge; only min(RCV.BUFF / 2, Eff.snd.MSS) would.
             fx.conn.send(Fixture.bytes("!"), fx.now);
-            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(6).win(65392).data("!"));
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(6).win(65392 - 5).data("!"));
+        }
+    }
+
+    /**
+     * The retransmission timer (RFC 6298 section 5); the handshake's RTT sample makes RTO 200 ms.
+     * Linux's tail loss probe comes first in Linux's own schedule (see TailLossProbe); these tests
+     * switch it off to show the RTO rules alone.
+     */
+    @Nested
+    class RetransmissionTimer {
+        private Fixture linuxWithoutTlp() {
+            return Fixture.established(Profile.LINUX.with("tail_loss_probe", false));
+        }
+
+        @Test
+        void textIsResentAfterTheRtoWithTheTimerBackingOff() {
+            Fixture fx = linuxWithoutTlp();
+            assertEquals(200_000, fx.tcb().rto.current(), "SRTT 0 + max(min_rto 200 ms, 4 * RTTVAR)");
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            List<Fixture.Timed> resent = fx.runTimers(3_100_000);
+            assertEquals(List.of("0.2", "0.6", "1.4", "3"), Fixture.seconds(resent));
+            for (Fixture.Timed t : resent) {
+                fx.now = t.at();
+                SegmentAssert.assertSegment("resent at " + t.at(), fx.ours(PSH | ACK).seq(1).ack(1).data("hello").build(),
+                        t.segment());
+            }
+            assertEquals(4, fx.tcb().retransmits);
+        }
+
+        @Test
+        void anAckOfNewTextRestartsTheTimerAndAnAckOfAllStopsIt() {
+            Fixture fx = linuxWithoutTlp();
+            fx.conn.send(Fixture.bytes("ab"), 0);
+            fx.at(100_000);
+            fx.conn.send(Fixture.bytes("cd"), fx.now);
+            fx.sent();
+            assertEquals(200_000, fx.tcb().retransmitAt, "(5.1) a running timer is not restarted");
+            fx.at(150_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(3)));
+            // sample 150 ms: RTTVAR 3/4 * 0 + 1/4 * 150 = 37.5 ms, SRTT 150/8 = 18.75 ms;
+            // RTO = 18.75 + max(200, 150) ms; (5.3) the timer restarts from now
+            assertEquals(18_750, fx.tcb().rto.srtt());
+            assertEquals(37_500, fx.tcb().rto.rttvar());
+            assertEquals(150_000 + 218_750, fx.tcb().retransmitAt);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(5)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt, "(5.2) everything is acknowledged");
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+
+        @Test
+        void rttSamplesFollowRfc6298() {
+            Fixture fx = linux();
+            assertEquals(0, fx.tcb().rto.srtt(), "the handshake took no time");
+            fx.conn.send(Fixture.bytes("a"), fx.now);
+            fx.at(100_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(2));
+            assertEquals(12_500, fx.tcb().rto.srtt(), "7/8 * 0 + 1/8 * 100 ms");
+            assertEquals(25_000, fx.tcb().rto.rttvar(), "3/4 * 0 + 1/4 * |0 - 100 ms|");
+            assertEquals(212_500, fx.tcb().rto.current());
+            fx.conn.send(Fixture.bytes("b"), fx.now);
+            fx.at(250_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(3));
+            assertEquals(29_687, fx.tcb().rto.srtt(), "(7 * 12.5 + 150) / 8 ms, truncated");
+            assertEquals(53_125, fx.tcb().rto.rttvar(), "(3 * 25 + |12.5 - 150|) / 4 ms");
+            assertEquals(29_687 + 4 * 53_125, fx.tcb().rto.current());
+        }
+
+        @Test
+        void karnsRuleTakesNoSampleFromAResentSegment() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.conn.send(Fixture.bytes("x"), fx.now);
+            fx.sent();
+            assertEquals(List.of("1"), Fixture.seconds(fx.runTimers(1_500_000)));
+            fx.at(1_700_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(2));
+            assertEquals(0, fx.tcb().rto.srtt(), "no timestamps: the ACK may be of either copy");
+            assertEquals(1, fx.tcb().rto.backoffs(), "the backed-off RTO stays until a sample");
+        }
+
+        @Test
+        void aTimestampEchoTimesAResentSegment() {
+            Fixture fx = linuxWithoutTlp();
+            fx.conn.send(Fixture.bytes("x"), fx.now);
+            fx.sent();
+            fx.runTimers(250_000); // resent at 0.2 s with TSval 300
+            fx.arrive(fx.peer(ACK).seq(1).ack(2).options(List.of(TcpOption.NOP, TcpOption.NOP,
+                    new TcpOption.Timestamps(Fixture.PEER_TSVAL, 300))));
+            assertEquals(6_250, fx.tcb().rto.srtt(), "a 50 ms sample: 7/8 * 0 + 1/8 * 50 ms");
+            assertEquals(0, fx.tcb().rto.backoffs());
+        }
+
+        @Test
+        void fifteenRetriesGiveUpAfter924point6Seconds() {
+            // Linux tcp_retries2 15: tcp_model_timeout(15, 200 ms) = 1023 * 0.2 s + 6 * 120 s.
+            Fixture fx = linuxWithoutTlp();
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            List<Fixture.Timed> resent = fx.runTimers(2_000_000_000L);
+            assertEquals(List.of("0.2", "0.6", "1.4", "3", "6.2", "12.6", "25.4", "51", "102.2", "204.6",
+                    "324.6", "444.6", "564.6", "684.6", "804.6"), Fixture.seconds(resent));
+            assertEquals(924_600_000, fx.errorAt(TcpError.ETIMEDOUT));
+            fx.expectState(TcpState.CLOSED);
+            assertEquals(Optional.of(TcpError.ETIMEDOUT), fx.conn.error());
+            assertEquals(List.of(), fx.host.connections());
+        }
+
+        @Test
+        void aPartialAckAfterATimeoutResendsTheNextSegmentAtOnce() {
+            // Without SACK (so without RACK): NewReno's partial ACK.
+            Fixture fx = Fixture.established(Profile.LINUX.with("tail_loss_probe", false).with("sack", false));
+            byte[] data = filled(3000);
+            fx.conn.send(data, fx.now);
+            assertEquals(3, fx.sent().size());
+            fx.at(200_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data(Arrays.copyOfRange(data, 0, 1448)));
+            fx.at(200_050);
+            // The first segment is in; the second, sent before the timeout, is presumed lost too.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)),
+                    fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(data, 1448, 2896)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(3001)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+        }
+
+        @Test
+        void afterATimeoutRackResendsWhatWasSentBeforeTheSegmentNowAcknowledged() {
+            // With SACK, RACK (RFC 8985): the resent first segment is acknowledged 50 µs after it
+            // went, so everything sent long before it is lost; no congestion window holds it back.
+            Fixture fx = linuxWithoutTlp();
+            byte[] data = filled(3000);
+            fx.conn.send(data, fx.now);
+            fx.sent();
+            fx.at(200_000);
+            fx.sent();
+            fx.at(200_050);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)),
+                    fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(data, 1448, 2896)),
+                    fx.ours(PSH | ACK).seq(2897).ack(1).data(Arrays.copyOfRange(data, 2896, 3000)));
+        }
+
+        @Test
+        void aResentSegmentCarriesTheCurrentAck() {
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            fx.at(100_000);
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi"));
+            fx.at(200_000);
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(3).data("hello"));
+        }
+    }
+
+    /** Losses found from duplicate ACKs: fast retransmit (RFC 5681 3.2) and RACK (RFC 8985). */
+    @Nested
+    class LossDetection {
+        @Test
+        void threeDuplicateAcksResendTheMissingSegment() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            byte[] text = filled(536 * 4);
+            fx.conn.send(text, fx.now);
+            assertEquals(4, fx.sent().size());
+            fx.at(10_000);
+            // The first segment arrived, the second was lost; the third and fourth bring duplicates.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)),
+                    fx.ours(ACK).seq(537).ack(1).win(65392).data(Arrays.copyOfRange(text, 536, 1072)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537))); // a fourth duplicate changes nothing
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2145)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+        }
+
+        @Test
+        void aWindowUpdateIsNotADuplicateAck() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.conn.send(filled(536 * 4), fx.now);
+            fx.sent();
+            fx.arrive(fx.peer(ACK).seq(1).ack(537));
+            for (int i = 0; i < 3; i++) {
+                fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537).win(60000 - i)));
+            }
+        }
+
+        /** ESTABLISHED by a SYN-ACK 10 ms after the SYN: min_RTT and SRTT 10 ms, RTO 210 ms. */
+        private Fixture establishedAfter10ms() {
+            Fixture fx = Fixture.synSent(Profile.LINUX.with("tail_loss_probe", false));
+            fx.at(10_000);
+            fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1));
+            return fx;
+        }
+
+        @Test
+        void rackResendsAGapOnceThreeSegmentsAfterItAreSacked() {
+            // Capture out-of-order-burst: sack 1 {2001:3001}, {2001:4001}, {2001:5001}, then the
+            // lost segment goes. The segments were all sent at once, so the first SACKs leave it
+            // a reordering window (min_RTT / 4); with three segments SACKed the window is 0.
+            Fixture fx = establishedAfter10ms();
+            byte[] text = filled(1448 * 5);
+            fx.conn.send(text, fx.now);
+            assertEquals(5, fx.sent().size());
+            fx.at(20_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 4345)));
+            assertEquals(20_000 + 2_500, fx.tcb().lossDetection.reorderAt,
+                    "sent with the SACKed one 10 ms ago: lost after that RTT and min_RTT / 4");
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 5793)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 7241)),
+                    fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(text, 1448, 2896)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(7241)));
+            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+        }
+
+        @Test
+        void rackResendsWhenTheReorderingWindowPasses() {
+            Fixture fx = establishedAfter10ms();
+            byte[] text = filled(1448 * 3);
+            fx.conn.send(text, fx.now);
+            fx.sent();
+            fx.at(20_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(1449));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 4345)));
+            fx.at(22_499);
+            fx.expectSent(fx.sent());
+            fx.at(22_500);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(text, 1448, 2896)));
+        }
+
+        @Test
+        void aSegmentSentAfterTheSackedOneIsNotLost() {
+            Fixture fx = Fixture.established(Profile.LINUX.with("tail_loss_probe", false));
+            fx.conn.send(filled(1448), fx.now);
+            fx.at(5_000);
+            fx.conn.send(filled(1448), fx.now);
+            fx.sent();
+            fx.at(10_000);
+            // The first segment is SACKed (the peer lost nothing before it): nothing is resent.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1, 1449)));
+            assertEquals(Tcb.NEVER, fx.tcb().lossDetection.reorderAt);
+        }
+    }
+
+    /** Linux's tail loss probe (RFC 8985 section 7) before the RTO. */
+    @Nested
+    class TailLossProbe {
+        @Test
+        void aLoneSegmentIsProbedAtTheRtoThenTheRtoRunsFromTheProbe() {
+            Fixture fx = linux();
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.sent();
+            // PTO = 2 SRTT + min_rto = 200 ms, no later than the RTO (200 ms): the probe resends
+            // the segment; the RTO then runs 200 ms from the probe, and backs off from there.
+            List<Fixture.Timed> resent = fx.runTimers(1_700_000);
+            assertEquals(List.of("0.2", "0.4", "0.8", "1.6"), Fixture.seconds(resent));
+            for (Fixture.Timed t : resent) {
+                assertEquals(Fixture.OUR_ISS.plus(1), t.segment().seq());
+                assertEquals("hello", Fixture.text(t.segment().payload()));
+            }
+        }
+
+        @Test
+        void severalSegmentsInFlightAreProbedAfterTwoSrttAndTwoMilliseconds() {
+            Fixture fx = linux();
+            byte[] data = filled(3000);
+            fx.conn.send(data, fx.now);
+            assertEquals(3, fx.sent().size());
+            assertEquals(2_000, fx.host.nextDeadline(), "2 * SRTT 0 + 2 ms");
+            fx.at(2_000);
+            // The probe is the last segment sent: its ACK (or SACK) shows what the tail lost.
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(2897).ack(1).data(Arrays.copyOfRange(data, 2896, 3000)));
+            assertEquals(2_000 + 200_000, fx.host.nextDeadline(), "then the RTO, from the probe");
+            fx.at(202_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data(Arrays.copyOfRange(data, 0, 1448)));
+        }
+
+        @Test
+        void anAckOfSomeDataReschedulesTheProbe() {
+            Fixture fx = linux();
+            fx.conn.send(filled(3000), fx.now);
+            fx.sent();
+            fx.at(1_000);
+            fx.arrive(fx.peer(ACK).seq(1).ack(1449));
+            // SRTT 1/8 ms from the 1 ms sample; two segments left: PTO = 2 * 125 µs + 2 ms.
+            assertEquals(1_000 + 2_250, fx.host.nextDeadline());
+        }
+
+        @Test
+        void notWithoutSack() {
+            Fixture fx = Fixture.established(Profile.LINUX.with("sack", false));
+            fx.conn.send(filled(3000), fx.now);
+            fx.sent();
+            assertEquals(200_000, fx.host.nextDeadline(), "the RTO alone");
+        }
+    }
+
+    /** The persist timer and zero-window probes (RFC 9293 3.8.6.1). */
+    @Nested
+    class ZeroWindow {
+        /** ESTABLISHED, the peer's window closed, "hello" written and waiting. */
+        private Fixture closedWindow(Profile profile) {
+            Fixture fx = Fixture.established(profile);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0)));
+            assertEquals(0, fx.conn.sndWnd());
+            fx.conn.send(Fixture.bytes("hello"), fx.now);
+            fx.expectSent(fx.sent());
+            return fx;
+        }
+
+        @Test
+        void linuxProbesWithAnOldSequenceNumberAtRtoIntervalsThatDouble() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            assertEquals(200_000, fx.host.nextDeadline(), "the first probe after one RTO");
+            List<Fixture.Timed> probes = fx.runTimers(6_300_000);
+            assertEquals(List.of("0.2", "0.6", "1.4", "3", "6.2"), Fixture.seconds(probes));
+            fx.now = 200_000;
+            // tcp_xmit_probe_skb: <SEQ=SND.UNA-1><ACK=RCV.NXT><CTL=ACK>, no data
+            SegmentAssert.assertSegment("probe", fx.ours(ACK).seq(0).ack(1).build(), probes.get(0).segment());
+            fx.expectState(TcpState.ESTABLISHED);
+        }
+
+        @Test
+        void anAnsweredProbeRestartsTheIntervalFromTheAnswer() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            fx.at(200_000);
+            fx.sent();
+            fx.at(210_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0)));
+            assertEquals(210_000 + 400_000, fx.host.nextDeadline(), "(Linux tcp_ack_probe) from the answer");
+        }
+
+        @Test
+        void probingNeverGivesUpWhileThePeerAnswers() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            long last = 0;
+            for (int i = 0; i < 40; i++) {
+                fx.at(fx.host.nextDeadline());
+                assertEquals(1, fx.sent().size(), "probe " + i);
+                last = fx.now;
+                fx.at(fx.now + 1_000);
+                fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0));
+            }
+            fx.expectState(TcpState.ESTABLISHED);
+            assertEquals(120_000_000, fx.host.nextDeadline() - fx.now, "the interval stops at max_rto");
+            assertTrue(last > 924_600_000L, "longer than the retries2 limit");
+        }
+
+        @Test
+        void unansweredProbesGiveUpAfterRetries2() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            assertEquals(15, fx.runTimers(2_000_000_000L).size());
+            assertEquals(924_600_000, fx.errorAt(TcpError.ETIMEDOUT));
+            fx.expectState(TcpState.CLOSED);
+        }
+
+        @Test
+        void anOpeningWindowSendsTheTextAndStopsProbing() {
+            Fixture fx = closedWindow(Profile.LINUX);
+            fx.runTimers(700_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1)),
+                    fx.ours(PSH | ACK).seq(1).ack(1).data("hello"));
+            assertEquals(Tcb.NEVER, fx.tcb().persistAt);
+            assertEquals(fx.now + 200_000, fx.tcb().retransmitAt, "the back-off of the probes is cleared");
+        }
+
+        @Test
+        void textbookProbesCarryOneOctetOfNewData() {
+            Fixture fx = closedWindow(Profile.RFC9293);
+            fx.at(1_000_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data("h"));
+            assertEquals(Fixture.OUR_ISS.plus(2), fx.conn.sndNxt());
+            // The peer still has no room: its ACK does not cover the octet, which is resent
+            // by the retransmission timer and never gives up while the peer answers.
+            fx.at(1_000_100);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0)));
+            for (int i = 0; i < 30; i++) {
+                fx.at(fx.host.nextDeadline());
+                fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data("h"));
+                fx.at(fx.now + 100);
+                fx.arrive(fx.peer(ACK).seq(1).ack(1).win(0));
+            }
+            fx.expectState(TcpState.ESTABLISHED);
+            // The window opens: the octet is acknowledged and the rest follows.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2).win(1000)),
+                    fx.ours(PSH | ACK).seq(2).ack(1).data("ello"));
+        }
+
+        @Test
+        void theAdvertisedWindowClosesWhenTheApplicationDoesNotRead() {
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            long window = 65536;
+            long seq = 1;
+            int previousField = 512;
+            for (int i = 0; i < 100 && window > 0; i++) {
+                int n = (int) Math.min(1448, window);
+                List<Segment> acks = fx.arrive(fx.peer(ACK).seq(seq).ack(1).data(filled(n)));
+                seq += n;
+                if (acks.isEmpty()) {
+                    fx.at(fx.host.nextDeadline()); // the delayed ACK
+                    acks = fx.sent();
+                }
+                Segment a = acks.get(acks.size() - 1);
+                assertTrue(a.window() <= previousField, "the window field only closes: " + a);
+                previousField = a.window();
+                window = fx.conn.rcvWnd();
+            }
+            assertEquals(0, fx.conn.rcvWnd());
+            assertEquals(0, previousField, "the last ACK advertised a zero window");
+            assertEquals(seq - 1, fx.conn.unread());
+            // Reading 1000 bytes frees less than min(RCV.BUFF / 2, MSS): no window update.
+            fx.conn.receive(1000, fx.now);
+            fx.expectSent(fx.sent());
+            // Reading more than min(RCV.BUFF / 2, MSS) does; with more than half the buffer free
+            // the window is the free space rounded up to the scale's 128 bytes.
+            fx.conn.receive(40_000, fx.now);
+            long free = 65495 - fx.conn.unread();
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(seq).win((int) ((free + 127) / 128)));
+        }
+    }
+
+    /**
+     * When ACKs of text go (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2; Linux quick-ACK and pingpong).
+     * Most tests use an application that does not read yet (capture delayed-ack-noread): one
+     * that reads pushed text at once also ACKs it at once (see the last tests).
+     */
+    @Nested
+    class DelayedAck {
+        private Fixture withQuickAcks(int quickAcks) {
+            Fixture fx = Fixture.established(Profile.LINUX.with("quick_acks", quickAcks));
+            fx.conn.setAutoRead(false);
+            return fx;
+        }
+
+        @Test
+        void theFirstSegmentsAreAcknowledgedAtOnceThenTheAckWaits40ms() {
+            Fixture fx = withQuickAcks(2);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")), fx.ours(ACK).seq(1).ack(2));
+            fx.at(1_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(2).ack(1).data("b")), fx.ours(ACK).seq(1).ack(3));
+            fx.at(2_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(3).ack(1).data("c")));
+            assertEquals(42_000, fx.host.nextDeadline());
+            fx.at(41_999);
+            fx.expectSent(fx.sent());
+            fx.at(42_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(4));
+        }
+
+        @Test
+        void linuxStartsWithSixteenQuickAcks() {
+            Fixture fx = linux();
+            fx.conn.setAutoRead(false);
+            for (int i = 0; i < 16; i++) {
+                fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1 + i).ack(1).data("x")), fx.ours(ACK).seq(1).ack(2 + i));
+            }
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(17).ack(1).data("x")));
+            assertEquals(40_000, fx.host.nextDeadline());
+        }
+
+        @Test
+        void everySecondFullSizedSegmentIsAcknowledgedAtOnce() {
+            Fixture fx = withQuickAcks(0);
+            fx.conn.setAutoRead(true);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(1448))));
+            assertEquals(40_000, fx.host.nextDeadline());
+            fx.at(5_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1449).ack(1).data(filled(1448))), fx.ours(ACK).seq(1).ack(2897));
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(2897).ack(1).data(filled(1448))));
+            assertEquals(45_000, fx.host.nextDeadline(), "the third waits for a fourth");
+        }
+
+        @Test
+        void unreadTextDoesNotCountAsTwoSegments() {
+            // __tcp_ack_snd_check: two segments force the ACK only if the right edge of the window
+            // would not go back, which unread text prevents ("tcp_recvmsg() will send ACK
+            // otherwise"); capture delayed-ack-noread, segments 18 to 20 after the quick ACKs.
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(1448))));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1449).ack(1).data(filled(1448))));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(2897).ack(1).data(filled(1448))));
+            assertEquals(40_000, fx.host.nextDeadline());
+        }
+
+        @Test
+        void dataSentBeforeTheTimerCarriesTheAck() {
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("ping")));
+            fx.at(10_000);
+            fx.conn.send(Fixture.bytes("pong"), fx.now);
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(5).data("pong"));
+            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt);
+        }
+
+        @Test
+        void aTimerAboutToFireSendsTheNextAckAtOnce() {
+            Fixture fx = withQuickAcks(0);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")));
+            fx.at(35_000);
+            // Within a quarter of the delay of the timer (Linux tcp_send_delayed_ack).
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(2).ack(1).data("b")), fx.ours(ACK).seq(1).ack(3));
+        }
+
+        @Test
+        void anAnswerWithinTheDelayMakesTheNextRequestsAckWait() {
+            Fixture fx = linux();
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("req1")), fx.ours(ACK).seq(1).ack(5));
+            fx.at(1_000);
+            fx.conn.send(Fixture.bytes("resp1"), fx.now);
+            fx.sent();
+            assertTrue(fx.tcb().delayedAcks.pingpong(), "interactive: an answer within 40 ms");
+            fx.at(100_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(5).ack(6).data("req2")));
+            assertEquals(140_000, fx.tcb().delayedAckAt, "no quick ACK in pingpong mode");
+            fx.at(140_000);
+            fx.expectSent(fx.sent(), fx.ours(ACK).seq(6).ack(9));
+            assertTrue(!fx.tcb().delayedAcks.pingpong(), "a delayed ACK that had to go alone ends it");
+            fx.at(200_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(9).ack(6).data("req3")), fx.ours(ACK).seq(6).ack(13));
+        }
+
+        @Test
+        void aReadingApplicationAcknowledgesPushedTextAtOnce() {
+            // Linux tcp_cleanup_rbuf: the application read everything, and it was pushed.
+            Fixture fx = Fixture.established(Profile.LINUX.with("quick_acks", 0));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")), fx.ours(ACK).seq(1).ack(2));
+            // A full-sized segment without PSH is not pushed: its ACK waits.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(2).ack(1).data(filled(1448))));
+            assertEquals(40_000, fx.host.nextDeadline());
+        }
+
+        @Test
+        void inPingpongModeASecondPushedSegmentForcesTheAck() {
+            Fixture fx = linux();
+            fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("req"));
+            fx.conn.send(Fixture.bytes("resp"), fx.now);
+            fx.sent();
+            fx.at(100_000);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(4).ack(5).data("a")));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(5).ack(5).data("b")), fx.ours(ACK).seq(5).ack(6));
+        }
+
+        @Test
+        void textbookAcknowledgesEverySegmentAtOnce() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            for (int i = 0; i < 20; i++) {
+                assertEquals(1, fx.arrive(fx.peer(PSH | ACK).seq(1 + i).ack(1).data("x")).size());
+            }
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+    }
+
+    /** Out-of-order text and SACK (RFC 2018; RFC 5681 4.2). */
+    @Nested
+    class OutOfOrder {
+        @Test
+        void eachOutOfOrderSegmentGetsADuplicateAckWithTheNewestBlockFirst() {
+            Fixture fx = linux();
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(11).ack(1).data("bbbbb")), fx.ours(ACK).seq(1).ack(1).sack(11, 16));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(21).ack(1).data("ddddd")),
+                    fx.ours(ACK).seq(1).ack(1).sack(21, 26, 11, 16));
+            // Adjacent to the first block: they merge, and the merged block comes first.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(16).ack(1).data("ccccc")),
+                    fx.ours(ACK).seq(1).ack(1).sack(11, 26));
+            // The gap fills: everything is acknowledged at once, and no block is left.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("aaaaaaaaaa")), fx.ours(ACK).seq(1).ack(26));
+            assertEquals("aaaaaaaaaabbbbbcccccddddd", Fixture.text(fx.conn.received()));
+        }
+
+        @Test
+        void atMostThreeBlocksFitBesideTimestamps() {
+            Fixture fx = linux();
+            for (int i = 0; i < 5; i++) {
+                fx.arrive(fx.peer(ACK).seq(11 + 10L * i).ack(1).data("x"));
+            }
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(71).ack(1).data("x")),
+                    fx.ours(ACK).seq(1).ack(1).sack(71, 72, 51, 52, 41, 42));
+        }
+
+        @Test
+        void heldTextTakesBufferSpaceFromTheWindow() {
+            Fixture fx = Fixture.established(EstablishedTest.SMALL);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(801).ack(1).data(filled(100))),
+                    fx.ours(ACK).seq(1).ack(1).win(1000));
+            assertEquals(900, fx.tcb().freeSpace());
+            // 600 bytes in order: the right edge moves (by 500, min(RCV.BUFF / 2, the peer's
+            // Eff.snd.MSS 536)) to RCV.NXT + 900, not + 1000.
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(600))), fx.ours(ACK).seq(1).ack(601).win(900));
+        }
+
+        @Test
+        void noSackBlocksWithoutSackPermitted() {
+            Fixture fx = Fixture.established(Profile.LINUX.with("sack", false));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(11).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
         }
     }
 }

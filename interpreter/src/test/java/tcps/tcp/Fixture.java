@@ -116,6 +116,23 @@ final class Fixture {
         return fx.expectState(TcpState.FIN_WAIT_1);
     }
 
+    /** ESTABLISHED, then shutdown(SHUT_WR): our FIN is out, and the application still reads. */
+    static Fixture halfClosedFinWait1(Profile profile) {
+        Fixture fx = established(profile);
+        fx.conn.shutdown(fx.now);
+        fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(1));
+        fx.events.clear();
+        return fx.expectState(TcpState.FIN_WAIT_1);
+    }
+
+    /** Half-closed FIN-WAIT-1, then the peer acknowledges our FIN. */
+    static Fixture halfClosedFinWait2(Profile profile) {
+        Fixture fx = halfClosedFinWait1(profile);
+        fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2)));
+        fx.events.clear();
+        return fx.expectState(TcpState.FIN_WAIT_2);
+    }
+
     /** FIN-WAIT-1, then the peer acknowledges our FIN. */
     static Fixture finWait2(Profile profile) {
         Fixture fx = finWait1(profile);
@@ -127,6 +144,7 @@ final class Fixture {
     /** FIN-WAIT-1, then the peer's FIN crosses ours (simultaneous close). */
     static Fixture closing(Profile profile) {
         Fixture fx = finWait1(profile);
+        fx.finTakesWindow();
         fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(1)), fx.ours(ACK).seq(2).ack(2));
         fx.events.clear();
         return fx.expectState(TcpState.CLOSING);
@@ -135,6 +153,7 @@ final class Fixture {
     /** FIN-WAIT-2, then the peer's FIN: TIME-WAIT, our ACK taken. */
     static Fixture timeWait(Profile profile) {
         Fixture fx = finWait2(profile);
+        fx.finTakesWindow();
         fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(2)), fx.ours(ACK).seq(2).ack(2));
         fx.events.clear();
         return fx.expectState(TcpState.TIME_WAIT);
@@ -143,6 +162,7 @@ final class Fixture {
     /** ESTABLISHED, then the peer's FIN (no data before it, so it is ACKed at once). */
     static Fixture closeWait(Profile profile) {
         Fixture fx = established(profile);
+        fx.finTakesWindow();
         fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(1)), fx.ours(ACK).seq(1).ack(2));
         fx.events.clear();
         return fx.expectState(TcpState.CLOSE_WAIT);
@@ -155,6 +175,17 @@ final class Fixture {
         fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(2));
         fx.events.clear();
         return fx.expectState(TcpState.LAST_ACK);
+    }
+
+    /**
+     * The peer's FIN is about to arrive. It takes a sequence number, and a stack that keeps its
+     * right window edge until it can move by a worthwhile amount (RFC 9293 3.8.6.2.2; the
+     * profiles that do not round the window up) advertises one byte less afterwards.
+     */
+    void finTakesWindow() {
+        if (!scaling && !profile.roundWindowUp()) {
+            ourWindow--;
+        }
     }
 
     // ---- driving
@@ -179,6 +210,46 @@ final class Fixture {
         now = time;
         host.advanceTo(time);
         return this;
+    }
+
+    /** A segment the host sent at a virtual instant. */
+    record Timed(long at, Segment segment) {
+        @Override
+        public String toString() {
+            return at + " µs: " + segment;
+        }
+    }
+
+    /**
+     * Fires every timer due up to {@code until}, one deadline at a time, without any answer from
+     * the peer, and returns what the host sent and when. The clock ends at {@code until}.
+     */
+    List<Timed> runTimers(long until) {
+        List<Timed> out = new java.util.ArrayList<>();
+        while (host.nextDeadline() <= until) {
+            at(host.nextDeadline());
+            for (Segment s : sent()) {
+                out.add(new Timed(now, s));
+            }
+        }
+        at(until);
+        return out;
+    }
+
+    /** The instants of {@code timed}, in seconds as decimal strings ("0.2", "1", "924.6"). */
+    static List<String> seconds(List<Timed> timed) {
+        return timed.stream().map(t -> seconds(t.at())).toList();
+    }
+
+    static String seconds(long micros) {
+        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString();
+    }
+
+    /** The time of the one error reported since the last clear, checking which error it is. */
+    long errorAt(TcpError error) {
+        assertEquals(1, events.errors.size(), "errors: " + events.errors);
+        assertEquals(error, events.errors.get(0).error());
+        return events.errors.get(0).now();
     }
 
     Fixture expectState(TcpState state) {
@@ -320,6 +391,23 @@ final class Fixture {
 
         Seg noOptions() {
             return options(List.of());
+        }
+
+        /**
+         * Appends {@code nop,nop,sack} with blocks given as pairs of edges relative to the
+         * receiver's ISN (the sequence space being acknowledged), as Linux lays them out after TS.
+         */
+        Seg sack(long... edges) {
+            List<TcpOption.SackBlock> blocks = new java.util.ArrayList<>();
+            for (int i = 0; i + 1 < edges.length; i += 2) {
+                blocks.add(new TcpOption.SackBlock(ackBase.plus(edges[i]), ackBase.plus(edges[i + 1])));
+            }
+            List<TcpOption> o = new java.util.ArrayList<>(options);
+            o.add(TcpOption.NOP);
+            o.add(TcpOption.NOP);
+            o.add(new TcpOption.Sack(blocks));
+            options = List.copyOf(o);
+            return this;
         }
 
         Seg data(String text) {

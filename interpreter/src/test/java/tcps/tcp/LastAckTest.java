@@ -60,4 +60,16 @@ class LastAckTest {
         assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.send(Fixture.bytes("x"), fx.now));
         fx.expectSent(fx.sent());
     }
+
+    @Test
+    void anUnacknowledgedFinIsRetransmitted() {
+        Fixture fx = fx();
+        List<Fixture.Timed> resent = fx.runTimers(500_000);
+        assertEquals(List.of("0.2", "0.4"), Fixture.seconds(resent), "the loss probe, then the RTO");
+        fx.now = 400_000;
+        SegmentAssert.assertSegment("second copy", fx.ours(FIN | ACK).seq(1).ack(2).build(), resent.get(1).segment());
+        fx.expectSent(fx.arrive(fx.peer(ACK).seq(2).ack(2)));
+        fx.expectState(TcpState.CLOSED);
+        assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+    }
 }

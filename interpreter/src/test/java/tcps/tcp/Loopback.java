@@ -13,6 +13,13 @@ final class Loopback {
     final TcpHost host;
     final long delay;
     final List<Segment> sent = new ArrayList<>();
+    /** When each segment of {@link #sent} was put on the wire. */
+    final List<Long> sentAt = new ArrayList<>();
+    /**
+     * Segments this says are lost are recorded in {@link #sent} (tcpdump on lo sees them before
+     * the firewall drops them) but never arrive.
+     */
+    java.util.function.BiPredicate<Long, Segment> lose = (t, s) -> false;
     private final List<InFlight> inFlight = new ArrayList<>();
     long now;
 
@@ -25,7 +32,10 @@ final class Loopback {
     void collect() {
         for (Segment s : host.takeOutgoing()) {
             sent.add(s);
-            inFlight.add(new InFlight(now + delay, s));
+            sentAt.add(now);
+            if (!lose.test(now, s)) {
+                inFlight.add(new InFlight(now + delay, s));
+            }
         }
     }
 
@@ -45,6 +55,23 @@ final class Loopback {
             host.advanceTo(now);
         }
         return true;
+    }
+
+    /** When the next event is due, or Long.MAX_VALUE when nothing is left. */
+    long nextEventTime() {
+        collect();
+        long delivery = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.get(0).at();
+        return Math.min(delivery, host.nextDeadline());
+    }
+
+    /** Runs the events due up to {@code until}, calling {@code app} after each; the clock ends there. */
+    void runUntil(long until, Runnable app) {
+        while (nextEventTime() <= until) {
+            step();
+            app.run();
+            collect();
+        }
+        now = Math.max(now, until);
     }
 
     /** Runs events until the network is quiet and no timer is left, calling {@code app} after each. */

@@ -11,6 +11,7 @@ import static tcps.tcp.Fixture.SYN;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** SYN-RECEIVED, reached from LISTEN (passive) or from SYN-SENT (simultaneous open). */
@@ -169,5 +170,63 @@ class SynReceivedTest {
         fx.expectSent(fx.sent(), fx.ours(RST | ACK).seq(1).ack(1).win(512));
         fx.expectState(TcpState.CLOSED);
         assertTrue(fx.host.connections().isEmpty());
+    }
+
+    /**
+     * The SYN-ACK of a passive open is retransmitted from the initial RTO with back-off (Linux
+     * reqsk_timer_handler: 1 s, then 2 s, ...) and the half-open connection is dropped silently
+     * when tcp_synack_retries are used up.
+     */
+    @Nested
+    class SynAckRetransmission {
+        @Test
+        void synAckIsResentAt1s3s7s15s31sAndTheConnectionDroppedAt63s() {
+            Fixture fx = Fixture.synReceived(Profile.LINUX);
+            List<Fixture.Timed> sent = fx.runTimers(100_000_000);
+            assertEquals(List.of("1", "3", "7", "15", "31"), Fixture.seconds(sent));
+            fx.expectState(TcpState.CLOSED);
+            RecordingObserver.StateChange last = fx.events.stateChanges.get(fx.events.stateChanges.size() - 1);
+            assertEquals("SYN-RECEIVED -> CLOSED", last.toString());
+            assertEquals(63_000_000, last.now());
+            assertEquals(List.of(), fx.events.errors, "the user need not be informed");
+            assertEquals(TcpState.LISTEN, fx.listener.state(), "the listener carries on");
+            assertEquals(List.of(), fx.host.connections());
+        }
+
+        @Test
+        void fewerRetriesDropItSooner() {
+            Fixture fx = Fixture.synReceived(Profile.LINUX.with("synack_retries", 2));
+            assertEquals(List.of("1", "3"), Fixture.seconds(fx.runTimers(100_000_000)));
+            assertEquals(7_000_000, fx.events.stateChanges.get(fx.events.stateChanges.size() - 1).now());
+            fx.expectState(TcpState.CLOSED);
+        }
+
+        @Test
+        void theResentSynAckDiffersOnlyInItsTimestamp() {
+            Fixture fx = Fixture.synReceived(Profile.LINUX);
+            fx.at(1_000_000);
+            fx.expectSent(fx.sent(), fx.ours(SYN | ACK).seq(0).ack(1).win(65483).options(List.of(
+                    new TcpOption.Mss(65495), TcpOption.SACK_PERMITTED,
+                    new TcpOption.Timestamps(1100, Fixture.PEER_TSVAL), TcpOption.NOP, new TcpOption.WindowScale(7))));
+        }
+
+        @Test
+        void anAckAfterAResentSynAckEstablishes() {
+            Fixture fx = Fixture.synReceived(Profile.LINUX);
+            fx.at(1_000_000);
+            fx.sent();
+            fx.at(1_000_050);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)));
+            fx.expectState(TcpState.ESTABLISHED);
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline(), "the SYN-ACK's timer is off");
+        }
+
+        @Test
+        void simultaneousOpenResendsItsSynAckUnderSynRetries() {
+            Fixture fx = activeSynReceived();
+            List<Fixture.Timed> sent = fx.runTimers(10_000_000);
+            assertTrue(sent.stream().allMatch(t -> t.segment().has(SYN) && t.segment().has(ACK)), sent.toString());
+            assertEquals(List.of("1", "3", "7"), Fixture.seconds(sent).subList(0, 3));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package tcps.tcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static tcps.tcp.Fixture.ACK;
 import static tcps.tcp.Fixture.PSH;
@@ -9,6 +10,7 @@ import static tcps.tcp.Fixture.SYN;
 
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Active OPEN (RFC 9293 3.10.1) and SEGMENT ARRIVES in SYN-SENT (3.10.7.3). */
@@ -191,5 +193,115 @@ class SynSentTest {
                 events.transitionsOf(ca));
         assertEquals(events.transitionsOf(ca), events.transitionsOf(cb));
         assertTrue(events.discards.isEmpty(), events.discards.toString());
+    }
+
+    /**
+     * The retransmission timer in SYN-SENT (RFC 6298 5.4 to 5.6, RFC 9293 3.8.3), as Linux 6.18
+     * runs it: tcp_syn_linear_timeouts retransmissions 1 s apart, then back-off, and ETIMEDOUT
+     * when the retransmissions or the time run out (captures syn-retries, syn-retries-exp).
+     */
+    @Nested
+    class SynRetransmission {
+        private List<Fixture.Timed> synsUntilGiveUp(Fixture fx, long until) {
+            List<Fixture.Timed> syns = new java.util.ArrayList<>();
+            syns.add(new Fixture.Timed(0, fx.opening.get(0)));
+            syns.addAll(fx.runTimers(until));
+            return syns;
+        }
+
+        @Test
+        void synRetries2WithLinearTimeoutsSendsSixSynsAndTimesOutAt7s() {
+            // syn-retries.txt: SYNs at 0, 1.011, 2.035, 3.059, 4.083, 5.107 s; ETIMEDOUT at 7.123 s.
+            Fixture fx = Fixture.synSent(Profile.LINUX.with("syn_retries", 2));
+            List<Fixture.Timed> syns = synsUntilGiveUp(fx, 10_000_000);
+            assertEquals(List.of("0", "1", "2", "3", "4", "5"), Fixture.seconds(syns));
+            assertEquals(7_000_000, fx.errorAt(TcpError.ETIMEDOUT), "nothing is sent at give-up");
+            fx.expectState(TcpState.CLOSED);
+            assertEquals(Optional.of(TcpError.ETIMEDOUT), fx.conn.error());
+            assertEquals(List.of(), fx.host.connections());
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
+        }
+
+        @Test
+        void withoutLinearTimeoutsTheIntervalsDouble() {
+            // syn-retries-exp.txt: SYNs at 0, 1.005, 3.021 s; ETIMEDOUT at 7.182 s.
+            Fixture fx = Fixture.synSent(Profile.LINUX.with("syn_retries", 2).with("syn_linear_timeouts", 0));
+            assertEquals(List.of("0", "1", "3"), Fixture.seconds(synsUntilGiveUp(fx, 10_000_000)));
+            assertEquals(7_000_000, fx.errorAt(TcpError.ETIMEDOUT));
+        }
+
+        @Test
+        void sixClassicRetriesGiveUpAt127s() {
+            Fixture fx = Fixture.synSent(Profile.LINUX.with("syn_linear_timeouts", 0));
+            assertEquals(List.of("0", "1", "3", "7", "15", "31", "63"),
+                    Fixture.seconds(synsUntilGiveUp(fx, 200_000_000)));
+            assertEquals(127_000_000, fx.errorAt(TcpError.ETIMEDOUT), "(2^7 - 1) * 1 s");
+        }
+
+        @Test
+        void linuxDefaultsSendElevenSynsAndGiveUpAt131s() {
+            // 6 retries + 4 linear timeouts = 10 retransmissions: the count runs out first, at the
+            // timer after the one at 67 s (the time limit, 127 s, has not been reached at 67 s).
+            Fixture fx = Fixture.synSent(Profile.LINUX);
+            assertEquals(List.of("0", "1", "2", "3", "4", "5", "7", "11", "19", "35", "67"),
+                    Fixture.seconds(synsUntilGiveUp(fx, 200_000_000)));
+            assertEquals(131_000_000, fx.errorAt(TcpError.ETIMEDOUT));
+        }
+
+        @Test
+        void textbookSynRetransmissionsLastAtLeastThreeMinutes() {
+            // RFC 9293 3.8.3: R2 for a SYN "MUST be set large enough to provide retransmission of
+            // the segment for at least 3 minutes". The RTO stops doubling at 60 s (RFC 6298 2.5).
+            Fixture fx = Fixture.synSent(Profile.RFC9293);
+            assertEquals(List.of("0", "1", "3", "7", "15", "31", "63", "123"),
+                    Fixture.seconds(synsUntilGiveUp(fx, 400_000_000)));
+            assertEquals(183_000_000, fx.errorAt(TcpError.ETIMEDOUT));
+        }
+
+        @Test
+        void aRetransmittedSynIsTheSameSynWithANewTimestamp() {
+            // syn-retries.txt:2: same seq and options, ecr 0; only TS val changes.
+            Fixture fx = Fixture.synSent(Profile.LINUX);
+            fx.at(1_000_000);
+            fx.expectSent(fx.sent(), fx.ours(SYN).seq(0).win(65495).options(List.of(
+                    new TcpOption.Mss(65495), TcpOption.SACK_PERMITTED, new TcpOption.Timestamps(1100, 0),
+                    TcpOption.NOP, new TcpOption.WindowScale(7))));
+            assertEquals(1, fx.tcb().retransmissionQueue.entries().size());
+            assertTrue(fx.tcb().retransmissionQueue.first().retransmitted());
+        }
+
+        @Test
+        void aSynAckStopsTheTimerAndTimesTheHandshake() {
+            Fixture fx = Fixture.synSent(Profile.LINUX);
+            fx.at(300);
+            fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1));
+            assertEquals(300, fx.tcb().rto.srtt(), "the SYN was sent once: its ACK is an RTT sample");
+            assertEquals(Long.MAX_VALUE, fx.host.nextDeadline(), "nothing left to retransmit");
+        }
+
+        @Test
+        void aSynAckAfterARetransmittedSynIsTimedByItsTimestampEcho() {
+            Fixture fx = Fixture.synSent(Profile.LINUX);
+            fx.at(1_000_000);
+            fx.sent();
+            fx.at(1_005_000);
+            // TSecr 1100 echoes the retransmitted SYN (TSval 1100): 5 ticks of 1 ms.
+            fx.expectSent(fx.arrive(fx.peerSynAck().options(fx.peerSynOptions(1100))), fx.ours(ACK).seq(1).ack(1));
+            assertEquals(5_000, fx.tcb().rto.srtt(), "RFC 7323 4.1: TSecr times a retransmission");
+        }
+
+        @Test
+        void withoutTimestampsKarnsRuleLeavesTheThreeSecondFallback() {
+            Fixture fx = Fixture.synSent(Profile.RFC9293);
+            fx.at(1_000_000);
+            fx.sent();
+            fx.at(1_005_000);
+            fx.arrive(fx.peerSynAck().noOptions());
+            fx.expectState(TcpState.ESTABLISHED);
+            assertFalse(fx.tcb().rto.sampled(), "Karn: the ACK of a retransmitted SYN is ambiguous");
+            fx.conn.send(Fixture.bytes("x"), fx.now);
+            fx.sent();
+            assertEquals(fx.now + 3_000_000, fx.tcb().retransmitAt, "RFC 6298 5.7: RTO 3 s");
+        }
     }
 }

@@ -84,4 +84,65 @@ class TimeWaitTest {
         fx.expectState(TcpState.CLOSED);
         assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
     }
+
+    /** The server closed first: TIME-WAIT on the listening port, the listener still open. */
+    private static Fixture serverTimeWait(Profile profile) {
+        Fixture fx = Fixture.serverEstablished(profile);
+        fx.conn.close(fx.now);
+        fx.sent();
+        fx.arrive(fx.peer(ACK).seq(1).ack(2));
+        fx.finTakesWindow();
+        fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(2)), fx.ours(ACK).seq(2).ack(2));
+        fx.events.clear();
+        return fx.expectState(TcpState.TIME_WAIT);
+    }
+
+    private static List<TcpOption> synOptions(long tsVal) {
+        return List.of(new TcpOption.Mss(Fixture.PEER_MSS), TcpOption.SACK_PERMITTED,
+                new TcpOption.Timestamps(tsVal, 0), TcpOption.NOP, new TcpOption.WindowScale(Fixture.PEER_WSCALE));
+    }
+
+    @Test
+    void aNewSynWithANewerTimestampReopensTheConnection() {
+        // RFC 6191; Linux tcp_timewait_state_process returns TCP_TW_SYN and the listener takes
+        // the SYN with ISS = the old SND.NXT + 65535 + 2.
+        Fixture fx = serverTimeWait(Profile.LINUX);
+        fx.at(1_000_000);
+        List<Segment> sent = fx.arrive(fx.peer(SYN).seq(100_000).options(synOptions(Fixture.PEER_TSVAL + 1000)));
+        fx.expectState(TcpState.CLOSED);
+        assertEquals(List.of("TIME-WAIT -> CLOSED"), fx.transitions());
+        assertEquals(2, fx.listener.connections().size());
+        Connection fresh = fx.listener.connections().get(1);
+        assertEquals(TcpState.SYN_RECEIVED, fresh.state());
+        assertEquals(Fixture.OUR_ISS.plus(2 + 65537), fresh.iss());
+        assertEquals(1, sent.size());
+        assertEquals(Fixture.OUR_ISS.plus(2 + 65537), sent.get(0).seq());
+        assertEquals(Fixture.PEER_ISN.plus(100_001), sent.get(0).ack(), "the SYN-ACK answers the new SYN");
+        assertEquals(List.of(fresh), fx.host.connections());
+    }
+
+    @Test
+    void anOlderTimestampIsAnOldDuplicateAndGetsAnAck() {
+        Fixture fx = serverTimeWait(Profile.LINUX);
+        fx.expectSent(fx.arrive(fx.peer(SYN).seq(100_000).options(synOptions(Fixture.PEER_TSVAL - 1))),
+                fx.ours(ACK).seq(2).ack(2));
+        fx.expectState(TcpState.TIME_WAIT);
+        assertEquals(1, fx.listener.connections().size());
+    }
+
+    @Test
+    void theTextbookAnswersEverySynInTimeWaitWithAnAck() {
+        Fixture fx = serverTimeWait(Profile.RFC9293);
+        fx.expectSent(fx.arrive(fx.peer(SYN).seq(100_000).noOptions()), fx.ours(ACK).seq(2).ack(2));
+        fx.expectState(TcpState.TIME_WAIT);
+    }
+
+    @Test
+    void everyRetransmittedFinIsAcknowledgedDespiteTheRateLimit() {
+        Fixture fx = fx();
+        for (int i = 0; i < 3; i++) {
+            fx.at(fx.now + 100_000);
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(2)), fx.ours(ACK).seq(2).ack(2));
+        }
+    }
 }

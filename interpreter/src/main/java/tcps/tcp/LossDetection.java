@@ -1,0 +1,145 @@
+package tcps.tcp;
+
+import java.util.List;
+
+/**
+ * Deciding, before the RTO, that a segment in flight was lost, from the ACKs that come back:
+ * <ul>
+ * <li>without SACK, fast retransmit on the third duplicate ACK (RFC 5681 3.2);</li>
+ * <li>with SACK, RACK (RFC 8985 section 6), as Linux does it: a segment is lost when one sent
+ *     after it has been delivered (acknowledged or SACKed) and more than the RTT of that
+ *     delivery plus a reordering window has passed since it was sent (captures out-of-order and
+ *     out-of-order-burst: the lost segment goes again as soon as the SACKs show the gap).</li>
+ * </ul>
+ * There is no congestion window in the model: what is declared lost is resent at once.
+ */
+final class LossDetection {
+    private final Tcb tcb;
+    private int duplicateAcks;
+    /** The window field of the last acceptable ACK (RFC 5681's duplicate ACK condition (e)). */
+    private int lastWindowField = -1;
+    // RACK (RFC 8985 6.1): the most recently sent segment known delivered, and its RTT.
+    private long rackXmitAt = Long.MIN_VALUE;
+    private SeqNum rackEndSeq;
+    private long rackRtt;
+    /** The smallest RTT sample (RFC 8985 min_RTT), for the reordering window. */
+    private long minRtt = Long.MAX_VALUE;
+    /** The RACK reordering timer (RFC 8985 6.3), or NEVER. */
+    long reorderAt = Tcb.NEVER;
+
+    LossDetection(Tcb tcb) {
+        this.tcb = tcb;
+    }
+
+    void rttSample(long rtt) {
+        minRtt = Math.min(minRtt, Math.max(0, rtt));
+    }
+
+    private boolean rack() {
+        return tcb.profile.rack() && tcb.inUse.sack();
+    }
+
+    /**
+     * An acceptable ACK arrived; SND.UNA has moved if {@code advanced}, with {@code acked} what
+     * that removed from the queue.
+     */
+    void ackArrived(Segment seg, boolean advanced, RetransmissionQueue.Acknowledged acked, long now) {
+        int window = seg.window();
+        boolean sameWindow = window == lastWindowField;
+        lastWindowField = window;
+        if (tcb.retransmissionQueue.isEmpty()) {
+            duplicateAcks = 0;
+            reorderAt = Tcb.NEVER;
+            return;
+        }
+        if (rack()) {
+            if (acked.segments() > 0) {
+                delivered(acked.newestSentAt(), acked.newestEnd(), now);
+            }
+            seg.option(TcpOption.Sack.class).ifPresent(sack -> {
+                for (RetransmissionQueue.Entry e : tcb.retransmissionQueue.markSacked(sack.blocks(), tcb.sndUna)) {
+                    delivered(e.sentAt(), e.segment().seqEnd(), now);
+                }
+            });
+            detect(now);
+            return;
+        }
+        if (advanced) {
+            duplicateAcks = 0;
+            return;
+        }
+        // RFC 5681 2: a duplicate ACK carries no data, no SYN or FIN, acknowledges SND.UNA while
+        // data is outstanding, and repeats the last window.
+        if (seg.length() == 0 && !seg.has(TcpFlags.SYN) && !seg.has(TcpFlags.FIN)
+                && seg.ack().equals(tcb.sndUna) && sameWindow) {
+            duplicateAcks++;
+            if (duplicateAcks == tcb.profile.dupackThreshold() && tcb.recoveryPoint == null) {
+                // (3.2) "The TCP sender SHOULD use the 'fast retransmit' algorithm ... after
+                // receiving 3 duplicate ACKs ... retransmit what appears to be the missing segment"
+                tcb.recoveryPoint = tcb.sndNxt;
+                tcb.retransmitLost(tcb.retransmissionQueue.firstUnsacked(), now);
+            }
+        }
+    }
+
+    /** RFC 8985 6.2 step 2: the most recently sent delivered segment sets RACK.xmit_ts and RACK.rtt. */
+    private void delivered(long sentAt, SeqNum endSeq, long now) {
+        if (sentAt > rackXmitAt || (sentAt == rackXmitAt && endSeq.gt(rackEndSeq))) {
+            rackXmitAt = sentAt;
+            rackEndSeq = endSeq;
+            rackRtt = now - sentAt;
+        }
+    }
+
+    /**
+     * RFC 8985 6.2 step 5: every segment not delivered that was sent before RACK.xmit_ts is lost
+     * once RACK.rtt + RACK.reo_wnd has passed since it was sent; for the others the reordering
+     * timer waits for the earliest such instant.
+     */
+    private void detect(long now) {
+        long reoWnd = reorderingWindow();
+        long earliest = Tcb.NEVER;
+        for (RetransmissionQueue.Entry e : List.copyOf(tcb.retransmissionQueue.entries())) {
+            boolean sentBefore = e.sentAt() < rackXmitAt
+                    || (e.sentAt() == rackXmitAt && rackEndSeq != null && e.segment().seqEnd().lt(rackEndSeq));
+            if (e.sacked() || !sentBefore) {
+                continue;
+            }
+            long lostAt = e.sentAt() + rackRtt + reoWnd;
+            if (lostAt <= now) {
+                if (tcb.recoveryPoint == null) {
+                    tcb.recoveryPoint = tcb.sndNxt;
+                }
+                tcb.retransmitLost(e, now);
+            } else {
+                earliest = Math.min(earliest, lostAt);
+            }
+        }
+        reorderAt = earliest;
+    }
+
+    /**
+     * RFC 8985 6.2 step 4: min_RTT / 4 while no loss recovery is under way and fewer than three
+     * segments are SACKed (Linux tcp_rack_reo_wnd; at most SRTT), else 0.
+     */
+    private long reorderingWindow() {
+        if (tcb.recoveryPoint != null || tcb.retransmissionQueue.sackedCount() >= tcb.profile.dupackThreshold()) {
+            return 0;
+        }
+        long quarter = minRtt == Long.MAX_VALUE ? 0 : minRtt / 4;
+        return Math.min(quarter, tcb.rto.srtt());
+    }
+
+    /** The reordering timer fired (RFC 8985 6.3): check again. */
+    void reorderTimeout(long now) {
+        reorderAt = Tcb.NEVER;
+        if (!tcb.retransmissionQueue.isEmpty()) {
+            detect(now);
+        }
+    }
+
+    void reset() {
+        duplicateAcks = 0;
+        reorderAt = Tcb.NEVER;
+    }
+}
