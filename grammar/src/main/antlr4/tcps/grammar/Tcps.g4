@@ -49,7 +49,7 @@ settingEnd
 // scenario "echo foobar" { ... }. The name may be missing here only so that TreeBuilder can say
 // that it is missing; the brace may sit on the next line.
 scenario
-    : SCENARIO name=STRING? NEWLINE? '{' (separator | statementLine)* '}'
+    : SCENARIO name=STRING? NEWLINE? '{' (separator | profileDef | statementLine)* '}'
     ;
 
 statementLine

@@ -71,12 +71,8 @@ final class TreeBuilder {
                 }
             } else if (child instanceof StatementLineContext line) {
                 bare.add(line);
-            } else if (child instanceof ProfileDefContext def && !hasSyntaxError(def)) {
-                try {
-                    profiles.add(profile(def));
-                } catch (SyntaxError e) {
-                    errors.add(e.span, e.getMessage());
-                }
+            } else if (child instanceof ProfileDefContext def) {
+                profiles.addAll(profiles(List.of(def)));
             }
         }
         List<Statement> bareStatements = statements(bare);
@@ -88,9 +84,25 @@ final class TreeBuilder {
             }
         }
         if (!hasBlocks && !bareStatements.isEmpty()) {
-            scenarios.add(new Scenario(null, bareStatements.get(0).span(), bareStatements));
+            scenarios.add(new Scenario(null, bareStatements.get(0).span(), List.of(), bareStatements));
         }
         return new Script(source, profiles, scenarios);
+    }
+
+    /** The definitions that parsed; a bad one is reported and left out. */
+    private List<ProfileDef> profiles(List<ProfileDefContext> defs) {
+        List<ProfileDef> built = new ArrayList<>();
+        for (ProfileDefContext def : defs) {
+            if (hasSyntaxError(def)) {
+                continue;
+            }
+            try {
+                built.add(profile(def));
+            } catch (SyntaxError e) {
+                errors.add(e.span, e.getMessage());
+            }
+        }
+        return built;
     }
 
     private ProfileDef profile(ProfileDefContext c) {
@@ -135,7 +147,8 @@ final class TreeBuilder {
         }
         try {
             String name = Literals.text(block.name);
-            return new Scenario(name, Spans.of(block.SCENARIO().getSymbol()).to(Spans.of(block.name)), body);
+            return new Scenario(name, Spans.of(block.SCENARIO().getSymbol()).to(Spans.of(block.name)),
+                    profiles(block.profileDef()), body);
         } catch (SyntaxError e) {
             errors.add(e.span, e.getMessage());
             return null;

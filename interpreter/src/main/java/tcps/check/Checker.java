@@ -43,13 +43,15 @@ public final class Checker {
 
     private final Script script;
     private final List<Diagnostic> errors = new ArrayList<>();
-    private final ProfileDefinitions profiles;
+    private final ProfileDefinitions fileProfiles;
+    /** The stacks the scenario being checked can name: the file's, then its own. */
+    private ProfileDefinitions profiles;
     /** The endpoints of the scenario being checked: client, server and its hosts. */
     private Map<String, EndpointFacts> endpoints;
 
     private Checker(Script script) {
         this.script = script;
-        this.profiles = ProfileDefinitions.of(script.profiles(), this::error);
+        this.fileProfiles = ProfileDefinitions.of(script.profiles(), this::error);
     }
 
     public static Result check(Script script) {
@@ -93,6 +95,7 @@ public final class Checker {
         Map<String, EndpointFacts> facts = new LinkedHashMap<>();
         ENDPOINTS.forEach(n -> facts.put(n, new EndpointFacts(n)));
         this.endpoints = facts;
+        this.profiles = fileProfiles.with(scenario.profiles(), this::error);
         Map<Flags, Integer> flagBits = new IdentityHashMap<>();
         Map<Name, TcpState> states = new IdentityHashMap<>();
         Profile profile = Profile.LINUX;

@@ -37,6 +37,17 @@ final class ProfileDefinitions {
         return p;
     }
 
+    /** These stacks and {@code defs} defined after them (a scenario's own, after its file's). */
+    ProfileDefinitions with(List<ProfileDef> defs, BiConsumer<Span, String> error) {
+        ProfileDefinitions p = new ProfileDefinitions();
+        p.known.putAll(known);
+        p.builtIn.addAll(builtIn);
+        for (ProfileDef def : defs) {
+            p.define(def, error);
+        }
+        return p;
+    }
+
     /** The standard library's profiles, as scripts see them. */
     static Map<String, Profile> standard() {
         return of(List.of(), (span, message) -> { }).known;

@@ -63,6 +63,8 @@ final class ScenarioRun {
     private final List<ScenarioResult.Note> notes = new ArrayList<>();
     private final List<ScenarioResult.Event> events = new ArrayList<>();
     private int passed;
+    /** True while a socket call runs, so its error is reported once, as the call's result. */
+    private boolean inCall;
     /** When the segment matched last was sent; {@code expect ... after D} counts from it. */
     private long lastMatchedTime;
 
@@ -152,6 +154,9 @@ final class ScenarioRun {
 
         @Override
         public void error(Connection connection, TcpError error, long now) {
+            if (inCall) {
+                return; // what a socket call returns is reported as a note by returned()
+            }
             events.add(new ScenarioResult.Event(now, nameOf(connection.local()) + " sees " + error + " ("
                     + error.text() + ")"));
         }
@@ -188,12 +193,12 @@ final class ScenarioRun {
         } else if (st instanceof Statement.Loss l) {
             net.setLoss(l.percent() / 100, Seeds.derive(options.seed(), "loss"));
         } else if (st instanceof Statement.Call c) {
-            call(c);
+            inCall(() -> call(c));
         } else if (st instanceof Statement.Write w) {
-            write(w);
+            inCall(() -> write(w));
         } else if (st instanceof Statement.Read r) {
             Connection c = connection(r.endpoint(), "read from");
-            c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()), net.now());
+            inCall(() -> c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()), net.now()));
             net.flush();
         } else if (st instanceof Statement.StopsReading r) {
             connection(r.endpoint(), "stop reading on").setAutoRead(false);
@@ -217,6 +222,15 @@ final class ScenarioRun {
             expectNothing(e);
         }
         // Setup statements (stack, at, isn, ts, numbers, scripted) took effect in setUp().
+    }
+
+    private void inCall(Runnable call) {
+        inCall = true;
+        try {
+            call.run();
+        } finally {
+            inCall = false;
+        }
     }
 
     private void call(Statement.Call c) {

@@ -2,6 +2,7 @@ package tcps.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ class CaptureAgreesWithTcpdumpTest {
                     args.addAll(List.of(flags.split(" ")));
                     args.add(script.getFileName().toString());
                     CliRun r = CliRun.separate(SCENARIOS, args.toArray(new String[0]));
+                    assertTrue(r.exit() == 0 || r.exit() == 1, () -> "the scenario did not run:\n" + r.err());
                     List<String> tcps = r.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} IP .*") || l.matches("    \\d+\\.\\d+\\.\\d+\\.\\d+\\..*")).toList();
                     List<String> tcpdump = new ArrayList<>();
                     for (Path pcap : pcaps(dir)) {
