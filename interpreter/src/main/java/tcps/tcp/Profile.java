@@ -71,6 +71,7 @@ public final class Profile {
     private final long timeWait;
     private final long delayedAck;
     private final boolean delayFinAckAfterData;
+    private final long finAckDelay;
     private final int quickAcks;
     private final boolean pingpong;
     private final long initialRto;
@@ -111,6 +112,7 @@ public final class Profile {
         this.timeWait = b.timeWait;
         this.delayedAck = b.delayedAck;
         this.delayFinAckAfterData = b.delayFinAckAfterData;
+        this.finAckDelay = b.finAckDelay;
         this.quickAcks = b.quickAcks;
         this.pingpong = b.pingpong;
         this.initialRto = b.initialRto;
@@ -149,7 +151,7 @@ public final class Profile {
     public static final Profile LINUX = builder("linux")
             .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
             .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).ackPushedOnRead(true).duplicateSack(true).rstAckOnAbort(true)
-            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).quickAcks(16).pingpong(true)
+            .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).finAckDelay(4 * MS).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(true).tailLossProbe(true).rack(true).dupackThreshold(3).retries2(15).orphanRetries(8)
             .synRetries(6).synLinearTimeouts(4).synackRetries(5).finTimeout(60 * S).probeWithData(false)
@@ -165,7 +167,7 @@ public final class Profile {
     public static final Profile RFC9293 = builder("rfc9293")
             .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
             .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).ackPushedOnRead(false).duplicateSack(false).rstAckOnAbort(false)
-            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
+            .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).finAckDelay(0).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(false).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(15).orphanRetries(15)
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
@@ -212,6 +214,8 @@ public final class Profile {
                 Profile::delayedAck, Builder::delayedAck);
         bool("delay_fin_ack_after_data", "a FIN after received data is ACKed by the delayed-ACK timer",
                 Profile::delayFinAckAfterData, Builder::delayFinAckAfterData);
+        duration("fin_ack_delay", "delay of the ACK of a FIN when no data came before it, 0 for at once", 0,
+                500 * MS, Profile::finAckDelay, Builder::finAckDelay);
         integer("quick_acks", "most segments ACKed at once at the start of a connection", 0, 255,
                 Profile::quickAcks, (b, v) -> b.quickAcks(v.intValue()));
         bool("pingpong", "once the application answers within delayed_ack, ACKs wait for its data",
@@ -544,6 +548,16 @@ public final class Profile {
     }
 
     /**
+     * Linux: a FIN arriving in ESTABLISHED with no data before it is ACKed by the delayed-ACK
+     * timer too, but with no ACK timeout learnt yet the timer fires at the next tick (HZ=250:
+     * within 4 ms; captures/fin-no-data: 0.1 to 7 ms). An application that closes at once sends
+     * its FIN with the ACK (captures/synack-lost.txt, lines 8-10). 0 ACKs at once.
+     */
+    public long finAckDelay() {
+        return finAckDelay;
+    }
+
+    /**
      * Linux quick-ACK mode (tcp_incr_quickack): at most this many in-order segments at the start
      * of a connection are ACKed at once, however small (TCP_MAX_QUICKACKS = 16); fewer when the
      * window holds fewer than two segments per quick ACK.
@@ -763,6 +777,7 @@ public final class Profile {
         b.timeWait = timeWait;
         b.delayedAck = delayedAck;
         b.delayFinAckAfterData = delayFinAckAfterData;
+        b.finAckDelay = finAckDelay;
         b.quickAcks = quickAcks;
         b.pingpong = pingpong;
         b.initialRto = initialRto;
@@ -806,6 +821,7 @@ public final class Profile {
         private long timeWait;
         private long delayedAck;
         private boolean delayFinAckAfterData;
+        private long finAckDelay;
         private int quickAcks;
         private boolean pingpong;
         private long initialRto = S;
@@ -903,6 +919,11 @@ public final class Profile {
 
         public Builder delayFinAckAfterData(boolean v) {
             delayFinAckAfterData = v;
+            return this;
+        }
+
+        public Builder finAckDelay(long v) {
+            finAckDelay = v;
             return this;
         }
 

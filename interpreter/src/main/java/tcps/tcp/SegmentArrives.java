@@ -710,15 +710,18 @@ final class SegmentArrives {
 
     /**
      * The ACK of a FIN that arrives in ESTABLISHED. Linux (tcp_fin) puts the connection in
-     * delayed-ACK ("pingpong") mode: once text has arrived, the ACK waits for the delayed-ACK
-     * timer, and an application that closes (or writes) in time sends its FIN (or data) with it.
-     * Otherwise, and with the RFC's profile, the ACK goes at once.
+     * delayed-ACK ("pingpong") mode: the ACK waits for the delayed-ACK timer, and an application
+     * that closes (or writes) in time sends its FIN (or data) with it. Once text has arrived the
+     * timer runs the delayed-ACK time; before any, it fires at the next tick (fin_ack_delay).
+     * With the RFC's profile the ACK goes at once.
      */
     private void acknowledgeFinInEstablished() {
         Profile p = tcb.profile;
         tcb.delayedAcks.finArrived();
         if (!tcb.ackNow && p.delayFinAckAfterData() && tcb.textReceived && p.delayedAck() > 0) {
             tcb.delayAck(now);
+        } else if (!tcb.ackNow && !tcb.textReceived && p.finAckDelay() > 0) {
+            tcb.delayAckFor(p.finAckDelay(), now);
         } else {
             tcb.ackNow = true;
         }

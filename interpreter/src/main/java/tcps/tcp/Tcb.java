@@ -867,7 +867,11 @@ final class Tcb implements Connection {
      * tcp_send_delayed_ack).
      */
     void delayAck(long now) {
-        long delay = delayedAcks.delay();
+        delayAckFor(delayedAcks.delay(), now);
+    }
+
+    /** Owes an ACK that waits at most {@code delay}; anything sent before then carries it. */
+    void delayAckFor(long delay, long now) {
         if (delay == 0) {
             ackNow = true;
         } else if (delayedAckAt == NEVER) {

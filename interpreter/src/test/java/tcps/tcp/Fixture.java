@@ -159,11 +159,19 @@ final class Fixture {
         return fx.expectState(TcpState.TIME_WAIT);
     }
 
-    /** ESTABLISHED, then the peer's FIN (no data before it, so it is ACKed at once). */
+    /**
+     * ESTABLISHED, then the peer's FIN. No data came before it, so it is ACKed at once, or, where
+     * the profile waits for the next delayed-ACK tick (fin_ack_delay), that much later.
+     */
     static Fixture closeWait(Profile profile) {
         Fixture fx = established(profile);
         fx.finTakesWindow();
-        fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(1).ack(1)), fx.ours(ACK).seq(1).ack(2));
+        List<Segment> sent = fx.arrive(fx.peer(FIN | ACK).seq(1).ack(1));
+        if (profile.finAckDelay() > 0) {
+            fx.expectSent(sent);
+            sent = fx.at(fx.now + profile.finAckDelay()).sent();
+        }
+        fx.expectSent(sent, fx.ours(ACK).seq(1).ack(2));
         fx.events.clear();
         return fx.expectState(TcpState.CLOSE_WAIT);
     }

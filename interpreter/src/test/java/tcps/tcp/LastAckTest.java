@@ -65,8 +65,9 @@ class LastAckTest {
     void anUnacknowledgedFinIsRetransmitted() {
         Fixture fx = fx();
         List<Fixture.Timed> resent = fx.runTimers(500_000);
-        assertEquals(List.of("0.2", "0.4"), Fixture.seconds(resent), "the loss probe, then the RTO");
-        fx.now = 400_000;
+        // The FIN left at 4 ms (the close came after the ACK of the peer's FIN, at the next tick).
+        assertEquals(List.of("0.204", "0.404"), Fixture.seconds(resent), "the loss probe, then the RTO");
+        fx.now = 404_000;
         SegmentAssert.assertSegment("second copy", fx.ours(FIN | ACK).seq(1).ack(2).build(), resent.get(1).segment());
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(2).ack(2)));
         fx.expectState(TcpState.CLOSED);
