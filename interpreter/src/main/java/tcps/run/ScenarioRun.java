@@ -246,12 +246,12 @@ final class ScenarioRun {
             }
             case CONNECT -> {
                 TcpAddress remote = peerOf(a).address();
-                if (a.host.connections().stream().anyMatch(x -> x.local().equals(a.address())
-                        && x.remote().equals(remote))) {
-                    throw new ScriptError(c.span(), "cannot connect: " + a.address() + " to " + remote
-                            + " is still in use by an earlier connection (in " + a.state() + ")");
+                Optional<TcpError> refused = a.host.connectError(a.address().port(), remote, a.config);
+                if (refused.isPresent()) {
+                    returned(a, c.span(), "connect", refused);
+                } else {
+                    a.connected = a.host.connect(a.address().port(), remote, a.config, now);
                 }
-                a.connected = a.host.connect(a.address().port(), remote, a.config, now);
             }
             case CLOSE -> {
                 Optional<Connection> conn = a.connection();

@@ -10,6 +10,11 @@ public enum TcpError {
     ETIMEDOUT("connection timed out"),
     /** SEND after the connection was reset or after our own CLOSE. */
     EPIPE("broken pipe"),
+    /**
+     * connect() to a 4-tuple still held by an earlier connection that may not be taken over
+     * (Linux: TIME-WAIT without timestamps; captures/time-wait-reuse-nots).
+     */
+    EADDRNOTAVAIL("cannot assign requested address"),
     /** A call that needs a connection, made without one. */
     ENOTCONN("not connected"),
     /** CLOSE or SEND after the user already closed (RFC 9293 3.10.4: "connection closing"). */

@@ -3,6 +3,7 @@ package tcps.tcp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -80,6 +81,15 @@ public final class TcpHost {
                     iss.equals(SeqNum.of(0)) ? SeqNum.of(1) : iss, now, old);
         }
         return Tcb.activeOpen(this, observer, local, remote, config, chooseIss(config, local, remote, now), now, null);
+    }
+
+    /**
+     * What {@link #connect} would fail with at once, as connect(2) would: EADDRNOTAVAIL while an
+     * earlier connection holds these two ends and may not be taken over.
+     */
+    public Optional<TcpError> connectError(int localPort, TcpAddress remote, SocketConfig config) {
+        Tcb old = connections.get(new Ends(new TcpAddress(address, localPort), remote));
+        return old == null || reusesTimeWait(old, config) ? Optional.empty() : Optional.of(TcpError.EADDRNOTAVAIL);
     }
 
     /**

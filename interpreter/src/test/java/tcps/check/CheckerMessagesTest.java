@@ -50,7 +50,7 @@ class CheckerMessagesTest {
         expect SYN seq=1-isn                 | 1:16: a number minus a sequence number means nothing; write the sequence number first
         let x = isn + 1                      | 1:9: a bare `isn` needs a seq= or ack= field to know whose ISN it is; write client.isn or server.isn
         let client = 5                       | 1:5: `client` is an endpoint; choose another name
-        expect client error EFOO             | 1:21: unknown error `EFOO`; errors are ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE, ENOTCONN, ECONNCLOSING
+        expect client error EFOO             | 1:21: unknown error `EFOO`; errors are ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE, EADDRNOTAVAIL, ENOTCONN, ECONNCLOSING
         wait until client state DONE         | 1:25: unknown state `DONE`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
         reorder next 1                       | 1:14: the number of segments to reorder must be between 2 and 1000000, not 1
         """)
