@@ -189,7 +189,8 @@ option
 
 optionArgument
     : IDENT
-    | expr
+    | value=expr
+    | '{' left=expr ':' right=expr '}'                     // a SACK block, tcpdump's {left:right}
     ;
 
 // ==== Expressions ================================================================================

@@ -139,15 +139,26 @@ final class StatementRecovery implements ANTLRErrorStrategy {
         }
     }
 
-    /** Skips to the end of the statement: a new line, `;`, the end of the file, or its scenario's `}`. */
+    /**
+     * Skips to the end of the statement: a new line, `;`, the end of the file, or its scenario's
+     * `}`. Braces the statement itself opened (as in `sack 1 {1:2}`) are not the scenario's.
+     */
     private static void skipStatement(Parser parser) {
         IntervalSet ends = IntervalSet.of(TcpsParser.NEWLINE);
         ends.add(TcpsParser.SEMI);
         ends.add(Token.EOF);
-        if (insideScenario(parser.getContext())) {
-            ends.add(TcpsParser.RBRACE);
-        }
-        while (!ends.contains(parser.getInputStream().LA(1))) {
+        boolean inBlock = insideScenario(parser.getContext());
+        int depth = 0;
+        while (true) {
+            int next = parser.getInputStream().LA(1);
+            if (ends.contains(next) || next == TcpsParser.RBRACE && depth == 0 && inBlock) {
+                return;
+            }
+            if (next == TcpsParser.LBRACE) {
+                depth++;
+            } else if (next == TcpsParser.RBRACE && depth > 0) {
+                depth--;
+            }
             parser.consume();
         }
     }

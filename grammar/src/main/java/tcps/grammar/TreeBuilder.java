@@ -40,7 +40,7 @@ final class TreeBuilder {
     static final String UNKNOWN_FIELD = "unknown field `%s`; fields are seq, ack, win, urg, len "
             + "(or length N), a \"payload\" and <options>";
     static final String UNKNOWN_OPTION = "unknown option `%s`; options are mss N, wscale N, sackOK, "
-            + "TS [val N ecr N], nop, eol";
+            + "TS [val N ecr N], sack N {l:r}..., nop, eol";
 
     private final Source source;
     private final ErrorList errors;
@@ -488,13 +488,13 @@ final class TreeBuilder {
                 if (args.isEmpty()) {
                     throw new SyntaxError(Spans.of(c.name), needsValue);
                 }
-                if (args.get(0).expr() == null) {
+                if (args.get(0).value == null) {
                     throw new SyntaxError(Spans.of(args.get(0)), needsValue);
                 }
                 if (args.size() > 1) {
                     throw new SyntaxError(Spans.of(args.get(1)), "`" + name + "` takes one value; separate options with `,`");
                 }
-                Expr value = expr(args.get(0).expr());
+                Expr value = expr(args.get(0).value);
                 return name.equals("mss") ? new OptionItem.Mss(value, span) : new OptionItem.WindowScale(value, span);
             }
             case "sackOK", "nop", "eol" -> {
@@ -510,8 +510,31 @@ final class TreeBuilder {
             case "TS" -> {
                 return timestamps(c, args, span);
             }
+            case "sack" -> {
+                return sack(c, args, span);
+            }
             default -> throw new SyntaxError(Spans.of(c.name), String.format(UNKNOWN_OPTION, name));
         }
+    }
+
+    /** {@code sack N {l:r}...}, as tcpdump prints it: the count, then that many blocks. */
+    private OptionItem sack(OptionContext c, List<OptionArgumentContext> args, Span span) {
+        String shape = "write SACK blocks as tcpdump does: `sack 2 {1001:2001}{3001:4001}`";
+        if (args.isEmpty() || args.get(0).value == null || !(expr(args.get(0).value) instanceof Expr.Num count)) {
+            throw new SyntaxError(Spans.of(c.name), shape);
+        }
+        List<OptionItem.Block> blocks = new ArrayList<>();
+        for (OptionArgumentContext arg : args.subList(1, args.size())) {
+            if (arg.left == null) {
+                throw new SyntaxError(Spans.of(arg), shape);
+            }
+            blocks.add(new OptionItem.Block(expr(arg.left), expr(arg.right), Spans.of(arg)));
+        }
+        if (blocks.size() != count.value() || blocks.isEmpty() || blocks.size() > 4) {
+            throw new SyntaxError(Spans.of(args.get(0)), "`sack " + count.value() + "` is followed by " + blocks.size()
+                    + (blocks.size() == 1 ? " block" : " blocks") + "; the count must match, from 1 to 4");
+        }
+        return new OptionItem.Sack(blocks, span);
     }
 
     /** {@code TS} alone checks that the option is there; {@code TS val N ecr N} checks its values. */
@@ -519,15 +542,15 @@ final class TreeBuilder {
         if (args.isEmpty()) {
             return new OptionItem.Timestamps(null, null, span);
         }
-        if (args.size() == 2 && isWord(args.get(0), "val") && args.get(1).expr() != null) {
+        if (args.size() == 2 && isWord(args.get(0), "val") && args.get(1).value != null) {
             throw new SyntaxError(Spans.of(args.get(0)), "`TS val` needs `ecr` too: write TS val N ecr N");
         }
-        if (args.size() != 4 || !isWord(args.get(0), "val") || args.get(1).expr() == null
-                || !isWord(args.get(2), "ecr") || args.get(3).expr() == null) {
+        if (args.size() != 4 || !isWord(args.get(0), "val") || args.get(1).value == null
+                || !isWord(args.get(2), "ecr") || args.get(3).value == null) {
             throw new SyntaxError(Spans.of(args.get(0)),
                     "write `TS val N ecr N`, or `TS` alone to check only that timestamps are there");
         }
-        return new OptionItem.Timestamps(expr(args.get(1).expr()), expr(args.get(3).expr()), span);
+        return new OptionItem.Timestamps(expr(args.get(1).value), expr(args.get(3).value), span);
     }
 
     private static boolean isWord(OptionArgumentContext arg, String word) {

@@ -77,6 +77,7 @@ class ScriptParserTest {
                 form("delay next 200ms SYN-ACK", "Fault(DELAY, -, -, -, SYN-ACK, 200000us)"),
                 form("link rtt 100ms", "LinkRtt(100000us)"),
                 form("loss 2.5%", "Loss(2.5)"),
+                form("expect ACK <nop,nop,sack 2 {1001:2001}{isn+1:p.seq}>", "ExpectSegment(-, SegmentSpec(ACK, [Options([Nop, Nop, Sack([Block(1001, 2001), Block((isn + 1), p.seq)])])]), -, -)"),
                 form("host attacker at 10.0.0.66", "Host(attacker, 10.0.0.66, -)"),
                 form("host second at 127.0.0.1 port 40000", "Host(second, 127.0.0.1, 40000)"),
                 form("attacker send SYN from client to server seq=1", "Send(attacker, SegmentSpec(SYN, [Seq(1, -)]), client, server)"),

@@ -90,7 +90,10 @@ class SyntaxErrorTest {
                 row("expect nothing", "1:15: expected `for` or `more`, found end of file"),
                 row("profile lab extends linux { syn_retries }", "1:41: expected a value (a number, a duration or a word), found `}`"),
                 row("expect SYN <foo>", "1:13: unknown option `foo`; options are mss N, wscale N, sackOK, "
-                        + "TS [val N ecr N], nop, eol"),
+                        + "TS [val N ecr N], sack N {l:r}..., nop, eol"),
+                row("expect ACK <sack 2 {1:2}>", "1:18: `sack 2` is followed by 1 block; the count must match, from 1 to 4"),
+                row("expect ACK <sack {1:2}>", "1:13: write SACK blocks as tcpdump does: `sack 2 {1001:2001}{3001:4001}`"),
+                row("scenario \"a\" {\n  expect ACK {1:2}\n  wait 1s\n}", "2:14: expected a field (such as `ack=1`), a time (such as `after 1s` or `at +2s`), `as NAME` or the end of the statement, found `{`"),
                 row("expect SYN <TS val 5>", "1:16: `TS val` needs `ecr` too: write TS val N ecr N"),
                 row("expect SYN <TS 5>", "1:16: write `TS val N ecr N`, or `TS` alone to check only that timestamps are there"),
                 row("expect SYN <mss>", "1:13: `mss` needs a value, as in mss 1460"),
