@@ -428,13 +428,19 @@ public final class Checker {
                 }
             } else if (field instanceof Field.Options o) {
                 for (OptionItem item : o.items()) {
-                    option(item, sending);
+                    option(item, sending, names);
                 }
             }
         }
     }
 
-    private void option(OptionItem item, boolean sending) {
+    private void option(OptionItem item, boolean sending, Map<String, Declared> names) {
+        if (item instanceof OptionItem.Sack sack) {
+            for (OptionItem.Block b : sack.blocks()) {
+                sequenceOrNumber(b.left(), names);
+                sequenceOrNumber(b.right(), names);
+            }
+        }
         if (item instanceof OptionItem.Mss m) {
             constant(m.value(), "an MSS", 0, 0xffff);
         } else if (item instanceof OptionItem.WindowScale w) {

@@ -47,6 +47,12 @@ final class Numbering {
         bindings.let(name, Exprs.eval(e, values(null)), ValueType.of(e, bindings::typeOf));
     }
 
+    /** A value as the script writes it: counted from the space's ISN in relative mode. */
+    long written(SeqNum value, Space space) {
+        Optional<SeqNum> base = space.isn();
+        return absolute || base.isEmpty() ? value.value() : value.offsetFrom(base.get());
+    }
+
     /** "1 (absolute 934227077)" in relative mode, "934227077 (relative 1)" in absolute mode. */
     String show(SeqNum value, Space space) {
         Optional<SeqNum> base = space.isn();

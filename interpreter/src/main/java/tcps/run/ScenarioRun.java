@@ -330,7 +330,7 @@ final class ScenarioRun {
             } else if (f instanceof Field.Data d) {
                 data = d.payload().bytes();
             } else if (f instanceof Field.Options o) {
-                opts = options(o.items());
+                opts = options(o.items(), own.reversed());
             }
         }
         Segment segment = new Segment(source.address(), peer.address(), seq, ack, flags, window, urgent, opts, data);
@@ -341,10 +341,18 @@ final class ScenarioRun {
         }
     }
 
-    private static List<TcpOption> options(List<OptionItem> items) {
+    /** Options to send; SACK edges are in the space the segment acknowledges. */
+    private List<TcpOption> options(List<OptionItem> items, Space acked) {
         List<TcpOption> out = new ArrayList<>();
         for (OptionItem item : items) {
-            if (item instanceof OptionItem.Mss m) {
+            if (item instanceof OptionItem.Sack sack) {
+                List<TcpOption.SackBlock> blocks = new ArrayList<>();
+                for (OptionItem.Block b : sack.blocks()) {
+                    blocks.add(new TcpOption.SackBlock(numbering.evaluate(b.left(), acked),
+                            numbering.evaluate(b.right(), acked)));
+                }
+                out.add(new TcpOption.Sack(blocks));
+            } else if (item instanceof OptionItem.Mss m) {
                 out.add(new TcpOption.Mss((int) Exprs.constant(m.value())));
             } else if (item instanceof OptionItem.WindowScale w) {
                 out.add(new TcpOption.WindowScale((int) Exprs.constant(w.shift())));

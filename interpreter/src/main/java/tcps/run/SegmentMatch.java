@@ -77,9 +77,9 @@ final class SegmentMatch {
                             + ", got " + Text.quote(seg.payload())));
                 }
             } else if (f instanceof Field.Options o) {
-                if (!optionsMatch(o.items(), seg.options())) {
-                    out.add(new Difference(o.span(), "options", "options: expected <" + patternText(o.items())
-                            + ">, got <" + Text.options(seg.options()) + ">"));
+                if (!optionsMatch(o.items(), seg.options(), receiver)) {
+                    out.add(new Difference(o.span(), "options", "options: expected <" + patternText(o.items(), receiver)
+                            + ">, got <" + actualText(seg.options(), receiver) + ">"));
                 }
             }
         }
@@ -92,23 +92,55 @@ final class SegmentMatch {
         }
     }
 
+    /** The actual options, SACK edges in the script's numbering so they compare with the expected. */
+    private String actualText(List<TcpOption> options, Space acked) {
+        List<String> parts = new ArrayList<>();
+        for (TcpOption o : options) {
+            if (o instanceof TcpOption.Sack s) {
+                StringBuilder sb = new StringBuilder("sack " + s.blocks().size() + " ");
+                for (TcpOption.SackBlock b : s.blocks()) {
+                    sb.append('{').append(numbering.written(b.left(), acked)).append(':')
+                            .append(numbering.written(b.right(), acked)).append('}');
+                }
+                parts.add(sb.toString());
+            } else {
+                parts.add(o.text());
+            }
+        }
+        return String.join(",", parts);
+    }
+
     static String flagText(int bits) {
         return "[" + TcpFlags.tcpdump(bits) + "] (" + TcpFlags.words(bits) + ")";
     }
 
-    private static boolean optionsMatch(List<OptionItem> want, List<TcpOption> got) {
+    private boolean optionsMatch(List<OptionItem> want, List<TcpOption> got, Space acked) {
         if (want.size() != got.size()) {
             return false;
         }
         for (int i = 0; i < want.size(); i++) {
-            if (!optionMatches(want.get(i), got.get(i))) {
+            if (!optionMatches(want.get(i), got.get(i), acked)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean optionMatches(OptionItem w, TcpOption g) {
+    /** SACK edges live in the space the segment acknowledges, as {@code ack=} does. */
+    private boolean optionMatches(OptionItem w, TcpOption g, Space acked) {
+        if (w instanceof OptionItem.Sack sack) {
+            if (!(g instanceof TcpOption.Sack s) || s.blocks().size() != sack.blocks().size()) {
+                return false;
+            }
+            for (int i = 0; i < s.blocks().size(); i++) {
+                OptionItem.Block b = sack.blocks().get(i);
+                if (!numbering.evaluate(b.left(), acked).equals(s.blocks().get(i).left())
+                        || !numbering.evaluate(b.right(), acked).equals(s.blocks().get(i).right())) {
+                    return false;
+                }
+            }
+            return true;
+        }
         if (w instanceof OptionItem.Mss m) {
             return g instanceof TcpOption.Mss mss && mss.value() == Exprs.constant(m.value());
         }
@@ -128,10 +160,18 @@ final class SegmentMatch {
         return g instanceof TcpOption.Eol;
     }
 
-    static String patternText(List<OptionItem> items) {
+    /** The expected options, SACK edges in the script's numbering. */
+    private String patternText(List<OptionItem> items, Space acked) {
         List<String> parts = new ArrayList<>();
         for (OptionItem w : items) {
-            if (w instanceof OptionItem.Mss m) {
+            if (w instanceof OptionItem.Sack sack) {
+                StringBuilder sb = new StringBuilder("sack " + sack.blocks().size() + " ");
+                for (OptionItem.Block b : sack.blocks()) {
+                    sb.append('{').append(numbering.written(numbering.evaluate(b.left(), acked), acked)).append(':')
+                            .append(numbering.written(numbering.evaluate(b.right(), acked), acked)).append('}');
+                }
+                parts.add(sb.toString());
+            } else if (w instanceof OptionItem.Mss m) {
                 parts.add("mss " + Exprs.constant(m.value()));
             } else if (w instanceof OptionItem.WindowScale ws) {
                 parts.add("wscale " + Exprs.constant(ws.shift()));

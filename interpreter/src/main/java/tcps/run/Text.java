@@ -1,9 +1,7 @@
 package tcps.run;
 
-import java.util.List;
-import tcps.tcp.TcpOption;
 
-/** How failure reports spell payloads and option lists. */
+/** How failure reports spell payloads, durations and instants. */
 final class Text {
     private static final int MAX_QUOTED = 40;
 
@@ -28,11 +26,6 @@ final class Text {
             sb.append("... (").append(bytes.length).append(" bytes)");
         }
         return sb.toString();
-    }
-
-    /** Options as tcpdump lists them (absolute numbers): {@code mss 65495,sackOK,TS val 1 ecr 0}. */
-    static String options(List<TcpOption> options) {
-        return String.join(",", options.stream().map(TcpOption::text).toList());
     }
 
     /** A span of virtual time: 1s, 200ms, 1.000990s. */
