@@ -17,12 +17,16 @@ import tcps.tcp.SeqNum;
 final class Numbering {
     private final boolean absolute;
     private final Map<String, Actor> actors;
+    private final java.util.function.UnaryOperator<Actor> peerOf;
     private final Bindings bindings;
     private final Source source;
 
-    Numbering(boolean absolute, Map<String, Actor> actors, Bindings bindings, Source source) {
+    /** @param peerOf whom an endpoint talks to: whose connection {@code client.isn} means outside a field */
+    Numbering(boolean absolute, Map<String, Actor> actors, java.util.function.UnaryOperator<Actor> peerOf,
+            Bindings bindings, Source source) {
         this.absolute = absolute;
         this.actors = actors;
+        this.peerOf = peerOf;
         this.bindings = bindings;
         this.source = source;
     }
@@ -86,12 +90,8 @@ final class Numbering {
     /** {@code isn} is the ISN of the field's space; {@code client.isn} that of the client's side of it. */
     private SeqNum isnOf(Expr.Isn ref, Space space) {
         Actor who = ref.endpoint() == null ? space.owner() : actors.get(ref.endpoint().text());
-        Space s = space == null ? new Space(who, other(who)) : who == space.owner() ? space : space.reversed();
+        Space s = space == null ? new Space(who, peerOf.apply(who)) : who == space.owner() ? space : space.reversed();
         return s.isn().orElseThrow(() -> new ScriptError(ref.span(), "the ISN of " + who.plan().name()
                 + " is not known yet: it has no connection with " + s.peer().plan().name()));
-    }
-
-    private Actor other(Actor a) {
-        return actors.values().stream().filter(x -> x != a).findFirst().orElseThrow();
     }
 }

@@ -72,7 +72,7 @@ final class ScenarioRun {
         this.plan = plan;
         this.source = source;
         this.options = options;
-        this.numbering = new Numbering(plan.absoluteNumbers(), actors, bindings, source);
+        this.numbering = new Numbering(plan.absoluteNumbers(), actors, this::peerOf, bindings, source);
         this.match = new SegmentMatch(plan, numbering);
     }
 
