@@ -21,9 +21,8 @@ import tcps.run.ScenarioResult;
  * the report gives the median and the slowest run. Nothing is printed per run.
  */
 @Command(name = "bench",
-        description = {
-            "Measures how fast scenarios run: wall time per run (median and slowest of --runs runs,",
-            "after warm-up runs) against the virtual time each covers. Transcripts are not printed."},
+        description = "Measures how fast scenarios run: wall time per run (median and slowest of --runs "
+                + "runs, after warm-up runs) against the virtual time each covers. Transcripts are not printed.",
         footer = ExitCode.HELP_TEXT)
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand

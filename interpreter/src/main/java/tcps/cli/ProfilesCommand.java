@@ -13,8 +13,8 @@ import tcps.check.StandardLibraryProfiles;
 
 /** {@code tcps profiles}: every profile parameter, what it means, and its value in each built-in stack. */
 @Command(name = "profiles",
-        description = {"Lists the stack profiles and every parameter a `profile` block can set, with its value",
-            "in each built-in stack, as a Markdown table."},
+        description = "Lists the stack profiles and every parameter a `profile` block can set, with its value "
+                + "in each built-in stack, as a Markdown table.",
         footer = ExitCode.HELP_TEXT)
 final class ProfilesCommand implements Callable<Integer> {
     @Spec

@@ -22,10 +22,9 @@ import tcps.run.ScenarioResult;
 
 /** {@code tcps run FILE...}: runs scenarios and prints their transcripts and failed assertions. */
 @Command(name = "run",
-        description = {
-            "Runs the scenarios in each FILE against the reference TCP model on a virtual clock.",
-            "Prints each scenario's segments as tcpdump prints them, every failed assertion at its",
-            "file:line:col, and a closing line 'N passed, M failed'."},
+        description = "Runs the scenarios in each FILE against the reference TCP model on a virtual clock. "
+                + "Prints each scenario's segments as tcpdump prints them, every failed assertion at its "
+                + "file:line:col, and a closing line 'N passed, M failed'.",
         sortOptions = false,
         footer = ExitCode.HELP_TEXT)
 final class RunCommand implements Callable<Integer> {

@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = TcpsCommand.Version.class,
         description = {
-            "Runs TCP scenarios written in the .tcps language against a reference TCP state machine",
-            "(RFC 9293) over a simulated network on a virtual clock, and prints what tcpdump would show.",
+            "Runs TCP scenarios written in the .tcps language against a reference TCP state machine "
+                    + "(RFC 9293) over a simulated network on a virtual clock, and prints what tcpdump would show.",
             "",
             "Start with: tcps run scenarios/one-liner.tcps"},
         subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class, ProfilesCommand.class, HelpCommand.class,
