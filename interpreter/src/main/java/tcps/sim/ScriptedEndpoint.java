@@ -1,11 +1,9 @@
 package tcps.sim;
 
-import java.util.List;
 import tcps.tcp.SeqNum;
 import tcps.tcp.Segment;
 import tcps.tcp.TcpAddress;
 import tcps.tcp.TcpFlags;
-import tcps.tcp.TcpOption;
 
 /**
  * A puppet: an endpoint with no TCP behind it. Nothing answers automatically; it keeps only the
@@ -52,12 +50,6 @@ public final class ScriptedEndpoint {
 
     public int window() {
         return window;
-    }
-
-    /** Builds a segment to {@code to} with the bookkeeping defaults; fields may then be overridden. */
-    public Segment craft(TcpAddress to, int flags, SeqNum seq, SeqNum ack, int window, int urgent,
-            List<TcpOption> options, byte[] payload) {
-        return new Segment(address, to, seq, ack, flags, window, urgent, options, payload);
     }
 
     /** Records that {@code s} was sent: SND.NXT moves past it unless it was behind (a retransmission). */

@@ -26,8 +26,8 @@ class NetworkTest {
     }
 
     private Captured send(ScriptedEndpoint from, ScriptedEndpoint to, int flags, String data) {
-        Segment s = from.craft(to.address(), flags, from.sndNxt(), from.rcvNxt() == null ? SeqNum.of(0) : from.rcvNxt(),
-                65535, 0, List.of(), data.getBytes());
+        Segment s = new Segment(from.address(), to.address(), from.sndNxt(),
+                from.rcvNxt() == null ? SeqNum.of(0) : from.rcvNxt(), flags, 65535, 0, List.of(), data.getBytes());
         return net.send(from, s);
     }
 
@@ -60,7 +60,7 @@ class NetworkTest {
     void outOfOrderDataDoesNotMoveTheAckAPersonWouldGive() {
         send(alice, bob, TcpFlags.SYN, "");
         net.runUntil(100);
-        Segment ahead = alice.craft(b, TcpFlags.ACK, SeqNum.of(1011), SeqNum.of(0), 65535, 0, List.of(), new byte[5]);
+        Segment ahead = new Segment(a, b, SeqNum.of(1011), SeqNum.of(0), TcpFlags.ACK, 65535, 0, List.of(), new byte[5]);
         net.settle(net.send(alice, ahead));
         assertEquals(SeqNum.of(1001), bob.rcvNxt());
     }
@@ -121,8 +121,8 @@ class NetworkTest {
 
     @Test
     void aSegmentToAnAddressNobodyHoldsIsUndeliverable() {
-        Segment s = alice.craft(new TcpAddress(Ipv4.parse("10.9.9.9").orElseThrow(), 80), TcpFlags.SYN,
-                alice.sndNxt(), SeqNum.of(0), 65535, 0, List.of(), new byte[0]);
+        Segment s = new Segment(a, new TcpAddress(Ipv4.parse("10.9.9.9").orElseThrow(), 80), alice.sndNxt(),
+                SeqNum.of(0), TcpFlags.SYN, 65535, 0, List.of(), new byte[0]);
         Captured c = net.send(alice, s);
         net.settle(c);
         assertEquals(Captured.Fate.UNDELIVERABLE, c.fate());
