@@ -18,7 +18,8 @@ import java.util.function.Function;
  *
  * <p>Each parameter's javadoc below names the Linux knob (sysctl or constant) it stands for and
  * the RFC rule it changes; {@link #LINUX} holds Linux 6.18's defaults as the captures show them,
- * {@link #RFC9293} the values the RFCs give.
+ * {@link #RFC9293} the values the RFCs give, {@link #MACOS} what seed 000's macOS listing and
+ * XNU's sources show.
  */
 public final class Profile {
 
@@ -185,6 +186,27 @@ public final class Profile {
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
             .invalidRatelimit(0)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false).timeWaitReuse(false)
+            .build();
+
+    /**
+     * macOS over the loopback interface, as seed 000's macOS listing shows it: MSS 16344 (MTU
+     * 16384), window scale 6, SACK and timestamps in XNU's layout, SYN windows of 65535 and then
+     * the whole receive space (6379 at scale 6), the window update after the handshake, PSH
+     * ACKed at once, a FIN ACKed at once; XNU's timers: TIME-WAIT 2 x 15 s (TCPTV_MSL), delayed
+     * ACK 100 ms, RTO from 1 s (TCPTV_RTOBASE) to 64 s (TCPTV_REXMTMAX), SYNs 1 RTO apart four
+     * times (tcp_syn_backoff). stdlib/profiles/macos.tcps gives the evidence for each value.
+     */
+    public static final Profile MACOS = builder("macos")
+            .optionLayout(OptionLayout.MACOS).mss(16344).rcvSpace(408300).roundRcvSpaceToMss(false).windowScale(6)
+            .sack(true).timestamps(true).timestampHz(1000).isnGenerator(IsnGenerator.Kind.RFC6528)
+            .roundWindowUp(false).advertiseFreeSpace(true).halfWindowSegments(false).ackPushedOnRead(false)
+            .ackPushedAtOnce(true).ackAfterHandshake(true).duplicateSack(true).rstAckOnAbort(true)
+            .timeWait(30 * S).delayedAck(100 * MS).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
+            .initialRto(1 * S).minRto(200 * MS).maxRto(64 * S).clockGranularity(1 * MS)
+            .rtoMinOnVariance(true).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(12).orphanRetries(12)
+            .synRetries(5).synLinearTimeouts(4).synackRetries(6).finTimeout(600 * S).probeWithData(true)
+            .invalidRatelimit(0)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(false)
             .build();
 
     // ---------------------------------------------------------------------------------------
