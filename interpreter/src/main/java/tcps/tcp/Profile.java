@@ -19,7 +19,7 @@ import java.util.function.Function;
  * <p>Each parameter's javadoc below names the Linux knob (sysctl or constant) it stands for and
  * the RFC rule it changes; {@link #LINUX} holds Linux 6.18's defaults as the captures show them,
  * {@link #RFC9293} the values the RFCs give, {@link #MACOS} what seed 000's macOS listing and
- * XNU's sources show.
+ * XNU's sources show, {@link #BSD_1990} what 4.3BSD-Reno's constants say.
  */
 public final class Profile {
 
@@ -205,6 +205,26 @@ public final class Profile {
             .initialRto(1 * S).minRto(200 * MS).maxRto(64 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(true).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(12).orphanRetries(12)
             .synRetries(5).synLinearTimeouts(4).synackRetries(6).finTimeout(600 * S).probeWithData(true)
+            .invalidRatelimit(0)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(false)
+            .build();
+
+    /**
+     * The stack of the sequence-number-prediction era, 4.3BSD-Reno (1990): ISNs from the global
+     * counter (TCP_ISSINCR), an MSS option only, a 4096-byte socket buffer (tcp_recvspace),
+     * delayed ACKs on the 200 ms fast timeout, TIME-WAIT 2 x 30 s (TCPTV_MSL), an RTO of 6 s
+     * before any sample, at least 1 s (TCPTV_MIN) and at most 64 s (TCPTV_REXMTMAX), counted in
+     * 500 ms ticks. stdlib/profiles/bsd-1990.tcps gives the source of each value.
+     */
+    public static final Profile BSD_1990 = builder("bsd-1990")
+            .optionLayout(OptionLayout.BSD).mss(1460).rcvSpace(4096).roundRcvSpaceToMss(false).windowScale(-1)
+            .sack(false).timestamps(false).timestampHz(1000).isnGenerator(IsnGenerator.Kind.BSD)
+            .roundWindowUp(false).advertiseFreeSpace(true).halfWindowSegments(false).ackPushedOnRead(false)
+            .ackPushedAtOnce(false).ackAfterHandshake(false).duplicateSack(false).rstAckOnAbort(true)
+            .timeWait(60 * S).delayedAck(200 * MS).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
+            .initialRto(6 * S).minRto(1 * S).maxRto(64 * S).clockGranularity(500 * MS)
+            .rtoMinOnVariance(false).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(12).orphanRetries(12)
+            .synRetries(2).synLinearTimeouts(0).synackRetries(2).finTimeout(600 * S).probeWithData(true)
             .invalidRatelimit(0)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(false)
             .build();
