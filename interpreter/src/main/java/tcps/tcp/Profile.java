@@ -624,7 +624,8 @@ public final class Profile {
     /**
      * XNU tcp_cc_delay_ack: an ACK is delayed only if the segment has no PSH, "If TH_PUSH is set,
      * take this as a clue that we need to ACK with no delay" (radar 3649245). Seed 000's macOS
-     * listing: the server ACKs "foobar\n" [P.] at once (packet 7).
+     * listing: the server ACKs "foobar\n" [P.] at once (packet 7). Newer XNU (tcp_ack_strategy
+     * "modern") instead ACKs the first segments of a connection at once; packet 7 fits both.
      */
     public boolean ackPushedAtOnce() {
         return ackPushedAtOnce;
