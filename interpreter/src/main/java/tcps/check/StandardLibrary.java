@@ -17,7 +17,7 @@ import tcps.syntax.Source;
  */
 public final class StandardLibrary {
     /** The profile files, in the order they are defined: each extends only ones before it. */
-    public static final List<String> PROFILES = List.of("rfc9293", "linux");
+    public static final List<String> PROFILES = List.of("rfc9293", "linux", "macos", "bsd-1990");
 
     private static final List<ProfileDef> DEFINITIONS = load();
 

@@ -26,8 +26,11 @@ import tcps.syntax.SegmentSpec;
 import tcps.syntax.Source;
 import tcps.syntax.Span;
 import tcps.syntax.Statement;
+import tcps.tcp.BsdIsnCounter;
 import tcps.tcp.Connection;
+import tcps.tcp.Ipv4;
 import tcps.tcp.IsnGenerator;
+import tcps.tcp.Profile;
 import tcps.tcp.Rfc6528Isn;
 import tcps.tcp.Segment;
 import tcps.tcp.SeqNum;
@@ -133,10 +136,23 @@ final class ScenarioRun {
                 : Seeds.derive(options.seed(), "ts-offset", address.ip().bits(), peer.ip().bits()) & 0xffffffffL;
         TcpHost host = net.host(address.ip());
         if (host == null) {
-            host = new TcpHost(address.ip(), p.profile(), isns, observer);
+            host = new TcpHost(address.ip(), p.profile(), isnGenerator(p.profile(), address.ip(), isns), observer);
             net.addHost(host);
         }
         actors.put(p.name(), new Actor.Stack(p, address, host, new SocketConfig(p.profile(), fixedIsn, tsOffset)));
+    }
+
+    /**
+     * The ISN generator of a new host, as the profile of its first socket says (isn_generator):
+     * the run's RFC 6528 generator, keyed from the seed, or a BSD counter of the host's own,
+     * which starts from a value drawn from the seed and the host's address (a machine that has
+     * been up a while), so that runs stay reproducible.
+     */
+    private IsnGenerator isnGenerator(Profile profile, Ipv4 address, IsnGenerator rfc6528) {
+        return switch (profile.isnGenerator()) {
+            case RFC6528 -> rfc6528;
+            case BSD -> new BsdIsnCounter(Seeds.derive(options.seed(), "bsd-iss", address.bits()) & 0xffffffffL);
+        };
     }
 
     /** Keeps what the stacks report, in the words of the annotated transcript. */

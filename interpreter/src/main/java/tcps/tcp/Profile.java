@@ -18,7 +18,8 @@ import java.util.function.Function;
  *
  * <p>Each parameter's javadoc below names the Linux knob (sysctl or constant) it stands for and
  * the RFC rule it changes; {@link #LINUX} holds Linux 6.18's defaults as the captures show them,
- * {@link #RFC9293} the values the RFCs give.
+ * {@link #RFC9293} the values the RFCs give, {@link #MACOS} what seed 000's macOS listing and
+ * XNU's sources show, {@link #BSD_1990} what 4.3BSD-Reno's constants say.
  */
 public final class Profile {
 
@@ -59,13 +60,18 @@ public final class Profile {
     private final OptionLayout optionLayout;
     private final int mss;
     private final int rcvSpace;
+    private final boolean roundRcvSpaceToMss;
     private final int windowScale;
     private final boolean sack;
     private final boolean timestamps;
     private final long timestampHz;
+    private final IsnGenerator.Kind isnGenerator;
     private final boolean roundWindowUp;
+    private final boolean advertiseFreeSpace;
     private final boolean halfWindowSegments;
     private final boolean ackPushedOnRead;
+    private final boolean ackPushedAtOnce;
+    private final boolean ackAfterHandshake;
     private final boolean duplicateSack;
     private final boolean rstAckOnAbort;
     private final long timeWait;
@@ -100,13 +106,18 @@ public final class Profile {
         this.optionLayout = b.optionLayout;
         this.mss = b.mss;
         this.rcvSpace = b.rcvSpace;
+        this.roundRcvSpaceToMss = b.roundRcvSpaceToMss;
         this.windowScale = b.windowScale;
         this.sack = b.sack;
         this.timestamps = b.timestamps;
         this.timestampHz = b.timestampHz;
+        this.isnGenerator = b.isnGenerator;
         this.roundWindowUp = b.roundWindowUp;
+        this.advertiseFreeSpace = b.advertiseFreeSpace;
         this.halfWindowSegments = b.halfWindowSegments;
         this.ackPushedOnRead = b.ackPushedOnRead;
+        this.ackPushedAtOnce = b.ackPushedAtOnce;
+        this.ackAfterHandshake = b.ackAfterHandshake;
         this.duplicateSack = b.duplicateSack;
         this.rstAckOnAbort = b.rstAckOnAbort;
         this.timeWait = b.timeWait;
@@ -149,8 +160,10 @@ public final class Profile {
      * tcp_synack_retries and tcp_fin_timeout.
      */
     public static final Profile LINUX = builder("linux")
-            .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).windowScale(7)
-            .sack(true).timestamps(true).timestampHz(1000).roundWindowUp(true).halfWindowSegments(true).ackPushedOnRead(true).duplicateSack(true).rstAckOnAbort(true)
+            .optionLayout(OptionLayout.LINUX).mss(65495).rcvSpace(65535).roundRcvSpaceToMss(true).windowScale(7)
+            .sack(true).timestamps(true).timestampHz(1000).isnGenerator(IsnGenerator.Kind.RFC6528)
+            .roundWindowUp(true).advertiseFreeSpace(false).halfWindowSegments(true).ackPushedOnRead(true)
+            .ackPushedAtOnce(false).ackAfterHandshake(false).duplicateSack(true).rstAckOnAbort(true)
             .timeWait(60 * S).delayedAck(40 * MS).delayFinAckAfterData(true).finAckDelay(4 * MS).quickAcks(16).pingpong(true)
             .initialRto(1 * S).minRto(200 * MS).maxRto(120 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(true).tailLossProbe(true).rack(true).dupackThreshold(3).retries2(15).orphanRetries(8)
@@ -165,14 +178,57 @@ public final class Profile {
      * and minimum, at most 60 s), SYN retransmissions for at least 3 minutes (RFC 9293 3.8.3).
      */
     public static final Profile RFC9293 = builder("rfc9293")
-            .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).windowScale(-1)
-            .sack(false).timestamps(false).timestampHz(1000).roundWindowUp(false).halfWindowSegments(false).ackPushedOnRead(false).duplicateSack(false).rstAckOnAbort(false)
+            .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).roundRcvSpaceToMss(true).windowScale(-1)
+            .sack(false).timestamps(false).timestampHz(1000).isnGenerator(IsnGenerator.Kind.RFC6528)
+            .roundWindowUp(false).advertiseFreeSpace(false).halfWindowSegments(false).ackPushedOnRead(false)
+            .ackPushedAtOnce(false).ackAfterHandshake(false).duplicateSack(false).rstAckOnAbort(false)
             .timeWait(240 * S).delayedAck(0).delayFinAckAfterData(false).finAckDelay(0).quickAcks(0).pingpong(false)
             .initialRto(1 * S).minRto(1 * S).maxRto(60 * S).clockGranularity(1 * MS)
             .rtoMinOnVariance(false).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(15).orphanRetries(15)
             .synRetries(7).synLinearTimeouts(0).synackRetries(5).finTimeout(0).probeWithData(true)
             .invalidRatelimit(0)
             .rstOnCloseWithUnread(false).rstOnDataAfterClose(false).synInTimeWait(false).timeWaitReuse(false)
+            .build();
+
+    /**
+     * macOS over the loopback interface, as seed 000's macOS listing shows it: MSS 16344 (MTU
+     * 16384), window scale 6, SACK and timestamps in XNU's layout, SYN windows of 65535 and then
+     * the whole receive space (6379 at scale 6), the window update after the handshake, PSH
+     * ACKed at once, a FIN ACKed at once; XNU's timers: TIME-WAIT 2 x 15 s (TCPTV_MSL), delayed
+     * ACK 100 ms, RTO from 1 s (TCPTV_RTOBASE) to 64 s (TCPTV_REXMTMAX), SYNs 1 RTO apart four
+     * times (tcp_syn_backoff). stdlib/profiles/macos.tcps gives the evidence for each value.
+     */
+    public static final Profile MACOS = builder("macos")
+            .optionLayout(OptionLayout.MACOS).mss(16344).rcvSpace(408300).roundRcvSpaceToMss(false).windowScale(6)
+            .sack(true).timestamps(true).timestampHz(1000).isnGenerator(IsnGenerator.Kind.RFC6528)
+            .roundWindowUp(false).advertiseFreeSpace(true).halfWindowSegments(false).ackPushedOnRead(false)
+            .ackPushedAtOnce(true).ackAfterHandshake(true).duplicateSack(true).rstAckOnAbort(true)
+            .timeWait(30 * S).delayedAck(100 * MS).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
+            .initialRto(1 * S).minRto(200 * MS).maxRto(64 * S).clockGranularity(1 * MS)
+            .rtoMinOnVariance(true).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(12).orphanRetries(12)
+            .synRetries(5).synLinearTimeouts(4).synackRetries(6).finTimeout(600 * S).probeWithData(true)
+            .invalidRatelimit(0)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(false)
+            .build();
+
+    /**
+     * The stack of the sequence-number-prediction era, 4.3BSD-Reno (1990): ISNs from the global
+     * counter (TCP_ISSINCR), an MSS option only, a 4096-byte socket buffer (tcp_recvspace),
+     * delayed ACKs on the 200 ms fast timeout, TIME-WAIT 2 x 30 s (TCPTV_MSL), an RTO of 6 s
+     * before any sample, at least 1 s (TCPTV_MIN) and at most 64 s (TCPTV_REXMTMAX), counted in
+     * 500 ms ticks. stdlib/profiles/bsd-1990.tcps gives the source of each value.
+     */
+    public static final Profile BSD_1990 = builder("bsd-1990")
+            .optionLayout(OptionLayout.BSD).mss(1460).rcvSpace(4096).roundRcvSpaceToMss(false).windowScale(-1)
+            .sack(false).timestamps(false).timestampHz(1000).isnGenerator(IsnGenerator.Kind.BSD)
+            .roundWindowUp(false).advertiseFreeSpace(true).halfWindowSegments(false).ackPushedOnRead(false)
+            .ackPushedAtOnce(false).ackAfterHandshake(false).duplicateSack(false).rstAckOnAbort(true)
+            .timeWait(60 * S).delayedAck(200 * MS).delayFinAckAfterData(false).quickAcks(0).pingpong(false)
+            .initialRto(6 * S).minRto(1 * S).maxRto(64 * S).clockGranularity(500 * MS)
+            .rtoMinOnVariance(false).tailLossProbe(false).rack(false).dupackThreshold(3).retries2(12).orphanRetries(12)
+            .synRetries(2).synLinearTimeouts(0).synackRetries(2).finTimeout(600 * S).probeWithData(true)
+            .invalidRatelimit(0)
+            .rstOnCloseWithUnread(false).rstOnDataAfterClose(true).synInTimeWait(true).timeWaitReuse(false)
             .build();
 
     // ---------------------------------------------------------------------------------------
@@ -189,8 +245,10 @@ public final class Profile {
                 OptionLayout.class, Profile::optionLayout, (b, v) -> b.optionLayout((OptionLayout) v));
         integer("mss", "the MSS option this stack advertises (bytes)", 88, 65535,
                 Profile::mss, (b, v) -> b.mss(v.intValue()));
-        integer("rcv_space", "receive buffer space the initial window is chosen from (bytes)", 1, 1L << 30,
-                Profile::rcvSpace, (b, v) -> b.rcvSpace(v.intValue()));
+        integer("rcv_space", "receive buffer space: the window once the handshake is done (a SYN offers at most 65535)",
+                1, 1L << 30, Profile::rcvSpace, (b, v) -> b.rcvSpace(v.intValue()));
+        bool("round_rcv_space_to_mss", "round the receive space down to a multiple of the MSS (Linux)",
+                Profile::roundRcvSpaceToMss, Builder::roundRcvSpaceToMss);
         integer("window_scale", "window scale shift offered in SYNs, -1 to offer none", -1, 14,
                 Profile::windowScale, (b, v) -> b.windowScale(v.intValue()));
         bool("sack", "offer SACK-permitted and send SACK blocks (RFC 2018)",
@@ -198,14 +256,22 @@ public final class Profile {
         bool("timestamps", "offer RFC 7323 timestamps", Profile::timestamps, Builder::timestamps);
         integer("timestamp_hz", "rate of the timestamp clock (ticks per second)", 1, 1_000_000,
                 Profile::timestampHz, (b, v) -> b.timestampHz(v));
+        choice("isn_generator", "how ISNs are chosen: rfc6528 (clock plus keyed hash) or bsd (one counter per host)",
+                IsnGenerator.Kind.class, Profile::isnGenerator, (b, v) -> b.isnGenerator((IsnGenerator.Kind) v));
         bool("round_window_up", "round a scaled window up to the scale's granularity (Linux)",
                 Profile::roundWindowUp, Builder::roundWindowUp);
+        bool("advertise_free_space", "every segment offers all the free receive space, unscaled edge kept (BSD)",
+                Profile::advertiseFreeSpace, Builder::advertiseFreeSpace);
         bool("half_window_segments", "segments at most half the largest window the peer offered (Linux)",
                 Profile::halfWindowSegments, Builder::halfWindowSegments);
         bool("duplicate_sack", "report text received twice in a D-SACK block (RFC 2883)",
                 Profile::duplicateSack, Builder::duplicateSack);
         bool("ack_pushed_on_read", "ACK pushed text at once when the application reads it all (Linux)",
                 Profile::ackPushedOnRead, Builder::ackPushedOnRead);
+        bool("ack_pushed_at_once", "text that carries PSH is ACKed at once, never delayed (macOS)",
+                Profile::ackPushedAtOnce, Builder::ackPushedAtOnce);
+        bool("ack_after_handshake", "the passive side ACKs the handshake's ACK when its window grew past the SYN-ACK's (macOS)",
+                Profile::ackAfterHandshake, Builder::ackAfterHandshake);
         bool("rst_ack_on_abort", "ABORT sends RST+ACK rather than a bare RST",
                 Profile::rstAckOnAbort, Builder::rstAckOnAbort);
         duration("time_wait", "how long TIME-WAIT lasts (RFC: 2 MSL)", 0, HOUR,
@@ -460,9 +526,23 @@ public final class Profile {
         return mss;
     }
 
-    /** Receive buffer space the initial window is chosen from (RCV.BUFF). */
+    /**
+     * The receive buffer (RCV.BUFF): the window offered once the handshake is done, unread data
+     * aside. A SYN's window is never scaled (RFC 7323 2.2), so a SYN offers at most 65535 of it;
+     * the windows after the handshake offer it all, if window scaling is in use (seed 000's macOS
+     * listing: SYNs offer 65535, then 6379 at scale 6, 408256 bytes and more).
+     */
     public int rcvSpace() {
         return rcvSpace;
+    }
+
+    /**
+     * Linux tcp_select_initial_window: "Quantize space offering to a multiple of mss if possible",
+     * so the receive space (65535 on loopback) becomes 65483, 1303 segments of 65495 - 12 bytes
+     * (seed 000: SYN-ACK window 65483). macOS does not: its SYNs offer 65535 (seed 000).
+     */
+    public boolean roundRcvSpaceToMss() {
+        return roundRcvSpaceToMss;
     }
 
     /** The window scale shift offered in SYN/SYN-ACK, or -1 to offer none. */
@@ -490,12 +570,36 @@ public final class Profile {
     }
 
     /**
+     * How the host chooses ISNs (RFC 9293 3.4.1): RFC 6528's clock plus a keyed hash of the
+     * 4-tuple, which the RFC recommends (SHLD-1) and Linux and macOS use, or the global counter
+     * of 4.xBSD ({@link BsdIsnCounter}), which made the ISNs of the 1980s predictable. A host
+     * (one address of a scenario) has one generator, chosen by the profile of its first socket.
+     */
+    public IsnGenerator.Kind isnGenerator() {
+        return isnGenerator;
+    }
+
+    /**
      * Linux rounds a scaled window up to the scale's granularity (__tcp_select_window), so 65483
      * bytes at scale 7 advertise 512; it also advertises no window smaller than the receive MSS
      * once less than half the buffer is free (receiver SWS avoidance).
      */
     public boolean roundWindowUp() {
         return roundWindowUp;
+    }
+
+    /**
+     * BSD's tcp_output ("Calculate receive window. Don't shrink window, but avoid silly window
+     * syndrome"): every segment offers all the free receive space, never less than already
+     * offered, none when less than a quarter of the buffer and less than a segment are free; the
+     * edge is kept in bytes (rcv_adv), and only the window field is shifted down. Receiver SWS
+     * avoidance then decides only when a window update goes alone. Without it (the RFC's rule,
+     * RFC 9293 3.8.6.2.2) the right edge moves only in steps of min(RCV.BUFF / 2, Eff.snd.MSS),
+     * which the scaled field shows one unit smaller after each small segment; seed 000's macOS
+     * listing keeps 6379 after 7 bytes.
+     */
+    public boolean advertiseFreeSpace() {
+        return advertiseFreeSpace;
     }
 
     /**
@@ -519,6 +623,30 @@ public final class Profile {
      */
     public boolean ackPushedOnRead() {
         return ackPushedOnRead;
+    }
+
+    /**
+     * XNU tcp_cc_delay_ack: an ACK is delayed only if the segment has no PSH, "If TH_PUSH is set,
+     * take this as a clue that we need to ACK with no delay" (radar 3649245). Seed 000's macOS
+     * listing: the server ACKs "foobar\n" [P.] at once (packet 7). Newer XNU (tcp_ack_strategy
+     * "modern") instead ACKs the first segments of a connection at once; packet 7 fits both.
+     */
+    public boolean ackPushedAtOnce() {
+        return ackPushedAtOnce;
+    }
+
+    /**
+     * A quirk of macOS, seed 000's packet 4: when the handshake's ACK arrives, the passive side
+     * sends an ACK of its own at once, acknowledging nothing new (ack 1, like its SYN-ACK's) but
+     * offering its full window (6379 at scale 6) instead of the 65535 its SYN-ACK could. BSD's
+     * tcp_input calls tcp_output after taking the peer's first scaled window, and tcp_output sends
+     * a window update when the window it can offer exceeds the one offered by two segments or by
+     * half the buffer. The active side needs none: its handshake ACK already offers the full
+     * window (packet 3). So: on entering ESTABLISHED from a passive open, an ACK goes when the
+     * free space exceeds RCV.WND by at least two segments or half the buffer.
+     */
+    public boolean ackAfterHandshake() {
+        return ackAfterHandshake;
     }
 
     /** ABORT sends RST+ACK (Linux tcp_send_active_reset) rather than the RFC's bare RST. */
@@ -765,13 +893,18 @@ public final class Profile {
         b.optionLayout = optionLayout;
         b.mss = mss;
         b.rcvSpace = rcvSpace;
+        b.roundRcvSpaceToMss = roundRcvSpaceToMss;
         b.windowScale = windowScale;
         b.sack = sack;
         b.timestamps = timestamps;
         b.timestampHz = timestampHz;
+        b.isnGenerator = isnGenerator;
         b.roundWindowUp = roundWindowUp;
+        b.advertiseFreeSpace = advertiseFreeSpace;
         b.halfWindowSegments = halfWindowSegments;
         b.ackPushedOnRead = ackPushedOnRead;
+        b.ackPushedAtOnce = ackPushedAtOnce;
+        b.ackAfterHandshake = ackAfterHandshake;
         b.duplicateSack = duplicateSack;
         b.rstAckOnAbort = rstAckOnAbort;
         b.timeWait = timeWait;
@@ -809,13 +942,18 @@ public final class Profile {
         private OptionLayout optionLayout = OptionLayout.NONE;
         private int mss = 536;
         private int rcvSpace = 65535;
+        private boolean roundRcvSpaceToMss = true;
         private int windowScale = -1;
         private boolean sack;
         private boolean timestamps;
         private long timestampHz = 1000;
+        private IsnGenerator.Kind isnGenerator = IsnGenerator.Kind.RFC6528;
         private boolean roundWindowUp;
+        private boolean advertiseFreeSpace;
         private boolean halfWindowSegments;
         private boolean ackPushedOnRead;
+        private boolean ackPushedAtOnce;
+        private boolean ackAfterHandshake;
         private boolean duplicateSack;
         private boolean rstAckOnAbort;
         private long timeWait;
@@ -862,6 +1000,11 @@ public final class Profile {
             return this;
         }
 
+        public Builder roundRcvSpaceToMss(boolean v) {
+            roundRcvSpaceToMss = v;
+            return this;
+        }
+
         public Builder windowScale(int v) {
             windowScale = v;
             return this;
@@ -882,6 +1025,16 @@ public final class Profile {
             return this;
         }
 
+        public Builder isnGenerator(IsnGenerator.Kind v) {
+            isnGenerator = Objects.requireNonNull(v);
+            return this;
+        }
+
+        public Builder advertiseFreeSpace(boolean v) {
+            advertiseFreeSpace = v;
+            return this;
+        }
+
         public Builder roundWindowUp(boolean v) {
             roundWindowUp = v;
             return this;
@@ -899,6 +1052,16 @@ public final class Profile {
 
         public Builder ackPushedOnRead(boolean v) {
             ackPushedOnRead = v;
+            return this;
+        }
+
+        public Builder ackPushedAtOnce(boolean v) {
+            ackPushedAtOnce = v;
+            return this;
+        }
+
+        public Builder ackAfterHandshake(boolean v) {
+            ackAfterHandshake = v;
             return this;
         }
 

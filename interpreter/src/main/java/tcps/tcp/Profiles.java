@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The profiles a script can name with {@code stack NAME}. */
 public final class Profiles {
-    private static final List<Profile> BUILT_IN = List.of(Profile.LINUX, Profile.RFC9293);
+    private static final List<Profile> BUILT_IN = List.of(Profile.LINUX, Profile.RFC9293, Profile.MACOS, Profile.BSD_1990);
 
     private Profiles() {}
 

@@ -492,6 +492,12 @@ final class SegmentArrives {
                 // SEG.SEQ, SND.WL2 <- SEG.ACK"
                 tcb.enter(TcpState.ESTABLISHED, now);
                 updateSendWindow();
+                if (tcb.profile.ackAfterHandshake() && tcb.listener != null && tcb.windowUpdateDue()) {
+                    // macOS (seed 000, packet 4): the SYN-ACK could offer at most 65535; now the
+                    // whole buffer can be offered, and BSD's tcp_output sends that window update
+                    // at once, an ACK of nothing new (Profile.ackAfterHandshake).
+                    tcb.ackNow = true;
+                }
                 if (tcb.finQueued) {
                     // CLOSE in SYN-RECEIVED was queued "for processing after entering ESTABLISHED".
                     tcb.enter(TcpState.FIN_WAIT_1, now);

@@ -16,10 +16,16 @@ record SynOptions(int mss, boolean sackPermitted, boolean timestamps, int window
 
     static final SynOptions NONE = new SynOptions(ABSENT, false, false, ABSENT);
 
-    /** What a stack offers in its own SYN: everything its profile supports, always. */
+    /**
+     * What a stack offers in its own SYN: everything its profile supports, always; a stack whose
+     * layout predates an option never offers it (BSD: the MSS only).
+     */
     static SynOptions offeredBy(Profile profile) {
         if (profile.optionLayout() == OptionLayout.NONE) {
             return NONE;
+        }
+        if (profile.optionLayout() == OptionLayout.BSD) {
+            return new SynOptions(profile.mss(), false, false, ABSENT);
         }
         return new SynOptions(profile.mss(), profile.sack(), profile.timestamps(),
                 profile.offersWindowScale() ? profile.windowScale() : ABSENT);

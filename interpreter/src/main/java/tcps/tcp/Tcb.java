@@ -162,7 +162,7 @@ final class Tcb implements Connection {
         // timestamps: Linux (tcp_connect_init) rounds its window to the MSS less their 12 bytes,
         // as a passive open does, and its SYN echoes the TS.Recent it inherits.
         int m = p.mss() - (timeWait != null ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
-        Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, initialWindow(p, m));
+        Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, receiveBuffer(p, m));
         if (timeWait != null) {
             tcb.tsRecent = timeWait.tsRecent;
         }
@@ -187,7 +187,7 @@ final class Tcb implements Connection {
         // actually receive, which is 12 bytes less when every segment carries timestamps.
         int m = p.mss() - (inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
         Tcb tcb = new Tcb(host, observer, listener.local(), syn.src(), listener.config(), listener,
-                iss, initialWindow(p, m));
+                iss, receiveBuffer(p, m));
         tcb.state = TcpState.LISTEN;
         tcb.peerSynArrived(syn);
         tcb.sndWnd = syn.window(); // RFC 7323 2.2: the window of a SYN is never scaled
@@ -203,12 +203,18 @@ final class Tcb implements Connection {
     }
 
     /**
-     * The initial receive window (Linux tcp_select_initial_window): the receive space, at most
-     * 65535 without scaling in the SYN, rounded down to a multiple of the MSS {@code m}.
+     * RCV.BUFF: the profile's receive space, rounded down to a multiple of the MSS {@code m} when
+     * the profile does (Linux tcp_select_initial_window: "Quantize space offering to a multiple
+     * of mss if possible").
      */
+    static long receiveBuffer(Profile p, int m) {
+        long space = p.rcvSpace();
+        return p.roundRcvSpaceToMss() && m > 0 && space > m ? space / m * m : space;
+    }
+
+    /** The window of our SYN or SYN-ACK: the receive buffer, at most 65535 (RFC 7323 2.2). */
     static long initialWindow(Profile p, int m) {
-        long space = Math.min(p.rcvSpace(), MAX_WINDOW_FIELD);
-        return m > 0 && space > m ? space / m * m : space;
+        return Math.min(receiveBuffer(p, m), MAX_WINDOW_FIELD);
     }
 
     /** Records the peer's SYN: IRS, RCV.NXT, the options both sides will use, TS.Recent. */
@@ -839,8 +845,9 @@ final class Tcb implements Connection {
 
     /**
      * In-order text arrived, {@code segmentLength} bytes of it in this segment: the ACK goes at
-     * once in quick-ACK mode, after a second full-sized segment, or when it fills a gap (RFC 5681
-     * 4.2); otherwise it waits for the delayed-ACK timer, or for data to ride on.
+     * once in quick-ACK mode, on PSH where the profile says so (macOS), after a second full-sized
+     * segment, or when it fills a gap (RFC 5681 4.2); otherwise it waits for the delayed-ACK
+     * timer, or for data to ride on.
      */
     void textAccepted(int segmentLength, boolean psh, boolean gapFilled, long now) {
         textReceived = true;
@@ -852,7 +859,7 @@ final class Tcb implements Connection {
         long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
         delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
         long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
-        if (delayedAcks.quickMode()
+        if (delayedAcks.quickMode() || (psh && profile.ackPushedAtOnce())
                 || (delayedAcks.moreThanOneSegment(sinceLastWindow) && freeSpace() >= rcvWnd())
                 || readAndPushed(psh, segmentLength)) {
             ackNow = true;
@@ -1145,6 +1152,9 @@ final class Tcb implements Connection {
         int shift = inUse.rcvShift();
         long granule = 1L << shift;
         long free = freeSpace();
+        if (profile.advertiseFreeSpace()) {
+            return freeSpaceWindow(shift, free);
+        }
         long bytes;
         if (profile.roundWindowUp()) {
             bytes = roundUp(free, granule);
@@ -1169,6 +1179,36 @@ final class Tcb implements Connection {
         long field = Math.min(bytes >> shift, MAX_WINDOW_FIELD);
         rcvEdge = rcvNxt.plus(field << shift);
         return (int) field;
+    }
+
+    /**
+     * BSD tcp_output: "Calculate receive window. Don't shrink window, but avoid silly window
+     * syndrome." The window is the free space, none when less than a quarter of the buffer and
+     * less than a segment are free, at most what the scale can say, never less than already
+     * offered. The edge (rcv_adv) moves to RCV.NXT plus that many bytes; only the field is
+     * shifted, so 408300 free bytes at scale 6 advertise 6379, and still 6379 after 7 more bytes
+     * arrived (seed 000's macOS listing).
+     */
+    private int freeSpaceWindow(int shift, long free) {
+        long bytes = free;
+        if (free < rcvBuff / 4 && free < inUse.sendMss(profile.mss())) {
+            bytes = 0;
+        }
+        bytes = Math.min(bytes, (long) MAX_WINDOW_FIELD << shift);
+        bytes = Math.max(bytes, rcvWnd());
+        rcvEdge = rcvNxt.plus(bytes);
+        return (int) Math.min(bytes >> shift, MAX_WINDOW_FIELD);
+    }
+
+    /**
+     * Whether a window update is worth a segment of its own (BSD tcp_output: "If the difference is
+     * at least two max size segments, or at least 50% of the maximum possible window, then want
+     * to send a window update to peer"): the window we could offer now exceeds RCV.WND by that.
+     */
+    boolean windowUpdateDue() {
+        long could = Math.min(freeSpace(), (long) MAX_WINDOW_FIELD << inUse.rcvShift());
+        long more = could - rcvWnd();
+        return more >= 2L * inUse.sendMss(profile.mss()) || 2 * more >= rcvBuff;
     }
 
     /** RCV.BUFF less what waits unread and what is held out of order. */

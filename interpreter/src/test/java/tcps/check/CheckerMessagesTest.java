@@ -33,7 +33,7 @@ class CheckerMessagesTest {
         expect client state OPEN             | 1:21: unknown state `OPEN`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
         attacker connect                     | 1:1: unknown endpoint `attacker`; the endpoints are client and server (declare more with `host NAME at ADDRESS`)
         expect client > client SYN           | 1:8: a segment goes from one endpoint to the other; `client > client` names client twice
-        stack solaris                        | 1:7: unknown stack `solaris`; known stacks are linux, rfc9293
+        stack solaris                        | 1:7: unknown stack `solaris`; known stacks are bsd-1990, linux, macos, rfc9293
         expect SYN win=isn                   | 1:16: `isn` is a sequence number; it can only be used in seq= and ack=, not in a window
         expect SYN win=70000                 | 1:16: a window must be between 0 and 65535, not 70000
         expect SYN <wscale 15>               | 1:20: a window scale must be between 0 and 14, not 15
@@ -93,13 +93,13 @@ class CheckerMessagesTest {
                 + "stack lab\nclient connect\n"));
         assertEquals(List.of("1:9: `linux` is a built-in stack; give your profile another name"),
                 errors("profile linux { syn_retries 2 }\nclient connect\n"));
-        assertEquals(List.of("1:21: unknown stack `bsd`; a profile extends one of linux, rfc9293"),
+        assertEquals(List.of("1:21: unknown stack `bsd`; a profile extends one of bsd-1990, linux, macos, rfc9293"),
                 errors("profile lab extends bsd { syn_retries 2 }\nclient connect\n"));
         assertEquals(List.of("1:41: syn_retries takes a whole number, as in `syn_retries 0`"),
                 errors("profile lab extends linux { syn_retries 2s }\nclient connect\n"));
         assertEquals(List.of("1:34: sack is on or off: write `sack true` or `sack false`"),
                 errors("profile lab extends linux { sack 1 }\nclient connect\n"));
-        assertEquals(List.of("2:7: unknown stack `labb`; known stacks are lab, linux, rfc9293"),
+        assertEquals(List.of("2:7: unknown stack `labb`; known stacks are bsd-1990, lab, linux, macos, rfc9293"),
                 errors("profile lab extends linux { sack off }\nstack labb\nclient connect\n"));
     }
 
@@ -150,7 +150,7 @@ class CheckerMessagesTest {
     @Test
     void everyErrorIsReportedInOneGoInSourceOrder() {
         assertEquals(List.of(
-                "1:7: unknown stack `bsd`; known stacks are linux, rfc9293",
+                "1:7: unknown stack `bsd`; known stacks are bsd-1990, linux, macos, rfc9293",
                 "2:8: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR "
                         + "joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])",
                 "3:21: unknown state `DONE`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, "

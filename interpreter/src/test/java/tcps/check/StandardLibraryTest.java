@@ -32,14 +32,14 @@ class StandardLibraryTest {
     @Test
     void theLibraryConstantsAreTheStandardLibrarysProfiles() {
         Map<String, Profile> stdlib = StandardLibraryProfiles.all();
-        for (Profile constant : List.of(Profile.RFC9293, Profile.LINUX)) {
+        for (Profile constant : List.of(Profile.RFC9293, Profile.LINUX, Profile.MACOS, Profile.BSD_1990)) {
             Profile written = stdlib.get(constant.name());
             List<String> differences = new ArrayList<>();
             for (Profile.Parameter p : Profile.parameters()) {
                 Object a = constant.value(p.name());
                 Object b = written.value(p.name());
                 if (!a.equals(b)) {
-                    differences.add(p.name() + ": Profile." + constant.name().toUpperCase() + " has " + a
+                    differences.add(p.name() + ": Profile." + constant.name().toUpperCase().replace('-', '_') + " has " + a
                             + ", stdlib/profiles/" + constant.name() + ".tcps has " + b);
                 }
             }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The transcripts of the seed scenarios equal the real captures in the seeds, line for line,
- * the time of day aside (tcps's clock starts at zero; the capture's at 22:57).
+ * the time of day aside (tcps's clock starts at zero; the captures' at 22:57 and 18:10).
  */
 class SeedTranscriptTest {
     private static final Path SCENARIOS = Path.of(System.getProperty("tcps.root", "..")).resolve("scenarios");
@@ -26,6 +26,12 @@ class SeedTranscriptTest {
     void secondLinuxListingOfSeed000PrintedWithS() throws IOException {
         assertEquals(seed("seed-000-linux-absolute.txt"),
                 transcript("-S", "--scenario", "second listing: absolute numbers", "seed-000-linux-loopback.tcps"));
+    }
+
+    @Test
+    void macosListingOfSeed000PrintedWithSAndN() throws IOException {
+        assertEquals(seed("seed-000-macos-absolute.txt"),
+                transcript("-S", "-n", "seed-000-macos-loopback.tcps"));
     }
 
     /** The tcpdump lines of a run, without their timestamps. */

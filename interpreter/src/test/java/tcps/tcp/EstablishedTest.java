@@ -1147,6 +1147,50 @@ class EstablishedTest {
     }
 
     /** Out-of-order text and SACK (RFC 2018; RFC 5681 4.2). */
+    /** macOS: tcp_cc_delay_ack delays the ACK of a segment only when it has no PSH. */
+    @Nested
+    class PushedTextAckedAtOnce {
+        private final Profile pushy = Profile.RFC9293.named("pushy").with("delayed_ack", 100_000L)
+                .with("ack_pushed_at_once", true);
+
+        @Test
+        void pushedTextIsAcknowledgedAtOnce() {
+            Fixture fx = Fixture.established(pushy);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("foobar\n")),
+                    fx.ours(ACK).seq(1).ack(8).win(65392 - 7));
+        }
+
+        @Test
+        void textWithoutPushWaitsForTheTimer() {
+            Fixture fx = Fixture.established(pushy);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("foobar\n")));
+            assertEquals(100_000, fx.host.nextDeadline());
+        }
+    }
+
+    /** BSD tcp_output: every segment offers the free space, not the RFC's stepwise right edge. */
+    @Nested
+    class FreeSpaceWindow {
+        @Test
+        void smallSegmentsLeaveTheWindowWhole() {
+            Fixture fx = Fixture.established(Profile.RFC9293.named("bsdish").with("advertise_free_space", true));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(65392));
+        }
+
+        @Test
+        void theRfcRuleKeepsTheRightEdgeWhereItWas() {
+            Fixture fx = Fixture.established(Profile.RFC9293);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(65392 - 5));
+        }
+
+        @Test
+        void unreadTextShrinksTheOfferButNeverTheEdge() {
+            Fixture fx = Fixture.established(Profile.RFC9293.named("bsdish").with("advertise_free_space", true));
+            fx.conn.setAutoRead(false);
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(65392 - 5));
+        }
+    }
+
     @Nested
     class OutOfOrder {
         @Test

@@ -104,6 +104,32 @@ class ListenTest {
     }
 
     @Test
+    void macosLayoutPutsWindowScaleAfterTheMssAndSackLastThenPadsWithEol() {
+        // XNU's tcp_output, seed 000's macOS SYN-ACK: mss,nop,wscale,nop,nop,TS,sackOK,eol.
+        Fixture fx = Fixture.listening(Profile.LINUX.named("mac").with("option_layout", "macos"));
+        fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65483)
+                .options(List.of(MSS, NOP, WSCALE, NOP, NOP, ts(100, Fixture.PEER_TSVAL), SACK_OK, TcpOption.EOL)));
+    }
+
+    @Test
+    void macosLayoutWithoutSackNeedsNoPadding() {
+        Fixture fx = Fixture.listening(Profile.LINUX.named("mac").with("option_layout", "macos").with("sack", false));
+        fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65483)
+                .options(List.of(MSS, NOP, WSCALE, NOP, NOP, ts(100, Fixture.PEER_TSVAL))));
+    }
+
+    @Test
+    void bsdLayoutAnswersWithTheMssAloneWhateverThePeerOffers() {
+        // 4.3BSD-Reno knew one option; RFC 1323 and RFC 2018 came later.
+        Fixture fx = Fixture.listening(Profile.LINUX.named("old").with("option_layout", "bsd"));
+        fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65495).options(List.of(MSS)));
+        fx.conn = fx.listener.connections().get(0);
+        fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1000).noOptions());
+        fx.conn.send(Fixture.bytes("x"), fx.now);
+        assertEquals(List.of(), fx.sent().get(0).options(), "no timestamps were agreed");
+    }
+
+    @Test
     void textbookProfileAnswersWithoutOptions() {
         Fixture fx = Fixture.listening(Profile.RFC9293);
         // 65535 rounded down to a multiple of 536

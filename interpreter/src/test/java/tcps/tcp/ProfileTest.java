@@ -34,7 +34,8 @@ class ProfileTest {
         assertEquals(Profile.Kind.DURATION, kind("min_rto"));
         assertEquals(Profile.Kind.BOOLEAN, kind("sack"));
         assertEquals(Profile.Kind.CHOICE, kind("option_layout"));
-        assertEquals(List.of("linux", "none"), param("option_layout").choices());
+        assertEquals(List.of("linux", "macos", "bsd", "none"), param("option_layout").choices());
+        assertEquals(List.of("rfc6528", "bsd"), param("isn_generator").choices());
     }
 
     @Test
@@ -98,7 +99,7 @@ class ProfileTest {
         assertEquals("`min_rto` must be from 1us to 60m, not 0s", message("min_rto", 0L));
         assertEquals("`delayed_ack` must be from 0s to 500ms, not 1.5s", message("delayed_ack", 1_500_000L));
         assertEquals("`sack` is true or false, not 1", message("sack", 1));
-        assertEquals("`option_layout` is one of linux, none, not `bsd`", message("option_layout", "bsd"));
+        assertEquals("`option_layout` is one of linux, macos, bsd, none, not `windows`", message("option_layout", "windows"));
         assertEquals("`min_rto` is a duration, not 0.5", message("min_rto", 0.5));
     }
 

@@ -42,6 +42,39 @@ class SynReceivedTest {
         fx.expectNoDiscards();
     }
 
+    /**
+     * macOS (seed 000, packet 4): a receive buffer larger than a SYN-ACK can offer is announced
+     * by an ACK of its own as soon as the handshake is done.
+     */
+    @Nested
+    class WindowUpdateAfterTheHandshake {
+        private final Profile mac = Profile.LINUX.named("mac").with("rcv_space", 408300)
+                .with("round_rcv_space_to_mss", false).with("window_scale", 6).with("round_window_up", false)
+                .with("advertise_free_space", true).with("ack_after_handshake", true);
+
+        @Test
+        void theWholeWindowIsAnnouncedAtOnce() {
+            Fixture fx = Fixture.synReceived(mac);
+            assertEquals(65535, fx.conn.rcvWnd(), "the SYN-ACK offered 65535");
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)), fx.ours(ACK).seq(1).ack(1).win(6379));
+            fx.expectState(TcpState.ESTABLISHED);
+            assertEquals(408300, fx.conn.rcvWnd(), "6379 << 6 = 408256 advertised, the edge kept in bytes");
+        }
+
+        @Test
+        void noUpdateWhenTheSynAckOfferedEverything() {
+            Fixture fx = Fixture.synReceived(mac.with("rcv_space", 65535));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)));
+            fx.expectState(TcpState.ESTABLISHED);
+        }
+
+        @Test
+        void withoutTheQuirkTheHandshakeAckIsNotAnswered() {
+            Fixture fx = Fixture.synReceived(mac.with("ack_after_handshake", false));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)));
+        }
+    }
+
     @Test
     void ackWithDataEstablishesAndTakesTheData() {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
