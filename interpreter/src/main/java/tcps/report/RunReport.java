@@ -61,7 +61,8 @@ public final class RunReport {
         if (annotate) {
             for (ScenarioResult.Event e : result.events()) {
                 boolean beside = result.capture().stream().anyMatch(c -> c.time() == e.time());
-                lines.add(new Line(e.time(), Line.EVENT, lines.size(), () -> Annotation.event(e, beside)));
+                // just before the first segment sent after it, so cause and effect read in order
+                lines.add(new Line(e.time(), Line.SEGMENT, e.afterSegments() - 0.25, () -> Annotation.event(e, beside)));
             }
         }
         lines.sort(null);
@@ -87,13 +88,12 @@ public final class RunReport {
     }
 
     /**
-     * One line (or block) of the report. Lines go in virtual-time order; at one instant, what
-     * happened inside the stacks comes first (it caused what was sent), then segments, then what
-     * the script found. A failure about a segment sorts with that segment, just after it.
+     * One line (or block) of the report. Lines go in virtual-time order; at one instant, segments
+     * and the stacks' events in the order they happened, then what the script found. A failure
+     * about a segment sorts with that segment, just after it.
      */
     private record Line(long time, int rank, double order, java.util.function.Supplier<String> text)
             implements Comparable<Line> {
-        static final int EVENT = 0;
         static final int SEGMENT = 1;
         static final int FINDING = 2;
 

@@ -20,9 +20,10 @@ public record ScenarioResult(String name, List<Captured> capture, List<Failure> 
 
     /**
      * What happened inside the stacks, for the annotated transcript: a state change, a discarded
-     * segment and the rule that discarded it, an error the application saw.
+     * segment and the rule that discarded it, an error the application saw. {@code afterSegments}
+     * is how many segments had been sent when it happened, which places it among them exactly.
      */
-    public record Event(long time, String text) {}
+    public record Event(long time, int afterSegments, String text) {}
 
     /**
      * Something worth knowing that is not a failure, such as a socket call that returned an

@@ -159,12 +159,12 @@ final class ScenarioRun {
     private final TcpObserver observer = new TcpObserver() {
         @Override
         public void stateChanged(Connection connection, TcpState from, TcpState to, long now) {
-            events.add(new ScenarioResult.Event(now, nameOf(connection.local()) + " " + from + " -> " + to));
+            events.add(new ScenarioResult.Event(now, net.capture().size(), nameOf(connection.local()) + " " + from + " -> " + to));
         }
 
         @Override
         public void discarded(Connection connection, Segment segment, tcps.tcp.Discard why, long now) {
-            events.add(new ScenarioResult.Event(now, nameOf(segment.dst()) + " discards [" + TcpFlags.tcpdump(
+            events.add(new ScenarioResult.Event(now, net.capture().size(), nameOf(segment.dst()) + " discards [" + TcpFlags.tcpdump(
                     segment.flags()) + "] from " + nameOf(segment.src()) + ": " + why));
         }
 
@@ -173,7 +173,7 @@ final class ScenarioRun {
             if (inCall) {
                 return; // what a socket call returns is reported as a note by returned()
             }
-            events.add(new ScenarioResult.Event(now, nameOf(connection.local()) + " sees " + error + " ("
+            events.add(new ScenarioResult.Event(now, net.capture().size(), nameOf(connection.local()) + " sees " + error + " ("
                     + error.text() + ")"));
         }
     };
