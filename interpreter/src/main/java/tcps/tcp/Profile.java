@@ -178,7 +178,7 @@ public final class Profile {
      * and minimum, at most 60 s), SYN retransmissions for at least 3 minutes (RFC 9293 3.8.3).
      */
     public static final Profile RFC9293 = builder("rfc9293")
-            .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).roundRcvSpaceToMss(true).windowScale(-1)
+            .optionLayout(OptionLayout.NONE).mss(536).rcvSpace(65535).roundRcvSpaceToMss(false).windowScale(-1)
             .sack(false).timestamps(false).timestampHz(1000).isnGenerator(IsnGenerator.Kind.RFC6528)
             .roundWindowUp(false).advertiseFreeSpace(false).halfWindowSegments(false).ackPushedOnRead(false)
             .ackPushedAtOnce(false).ackAfterHandshake(false).duplicateSack(false).rstAckOnAbort(false)

@@ -449,7 +449,7 @@ class EstablishedTest {
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
             // The right edge stays where it was (receiver SWS avoidance, RFC 9293 3.8.6.2.2), so
             // the window is 6 less: 5 bytes of text and the FIN.
-            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7).win(65392 - 6));
+            fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1)), fx.ours(ACK).seq(1).ack(7).win(Fixture.TEXTBOOK_WINDOW - 6));
         }
     }
 
@@ -540,7 +540,7 @@ class EstablishedTest {
             fx.conn.setAutoRead(false);
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
             fx.conn.close(fx.now);
-            fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(6).win(65392 - 5));
+            fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
             fx.expectState(TcpState.FIN_WAIT_1);
         }
 
@@ -585,7 +585,7 @@ class EstablishedTest {
             Fixture fx = Fixture.established(Profile.RFC9293);
             fx.conn.setAutoRead(false);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")),
-                    fx.ours(ACK).seq(1).ack(6).win(65392 - 5));
+                    fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
             assertEquals(5, fx.conn.unread());
             assertEquals("hel", Fixture.text(fx.conn.receive(3)));
             fx.expectSent(fx.sent()); // 3 bytes are no reason for a window update
@@ -593,7 +593,7 @@ class EstablishedTest {
             // Receiver SWS avoidance (RFC 9293 3.8.6.2.2): 5 bytes freed do not move the right
             // edge; only min(RCV.BUFF / 2, Eff.snd.MSS) would.
             fx.conn.send(Fixture.bytes("!"), fx.now);
-            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(6).win(65392 - 5).data("!"));
+            fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5).data("!"));
         }
     }
 
@@ -761,7 +761,7 @@ class EstablishedTest {
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537)),
-                    fx.ours(ACK).seq(537).ack(1).win(65392).data(Arrays.copyOfRange(text, 536, 1072)));
+                    fx.ours(ACK).seq(537).ack(1).win(Fixture.TEXTBOOK_WINDOW).data(Arrays.copyOfRange(text, 536, 1072)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537))); // a fourth duplicate changes nothing
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2145)));
             assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
@@ -1157,7 +1157,7 @@ class EstablishedTest {
         void pushedTextIsAcknowledgedAtOnce() {
             Fixture fx = Fixture.established(pushy);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("foobar\n")),
-                    fx.ours(ACK).seq(1).ack(8).win(65392 - 7));
+                    fx.ours(ACK).seq(1).ack(8).win(Fixture.TEXTBOOK_WINDOW - 7));
         }
 
         @Test
@@ -1174,20 +1174,20 @@ class EstablishedTest {
         @Test
         void smallSegmentsLeaveTheWindowWhole() {
             Fixture fx = Fixture.established(Profile.RFC9293.named("bsdish").with("advertise_free_space", true));
-            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(65392));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW));
         }
 
         @Test
         void theRfcRuleKeepsTheRightEdgeWhereItWas() {
             Fixture fx = Fixture.established(Profile.RFC9293);
-            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(65392 - 5));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
         }
 
         @Test
         void unreadTextShrinksTheOfferButNeverTheEdge() {
             Fixture fx = Fixture.established(Profile.RFC9293.named("bsdish").with("advertise_free_space", true));
             fx.conn.setAutoRead(false);
-            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(65392 - 5));
+            fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
         }
     }
 

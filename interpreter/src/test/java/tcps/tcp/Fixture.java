@@ -48,6 +48,9 @@ final class Fixture {
     /** What the factory's first step sent (the SYN of an active OPEN). */
     List<Segment> opening = List.of();
 
+    /** The textbook stack's fixed window: all that the 16-bit field holds (stdlib rfc9293.tcps). */
+    static final int TEXTBOOK_WINDOW = 65535;
+
     private Fixture(Profile profile, boolean client) {
         this.profile = profile;
         this.config = new SocketConfig(profile, OUR_ISS, OUR_TS_OFFSET);

@@ -133,14 +133,14 @@ class ListenTest {
     void textbookProfileAnswersWithoutOptions() {
         Fixture fx = Fixture.listening(Profile.RFC9293);
         // 65535 rounded down to a multiple of 536
-        fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65392).noOptions());
+        fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(Fixture.TEXTBOOK_WINDOW).noOptions());
     }
 
     @Test
     void textOnTheSynIsNotAcknowledged() {
         Fixture fx = Fixture.listening(Profile.RFC9293);
         fx.expectSent(fx.arrive(fx.peerSyn().data("early")),
-                fx.ours(SYN | ACK).seq(0).ack(1).win(65392).noOptions());
+                fx.ours(SYN | ACK).seq(0).ack(1).win(Fixture.TEXTBOOK_WINDOW).noOptions());
     }
 
     @Test

@@ -33,7 +33,7 @@ class SynSentTest {
     @Test
     void textbookSynHasNoOptions() {
         Fixture fx = Fixture.synSent(Profile.RFC9293);
-        fx.expectSent(fx.opening, fx.ours(SYN).seq(0).win(65392).noOptions());
+        fx.expectSent(fx.opening, fx.ours(SYN).seq(0).win(Fixture.TEXTBOOK_WINDOW).noOptions());
     }
 
     @Test
