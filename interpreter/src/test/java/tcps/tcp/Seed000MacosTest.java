@@ -98,24 +98,7 @@ class Seed000MacosTest {
             byte[] payload = length == 7 ? "foobar\n".getBytes(StandardCharsets.US_ASCII) : new byte[length];
             out.add(new Segment(new TcpAddress(Ipv4.LOOPBACK, src), new TcpAddress(Ipv4.LOOPBACK, dst),
                     SeqNum.of(seq), SeqNum.of(ack), flags, Integer.parseInt(m.group(6)), 0,
-                    options(m.group(7)), payload));
-        }
-        return out;
-    }
-
-    private static List<TcpOption> options(String text) {
-        List<TcpOption> out = new ArrayList<>();
-        for (String o : text.split(",")) {
-            String[] w = o.split(" ");
-            switch (w[0]) {
-                case "mss" -> out.add(new TcpOption.Mss(Integer.parseInt(w[1])));
-                case "sackOK" -> out.add(TcpOption.SACK_PERMITTED);
-                case "TS" -> out.add(new TcpOption.Timestamps(Long.parseLong(w[2]), Long.parseLong(w[4])));
-                case "nop" -> out.add(TcpOption.NOP);
-                case "eol" -> out.add(TcpOption.EOL);
-                case "wscale" -> out.add(new TcpOption.WindowScale(Integer.parseInt(w[1])));
-                default -> throw new IllegalArgumentException("option " + o);
-            }
+                    TcpdumpText.options(m.group(7)), payload));
         }
         return out;
     }
