@@ -23,6 +23,11 @@ public final class StandardLibrary {
 
     private StandardLibrary() {}
 
+    /** The stacks these definitions build, by name, in definition order: what any script can name. */
+    public static java.util.Map<String, tcps.tcp.Profile> stacks() {
+        return ProfileDefinitions.standard();
+    }
+
     /** Every stdlib profile definition, in order. */
     public static List<ProfileDef> profiles() {
         return DEFINITIONS;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import tcps.syntax.Duration;
 import tcps.tcp.Profile;
-import tcps.check.StandardLibraryProfiles;
+import tcps.check.StandardLibrary;
 
 /** {@code tcps profiles}: every profile parameter, what it means, and its value in each built-in stack. */
 @Command(name = "profiles",
@@ -30,7 +30,7 @@ final class ProfilesCommand implements Callable<Integer> {
 
     /** The table docs/profiles.md holds (a test keeps the two equal). */
     static String table() {
-        List<Profile> stacks = new ArrayList<>(StandardLibraryProfiles.all().values());
+        List<Profile> stacks = new ArrayList<>(StandardLibrary.stacks().values());
         StringBuilder sb = new StringBuilder("| parameter | meaning |");
         stacks.forEach(p -> sb.append(' ').append(p.name()).append(" |"));
         sb.append("\n|---|---|");
