@@ -59,8 +59,10 @@ public final class RunReport {
             lines.add(new Line(n.time(), Line.FINDING, lines.size(), () -> "note: " + n.text()));
         }
         if (annotate) {
+            java.util.Set<Long> sendTimes = new java.util.HashSet<>();
+            result.capture().forEach(c -> sendTimes.add(c.time()));
             for (ScenarioResult.Event e : result.events()) {
-                boolean beside = result.capture().stream().anyMatch(c -> c.time() == e.time());
+                boolean beside = sendTimes.contains(e.time());
                 // just before the first segment sent after it, so cause and effect read in order
                 lines.add(new Line(e.time(), Line.SEGMENT, e.afterSegments() - 0.25, () -> Annotation.event(e, beside)));
             }

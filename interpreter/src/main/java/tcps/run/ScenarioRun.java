@@ -62,6 +62,8 @@ final class ScenarioRun {
     private final Numbering numbering;
     private final SegmentMatch match;
     private final BitSet matched = new BitSet();
+    /** How many segments at the start of the capture are all matched or the script's own. */
+    private int settled;
     private final List<Failure> failures = new ArrayList<>();
     private final List<ScenarioResult.Note> notes = new ArrayList<>();
     private final List<ScenarioResult.Event> events = new ArrayList<>();
@@ -514,8 +516,14 @@ final class ScenarioRun {
     }
 
     private Captured nextUnmatched(Predicate<Segment> direction) {
-        for (Captured c : net.capture()) {
-            if (!c.scripted() && !matched.get(c.index()) && direction.test(c.segment())) {
+        List<Captured> capture = net.capture();
+        // Everything before `settled` is matched or the script's own: no need to look again.
+        while (settled < capture.size() && (capture.get(settled).scripted() || matched.get(settled))) {
+            settled++;
+        }
+        for (int i = settled; i < capture.size(); i++) {
+            Captured c = capture.get(i);
+            if (!c.scripted() && !matched.get(i) && direction.test(c.segment())) {
                 return c;
             }
         }
