@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tcps.tcp.Segment;
@@ -42,14 +43,11 @@ public final class PcapWriter implements Closeable, Flushable {
         }
         this.out = out;
         this.nextIpId = firstIpId;
-        byte[] header = new byte[24];
-        put32(header, 0, MAGIC_MICROSECONDS);
-        put16(header, 4, VERSION_MAJOR);
-        put16(header, 6, VERSION_MINOR);
-        // thiszone and sigfigs (bytes 8..15) stay 0: stamps are UTC and exact.
-        put32(header, 16, SNAPLEN);
-        put32(header, 20, LINKTYPE_RAW);
-        out.write(header);
+        ByteBuffer header = ByteBuffer.allocate(24); // big-endian, the order the magic number announces
+        header.putInt(MAGIC_MICROSECONDS).putShort((short) VERSION_MAJOR).putShort((short) VERSION_MINOR);
+        header.putInt(0).putInt(0); // thiszone and sigfigs: stamps are UTC and exact
+        header.putInt(SNAPLEN).putInt(LINKTYPE_RAW);
+        out.write(header.array());
     }
 
     /** A capture written to {@code file}, replacing what was there. */
@@ -74,13 +72,10 @@ public final class PcapWriter implements Closeable, Flushable {
             throw new IllegalArgumentException("virtual time does not fit a pcap record: " + timeMicros + " us");
         }
         byte[] datagram = packet.bytes();
-        byte[] header = new byte[16];
-        put32(header, 0, (int) (timeMicros / MICROS_PER_SECOND));
-        put32(header, 4, (int) (timeMicros % MICROS_PER_SECOND));
-        // Whole packets only: captured length equals original length.
-        put32(header, 8, datagram.length);
-        put32(header, 12, datagram.length);
-        out.write(header);
+        ByteBuffer header = ByteBuffer.allocate(16);
+        header.putInt((int) (timeMicros / MICROS_PER_SECOND)).putInt((int) (timeMicros % MICROS_PER_SECOND));
+        header.putInt(datagram.length).putInt(datagram.length); // whole packets: captured length = original
+        out.write(header.array());
         out.write(datagram);
     }
 
@@ -99,15 +94,5 @@ public final class PcapWriter implements Closeable, Flushable {
         int id = nextIpId;
         nextIpId = (nextIpId + 1) & 0xffff;
         return id;
-    }
-
-    private static void put16(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 8);
-        b[at + 1] = (byte) v;
-    }
-
-    private static void put32(byte[] b, int at, int v) {
-        put16(b, at, v >>> 16);
-        put16(b, at + 2, v);
     }
 }

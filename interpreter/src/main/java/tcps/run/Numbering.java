@@ -51,10 +51,9 @@ final class Numbering {
         bindings.let(name, Exprs.eval(e, values(null)), ValueType.of(e, bindings::typeOf));
     }
 
-    /** A value as the script writes it: counted from the space's ISN in relative mode. */
-    long written(SeqNum value, Space space) {
-        Optional<SeqNum> base = space.isn();
-        return absolute || base.isEmpty() ? value.value() : value.offsetFrom(base.get());
+    /** What the script counts from in this space: its ISN in relative mode, else zero. */
+    SeqNum base(Space space) {
+        return absolute ? SeqNum.of(0) : space.isn().orElse(SeqNum.of(0));
     }
 
     /** "1 (absolute 934227077)" in relative mode, "934227077 (relative 1)" in absolute mode. */

@@ -94,20 +94,9 @@ final class SegmentMatch {
 
     /** The actual options, SACK edges in the script's numbering so they compare with the expected. */
     private String actualText(List<TcpOption> options, Space acked) {
-        List<String> parts = new ArrayList<>();
-        for (TcpOption o : options) {
-            if (o instanceof TcpOption.Sack s) {
-                StringBuilder sb = new StringBuilder("sack " + s.blocks().size() + " ");
-                for (TcpOption.SackBlock b : s.blocks()) {
-                    sb.append('{').append(numbering.written(b.left(), acked)).append(':')
-                            .append(numbering.written(b.right(), acked)).append('}');
-                }
-                parts.add(sb.toString());
-            } else {
-                parts.add(o.text());
-            }
-        }
-        return String.join(",", parts);
+        SeqNum base = numbering.base(acked);
+        return String.join(",", options.stream()
+                .map(o -> o instanceof TcpOption.Sack s ? s.text(base) : o.text()).toList());
     }
 
     static String flagText(int bits) {
@@ -129,17 +118,7 @@ final class SegmentMatch {
     /** SACK edges live in the space the segment acknowledges, as {@code ack=} does. */
     private boolean optionMatches(OptionItem w, TcpOption g, Space acked) {
         if (w instanceof OptionItem.Sack sack) {
-            if (!(g instanceof TcpOption.Sack s) || s.blocks().size() != sack.blocks().size()) {
-                return false;
-            }
-            for (int i = 0; i < s.blocks().size(); i++) {
-                OptionItem.Block b = sack.blocks().get(i);
-                if (!numbering.evaluate(b.left(), acked).equals(s.blocks().get(i).left())
-                        || !numbering.evaluate(b.right(), acked).equals(s.blocks().get(i).right())) {
-                    return false;
-                }
-            }
-            return true;
+            return sack(sack, acked).equals(g);
         }
         if (w instanceof OptionItem.Mss m) {
             return g instanceof TcpOption.Mss mss && mss.value() == Exprs.constant(m.value());
@@ -160,17 +139,18 @@ final class SegmentMatch {
         return g instanceof TcpOption.Eol;
     }
 
+    /** A SACK pattern's blocks, evaluated in the space the segment acknowledges. */
+    private TcpOption.Sack sack(OptionItem.Sack pattern, Space acked) {
+        return new TcpOption.Sack(pattern.blocks().stream().map(b -> new TcpOption.SackBlock(
+                numbering.evaluate(b.left(), acked), numbering.evaluate(b.right(), acked))).toList());
+    }
+
     /** The expected options, SACK edges in the script's numbering. */
     private String patternText(List<OptionItem> items, Space acked) {
         List<String> parts = new ArrayList<>();
         for (OptionItem w : items) {
             if (w instanceof OptionItem.Sack sack) {
-                StringBuilder sb = new StringBuilder("sack " + sack.blocks().size() + " ");
-                for (OptionItem.Block b : sack.blocks()) {
-                    sb.append('{').append(numbering.written(numbering.evaluate(b.left(), acked), acked)).append(':')
-                            .append(numbering.written(numbering.evaluate(b.right(), acked), acked)).append('}');
-                }
-                parts.add(sb.toString());
+                parts.add(sack(sack, acked).text(numbering.base(acked)));
             } else if (w instanceof OptionItem.Mss m) {
                 parts.add("mss " + Exprs.constant(m.value()));
             } else if (w instanceof OptionItem.WindowScale ws) {

@@ -198,4 +198,15 @@ class CliTest {
         assertEquals(0, r.exit());
         assertEquals("1 file, 1 scenario: no errors\n", r.out());
     }
+
+    @Test
+    void aSackBlockThatDiffersIsShownInTheScriptsNumbering() throws IOException {
+        write("sack.tcps", "client connect\nexpect SYN\nexpect SYN-ACK\nexpect ACK\nreorder next 2 client > server\n"
+                + "client write 1000\nclient write 1000\nexpect [P.]\nexpect [P.]\n"
+                + "expect server > client ACK <nop,nop,TS,nop,nop,sack 1 {1001:2000}>\n");
+        CliRun r = CliRun.separate(dir, "run", "sack.tcps");
+        assertEquals(ExitCode.FAILED, r.exit());
+        assertTrue(r.out().contains("= options: expected <nop,nop,TS,nop,nop,sack 1 {1001:2000}>, got "
+                + "<nop,nop,TS val 214484141 ecr 214484141,nop,nop,sack 1 {1001:2001}>"), r.out());
+    }
 }
