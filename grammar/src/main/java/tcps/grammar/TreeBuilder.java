@@ -610,20 +610,33 @@ final class TreeBuilder {
         /** No node of its own: the inner node takes the span of the parentheses around it. */
         @Override
         public Expr visitParenthesized(ParenthesizedContext c) {
-            Expr inner = visit(c.expr());
             Span span = Spans.of(c);
-            if (inner instanceof Expr.Num n) {
-                return new Expr.Num(n.value(), span);
-            } else if (inner instanceof Expr.Isn i) {
-                return new Expr.Isn(i.endpoint(), span);
-            } else if (inner instanceof Expr.Negate n) {
-                return new Expr.Negate(n.operand(), span);
-            } else if (inner instanceof Expr.Ref r) {
-                return new Expr.Ref(r.name(), r.field(), span);
-            } else {
-                Expr.Binary b = (Expr.Binary) inner;
-                return new Expr.Binary(b.left(), b.op(), b.right(), span);
-            }
+            return visit(c.expr()).accept(new Expr.Visitor<Expr>() {
+                @Override
+                public Expr visitNum(Expr.Num n) {
+                    return new Expr.Num(n.value(), span);
+                }
+
+                @Override
+                public Expr visitIsn(Expr.Isn i) {
+                    return new Expr.Isn(i.endpoint(), span);
+                }
+
+                @Override
+                public Expr visitRef(Expr.Ref r) {
+                    return new Expr.Ref(r.name(), r.field(), span);
+                }
+
+                @Override
+                public Expr visitNegate(Expr.Negate n) {
+                    return new Expr.Negate(n.operand(), span);
+                }
+
+                @Override
+                public Expr visitBinary(Expr.Binary b) {
+                    return new Expr.Binary(b.left(), b.op(), b.right(), span);
+                }
+            });
         }
     }
 }

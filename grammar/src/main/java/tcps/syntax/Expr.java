@@ -7,21 +7,61 @@ package tcps.syntax;
 public sealed interface Expr {
     Span span();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** A pass over expressions: one method per kind, checked by the compiler. */
+    interface Visitor<R> {
+        R visitNum(Num e);
+
+        R visitIsn(Isn e);
+
+        R visitRef(Ref e);
+
+        R visitNegate(Negate e);
+
+        R visitBinary(Binary e);
+    }
+
     /** A decimal literal; may exceed 32 bits in the tree, the checker bounds it. */
-    record Num(long value, Span span) implements Expr {}
+    record Num(long value, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNum(this);
+        }
+    }
 
     /** {@code isn} (endpoint null: the ISN of the field's own sequence space) or {@code client.isn}. */
-    record Isn(Name endpoint, Span span) implements Expr {}
+    record Isn(Name endpoint, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitIsn(this);
+        }
+    }
 
     /**
      * A named value: {@code guess} (a {@code let}; field null) or a field of a segment bound with
      * {@code as}: {@code probe.seq}, {@code probe.ack}, {@code probe.win}, {@code probe.len}.
      */
-    record Ref(Name name, Name field, Span span) implements Expr {}
+    record Ref(Name name, Name field, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRef(this);
+        }
+    }
 
-    record Negate(Expr operand, Span span) implements Expr {}
+    record Negate(Expr operand, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitNegate(this);
+        }
+    }
 
-    record Binary(Expr left, Op op, Expr right, Span span) implements Expr {}
+    record Binary(Expr left, Op op, Expr right, Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitBinary(this);
+        }
+    }
 
     enum Op {
         ADD("+"), SUB("-"), MUL("*");

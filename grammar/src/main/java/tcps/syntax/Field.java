@@ -4,23 +4,77 @@ package tcps.syntax;
 public sealed interface Field {
     Span span();
 
+    <R> R accept(Visitor<R> visitor);
+
+    /** A pass over fields: one method per kind, checked by the compiler. */
+    interface Visitor<R> {
+        R visitSeq(Seq f);
+
+        R visitAck(Ack f);
+
+        R visitWin(Win f);
+
+        R visitUrg(Urg f);
+
+        R visitLength(Length f);
+
+        R visitData(Data f);
+
+        R visitOptions(Options f);
+    }
+
     /** {@code seq=E} or tcpdump's {@code seq=E:E} (start and end, end = start + payload length). */
-    record Seq(Expr start, Expr end, Span span) implements Field {}
+    record Seq(Expr start, Expr end, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitSeq(this);
+        }
+    }
 
-    record Ack(Expr value, Span span) implements Field {}
+    record Ack(Expr value, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitAck(this);
+        }
+    }
 
-    record Win(Expr value, Span span) implements Field {}
+    record Win(Expr value, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitWin(this);
+        }
+    }
 
-    record Urg(Expr value, Span span) implements Field {}
+    record Urg(Expr value, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitUrg(this);
+        }
+    }
 
     /** {@code length N} or {@code len=N}: the payload length. */
-    record Length(Expr value, Span span) implements Field {}
+    record Length(Expr value, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitLength(this);
+        }
+    }
 
     /** A string literal: the payload's bytes. */
-    record Data(Payload payload, Span span) implements Field {}
+    record Data(Payload payload, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitData(this);
+        }
+    }
 
     /** {@code <mss 1460,sackOK,TS val 5 ecr 0,nop,wscale 7>}: the option list, in wire order. */
     record Options(java.util.List<OptionItem> items, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitOptions(this);
+        }
+
         public Options {
             items = java.util.List.copyOf(items);
         }

@@ -1,39 +1,201 @@
 package tcps.syntax;
 
-/** Every statement of the language. Each carries the span of its first token (where carets go). */
-public sealed interface Statement {
+/**
+ * Every statement of the language, in three groups: {@link Setup} (the world the scenario runs
+ * in), {@link Action} (what happens) and {@link Expectation} (what is checked). Each carries the
+ * span of its first token (where carets go).
+ *
+ * <p>Every pass over statements (the checker, the interpreter, the formatter) implements
+ * {@link Visitor}, which has one method per statement kind, so a new statement does not compile
+ * until each pass says what it does with it. To add a statement: add its record here, in its
+ * group's {@code permits} list, a method for it in that group's visitor, and its
+ * {@code accept}; then follow the compiler's errors through every pass
+ * (docs/language.md, "Adding a statement").
+ */
+public sealed interface Statement permits Statement.Setup, Statement.Action, Statement.Expectation {
     Span span();
+
+    /** Calls the visitor's method for this kind of statement. */
+    <R> R accept(Visitor<R> visitor);
+
+    /** A pass over every kind of statement: one method per kind, checked by the compiler. */
+    interface Visitor<R> extends SetupVisitor<R>, ActionVisitor<R>, ExpectationVisitor<R> {}
+
+    /** Setup: where the endpoints are and what they run; before the first action (link settings may follow). */
+    sealed interface Setup extends Statement permits Stack, Host, Scripted, Numbers, At, Isn, Ts, LinkDelay, LinkRtt,
+            Loss {
+        <R> R accept(SetupVisitor<R> visitor);
+
+        @Override
+        default <R> R accept(Visitor<R> visitor) {
+            return accept((SetupVisitor<R>) visitor);
+        }
+    }
+
+    /** Actions: socket calls, crafted segments, faults, time passing, names for values. */
+    sealed interface Action extends Statement permits Call, Write, Read, StopsReading, Send, Fault, Wait, WaitUntil,
+            Let {
+        <R> R accept(ActionVisitor<R> visitor);
+
+        @Override
+        default <R> R accept(Visitor<R> visitor) {
+            return accept((ActionVisitor<R>) visitor);
+        }
+    }
+
+    /** Expectations: what the script checks about segments, states and errors. */
+    sealed interface Expectation extends Statement permits ExpectSegment, ExpectNothing, ExpectError, ExpectState {
+        <R> R accept(ExpectationVisitor<R> visitor);
+
+        @Override
+        default <R> R accept(Visitor<R> visitor) {
+            return accept((ExpectationVisitor<R>) visitor);
+        }
+    }
+
+    interface SetupVisitor<R> {
+        R visitStack(Stack s);
+
+        R visitHost(Host s);
+
+        R visitScripted(Scripted s);
+
+        R visitNumbers(Numbers s);
+
+        R visitAt(At s);
+
+        R visitIsn(Isn s);
+
+        R visitTs(Ts s);
+
+        R visitLinkDelay(LinkDelay s);
+
+        R visitLinkRtt(LinkRtt s);
+
+        R visitLoss(Loss s);
+    }
+
+    interface ActionVisitor<R> {
+        R visitCall(Call s);
+
+        R visitWrite(Write s);
+
+        R visitRead(Read s);
+
+        R visitStopsReading(StopsReading s);
+
+        R visitSend(Send s);
+
+        R visitFault(Fault s);
+
+        R visitWait(Wait s);
+
+        R visitWaitUntil(WaitUntil s);
+
+        R visitLet(Let s);
+    }
+
+    interface ExpectationVisitor<R> {
+        R visitExpectSegment(ExpectSegment s);
+
+        R visitExpectNothing(ExpectNothing s);
+
+        R visitExpectError(ExpectError s);
+
+        R visitExpectState(ExpectState s);
+    }
 
     // ---- setup -------------------------------------------------------------------------------
 
     /** {@code stack linux} (endpoint null: every endpoint) or {@code client stack linux}. */
-    record Stack(Name endpoint, Name profile, Span span) implements Statement {}
+    record Stack(Name endpoint, Name profile, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitStack(this);
+        }
+    }
 
     /** {@code host attacker at 10.0.0.66}: an endpoint beside client and server (port optional). */
-    record Host(Name name, Name address, Integer port, Span span) implements Statement {}
+    record Host(Name name, Name address, Integer port, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitHost(this);
+        }
+    }
 
     /** {@code client scripted}: declares a puppet endpoint whose segments the script writes. */
-    record Scripted(Name endpoint, Span span) implements Statement {}
+    record Scripted(Name endpoint, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitScripted(this);
+        }
+    }
 
     /** {@code numbers absolute} / {@code numbers relative}. */
-    record Numbers(boolean absolute, Span span) implements Statement {}
+    record Numbers(boolean absolute, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitNumbers(this);
+        }
+    }
 
     /** {@code client at 127.0.0.1 port 47162} (address or port may be absent, not both). */
-    record At(Name endpoint, Name address, Integer port, Span span) implements Statement {}
+    record At(Name endpoint, Name address, Integer port, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitAt(this);
+        }
+    }
 
     /** {@code client isn 934227076}. */
-    record Isn(Name endpoint, Expr value, Span span) implements Statement {}
+    record Isn(Name endpoint, Expr value, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitIsn(this);
+        }
+    }
 
     /** {@code client ts 2756153644}: the endpoint's TCP timestamp clock reads this at time zero. */
-    record Ts(Name endpoint, Expr value, Span span) implements Statement {}
+    record Ts(Name endpoint, Expr value, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitTs(this);
+        }
+    }
 
     /** {@code link delay 50ms}: the one-way delay of the simulated link. */
-    record LinkDelay(Duration delay, Span span) implements Statement {}
+    record LinkDelay(Duration delay, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitLinkDelay(this);
+        }
+    }
+
+    /** {@code link rtt 100ms}: the round-trip time (each way takes half). */
+    record LinkRtt(Duration rtt, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitLinkRtt(this);
+        }
+    }
+
+    /** {@code loss 5%}: each segment is lost with this probability, drawn from the run's seed. */
+    record Loss(double percent, Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitLoss(this);
+        }
+    }
 
     // ---- socket calls on stack endpoints ------------------------------------------------------
 
     /** {@code server listen}, {@code client connect}, {@code client close}, ... */
-    record Call(Name endpoint, CallKind kind, Span span) implements Statement {}
+    record Call(Name endpoint, CallKind kind, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitCall(this);
+        }
+    }
 
     enum CallKind {
         LISTEN, CONNECT, CLOSE, SHUTDOWN, ABORT;
@@ -44,10 +206,20 @@ public sealed interface Statement {
     }
 
     /** {@code client write 13} (count) or {@code client write "foobar\n"} (data); exactly one is set. */
-    record Write(Name endpoint, Expr count, Payload data, Span span) implements Statement {}
+    record Write(Name endpoint, Expr count, Payload data, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitWrite(this);
+        }
+    }
 
     /** {@code server read} (count null: everything available) or {@code server read 10}. */
-    record Read(Name endpoint, Expr count, Span span) implements Statement {}
+    record Read(Name endpoint, Expr count, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitRead(this);
+        }
+    }
 
     // ---- raw segments from scripted endpoints -------------------------------------------------
 
@@ -56,7 +228,12 @@ public sealed interface Statement {
      * With {@code from A to B} the segment is forged: it carries A's address as its source
      * ({@code attacker send SYN from client to server seq=1}); either part may be left out.
      */
-    record Send(Name endpoint, SegmentSpec segment, Name from, Name to, Span span) implements Statement {}
+    record Send(Name endpoint, SegmentSpec segment, Name from, Name to, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitSend(this);
+        }
+    }
 
     // ---- network faults and time --------------------------------------------------------------
 
@@ -71,7 +248,12 @@ public sealed interface Statement {
      * @param delay   for {@code delay next D}: the extra delay (null otherwise)
      */
     record Fault(FaultKind kind, Expr count, Expr ordinal, Direction direction, Flags flags, Duration delay,
-            Span span) implements Statement {}
+            Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitFault(this);
+        }
+    }
 
     enum FaultKind {
         DROP, DELAY, DUPLICATE, REORDER, CORRUPT;
@@ -81,23 +263,37 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code link rtt 100ms}: the round-trip time (each way takes half). */
-    record LinkRtt(Duration rtt, Span span) implements Statement {}
-
-    /** {@code loss 5%}: each segment is lost with this probability, drawn from the run's seed. */
-    record Loss(double percent, Span span) implements Statement {}
-
     /** {@code wait 60s}. */
-    record Wait(Duration duration, Span span) implements Statement {}
+    record Wait(Duration duration, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitWait(this);
+        }
+    }
 
     /** {@code wait until client state CLOSED}: runs until it holds (at most 3 virtual minutes). */
-    record WaitUntil(Name endpoint, Name state, Span span) implements Statement {}
+    record WaitUntil(Name endpoint, Name state, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitWaitUntil(this);
+        }
+    }
 
     /** {@code server stops reading}: the application leaves arriving data unread from now on. */
-    record StopsReading(Name endpoint, Span span) implements Statement {}
+    record StopsReading(Name endpoint, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitStopsReading(this);
+        }
+    }
 
     /** {@code let guess = probe.seq + 64000}: names a value for later expressions. */
-    record Let(Name name, Expr value, Span span) implements Statement {}
+    record Let(Name name, Expr value, Span span) implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitLet(this);
+        }
+    }
 
     // ---- expectations -------------------------------------------------------------------------
 
@@ -106,7 +302,12 @@ public sealed interface Statement {
      * segment either way; timing null: not checked; binding null: not named.
      */
     record ExpectSegment(Direction direction, SegmentSpec segment, Timing timing, Name binding, Span span)
-            implements Statement {}
+            implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectSegment(this);
+        }
+    }
 
     /**
      * When an expected segment must be sent: {@code after 1s} (since the previous matched
@@ -115,11 +316,26 @@ public sealed interface Statement {
     record Timing(boolean sinceStart, Duration duration, Span span) {}
 
     /** {@code expect nothing for 10s} (duration) or {@code expect nothing more} (duration null). */
-    record ExpectNothing(Duration duration, Span span) implements Statement {}
+    record ExpectNothing(Duration duration, Span span) implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectNothing(this);
+        }
+    }
 
     /** {@code expect client error ETIMEDOUT}. */
-    record ExpectError(Name endpoint, Name error, Span span) implements Statement {}
+    record ExpectError(Name endpoint, Name error, Span span) implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectError(this);
+        }
+    }
 
     /** {@code expect client state ESTABLISHED}. */
-    record ExpectState(Name endpoint, Name state, Span span) implements Statement {}
+    record ExpectState(Name endpoint, Name state, Span span) implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectState(this);
+        }
+    }
 }

@@ -96,169 +96,299 @@ public final class Checker {
         ENDPOINTS.forEach(n -> facts.put(n, new EndpointFacts(n)));
         this.endpoints = facts;
         this.profiles = fileProfiles.with(scenario.profiles(), this::error);
-        Map<Flags, Integer> flagBits = new IdentityHashMap<>();
-        Map<Name, TcpState> states = new IdentityHashMap<>();
-        Profile profile = Profile.LINUX;
-        Statement.Stack scenarioStack = null;
-        Statement.Numbers numbers = null;
-        Span firstAction = null;
-        Map<String, Declared> names = new LinkedHashMap<>();
-
+        ScenarioCheck check = new ScenarioCheck(facts);
         for (Statement st : scenario.statements()) {
-            if (isSetup(st) && firstAction != null) {
+            st.accept(check);
+        }
+        return plan(scenario, facts, check.profile, check.numbers != null && check.numbers.absolute(), check.flagBits,
+                check.states);
+    }
+
+    /** Checks one scenario's statements in order, gathering what they say about its endpoints. */
+    private final class ScenarioCheck implements Statement.Visitor<Void> {
+        final Map<String, EndpointFacts> facts;
+        final Map<Flags, Integer> flagBits = new IdentityHashMap<>();
+        final Map<Name, TcpState> states = new IdentityHashMap<>();
+        final Map<String, Declared> names = new LinkedHashMap<>();
+        Profile profile = Profile.LINUX;
+        Statement.Stack scenarioStack;
+        Statement.Numbers numbers;
+        Span firstAction;
+
+        ScenarioCheck(Map<String, EndpointFacts> facts) {
+            this.facts = facts;
+        }
+
+        /** A setup statement: it describes the world the scenario starts in, so it comes first. */
+        private void setup(Statement st) {
+            if (firstAction != null) {
                 error(st.span(), "setup statements come before the scenario starts acting; move this above line "
                         + firstAction.line());
             }
-            if (!isSetup(st) && !isLink(st) && firstAction == null) {
+        }
+
+        /** An action or an expectation: the scenario has started. */
+        private void acting(Statement st) {
+            if (firstAction == null) {
                 firstAction = st.span();
             }
-            if (st instanceof Statement.Host h) {
-                String name = h.name().text();
-                if (facts.containsKey(name)) {
-                    error(h.name().span(), ENDPOINTS.contains(name) ? "`" + name + "` always exists; a host needs "
-                            + "another name" : "the host `" + name + "` is already declared");
-                } else {
-                    EndpointFacts f = new EndpointFacts(name);
-                    f.host = h;
-                    facts.put(name, f);
+        }
+
+        @Override
+        public Void visitHost(Statement.Host h) {
+            setup(h);
+            String name = h.name().text();
+            if (facts.containsKey(name)) {
+                error(h.name().span(), ENDPOINTS.contains(name) ? "`" + name + "` always exists; a host needs "
+                        + "another name" : "the host `" + name + "` is already declared");
+            } else {
+                EndpointFacts f = new EndpointFacts(name);
+                f.host = h;
+                facts.put(name, f);
+            }
+            if (h.address() != null && Ipv4.parse(h.address().text()).isEmpty()) {
+                error(h.address().span(), "`" + h.address().text() + "` is not an IPv4 address");
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitStack(Statement.Stack s) {
+            setup(s);
+            Optional<Profile> p = profiles.byName(s.profile().text());
+            if (p.isEmpty()) {
+                error(s.profile().span(), "unknown stack `" + s.profile().text() + "`; known stacks are "
+                        + String.join(", ", profiles.names()));
+            }
+            if (s.endpoint() == null) {
+                if (scenarioStack != null) {
+                    error(s.span(), "the stack is already chosen at line " + scenarioStack.span().line());
                 }
-                if (h.address() != null && Ipv4.parse(h.address().text()).isEmpty()) {
-                    error(h.address().span(), "`" + h.address().text() + "` is not an IPv4 address");
-                }
-            } else if (st instanceof Statement.Stack s) {
-                Optional<Profile> p = profiles.byName(s.profile().text());
-                if (p.isEmpty()) {
-                    error(s.profile().span(), "unknown stack `" + s.profile().text() + "`; known stacks are "
-                            + String.join(", ", profiles.names()));
-                }
-                if (s.endpoint() == null) {
-                    if (scenarioStack != null) {
-                        error(s.span(), "the stack is already chosen at line " + scenarioStack.span().line());
-                    }
-                    scenarioStack = s;
-                    profile = p.orElse(profile);
-                } else {
-                    EndpointFacts f = endpoint(facts, s.endpoint());
-                    if (f != null) {
-                        once(f.stack, s, "`" + f.name + " stack`");
-                        f.stack = s;
-                        stackUse(f, s.span(), "stack");
-                    }
-                }
-            } else if (st instanceof Statement.Scripted s) {
+                scenarioStack = s;
+                profile = p.orElse(profile);
+            } else {
                 EndpointFacts f = endpoint(facts, s.endpoint());
                 if (f != null) {
-                    scriptedUse(f, s.span(), "scripted");
-                }
-            } else if (st instanceof Statement.Numbers n) {
-                if (numbers != null) {
-                    error(n.span(), "the numbering is already chosen at line " + numbers.span().line());
-                }
-                numbers = n;
-            } else if (st instanceof Statement.At a) {
-                EndpointFacts f = endpoint(facts, a.endpoint());
-                if (f != null) {
-                    once(f.at, a, "the address of " + f.name);
-                    f.at = a;
-                }
-                if (a.address() != null && Ipv4.parse(a.address().text()).isEmpty()) {
-                    error(a.address().span(), "`" + a.address().text() + "` is not an IPv4 address");
-                }
-            } else if (st instanceof Statement.Isn i) {
-                EndpointFacts f = endpoint(facts, i.endpoint());
-                if (f != null) {
-                    once(f.isn, i, "the ISN of " + f.name);
-                    f.isn = i;
-                }
-                constant(i.value(), "an ISN", 0, 0xffffffffL);
-            } else if (st instanceof Statement.Ts t) {
-                EndpointFacts f = endpoint(facts, t.endpoint());
-                if (f != null) {
-                    once(f.ts, t, "the timestamp clock of " + f.name);
-                    f.ts = t;
-                }
-                constant(t.value(), "a timestamp", 0, 0xffffffffL);
-            } else if (st instanceof Statement.LinkDelay || st instanceof Statement.LinkRtt
-                    || st instanceof Statement.Loss) {
-                // any value the grammar accepts is meaningful; they take effect where they stand
-            } else if (st instanceof Statement.Call c) {
-                EndpointFacts f = endpoint(facts, c.endpoint());
-                if (f != null) {
-                    stackUse(f, c.span(), c.kind().word());
-                    f.opens |= c.kind() == Statement.CallKind.LISTEN || c.kind() == Statement.CallKind.CONNECT;
-                }
-            } else if (st instanceof Statement.Write w) {
-                EndpointFacts f = endpoint(facts, w.endpoint());
-                if (f != null) {
-                    stackUse(f, w.span(), "write");
-                }
-                if (w.count() != null) {
-                    number(w.count(), "a byte count", 1, MAX_WRITE, names);
-                }
-            } else if (st instanceof Statement.Read r) {
-                EndpointFacts f = endpoint(facts, r.endpoint());
-                if (f != null) {
-                    stackUse(f, r.span(), "read");
-                }
-                if (r.count() != null) {
-                    number(r.count(), "a byte count", 1, MAX_WRITE, names);
-                }
-            } else if (st instanceof Statement.StopsReading r) {
-                EndpointFacts f = endpoint(facts, r.endpoint());
-                if (f != null) {
-                    stackUse(f, r.span(), "stops reading");
-                }
-            } else if (st instanceof Statement.Send s) {
-                EndpointFacts f = endpoint(facts, s.endpoint());
-                if (f != null) {
-                    scriptedUse(f, s.span(), "send");
-                }
-                segment(s.segment(), flagBits, true, names);
-                forged(s, facts, flagBits);
-            } else if (st instanceof Statement.Fault d) {
-                fault(d, facts, flagBits);
-            } else if (st instanceof Statement.Wait w) {
-                if (w.duration().micros() <= 0) {
-                    error(w.duration().span(), "a wait must be longer than zero");
-                }
-            } else if (st instanceof Statement.WaitUntil w) {
-                stateOf(facts, w.endpoint(), w.state(), states, "wait for");
-            } else if (st instanceof Statement.Let l) {
-                sequenceOrNumber(l.value(), names);
-                ValueType type = typeOf(l.value(), names);
-                if (Exprs.names(l.value()).stream().anyMatch(n -> n instanceof Expr.Isn i && i.endpoint() == null)) {
-                    error(l.value().span(), "a bare `isn` needs a seq= or ack= field to know whose ISN it is; "
-                            + "write client.isn or server.isn");
-                }
-                declare(names, l.name(), new Declared(type == null ? ValueType.NUMBER : type, false, l.name().span()));
-            } else if (st instanceof Statement.ExpectSegment e) {
-                direction(facts, e.direction());
-                segment(e.segment(), flagBits, false, names);
-                if (e.timing() != null && e.timing().duration().micros() < 0) {
-                    error(e.timing().span(), "a time cannot be negative");
-                }
-                if (e.binding() != null) {
-                    declare(names, e.binding(), new Declared(null, true, e.binding().span()));
-                }
-            } else if (st instanceof Statement.ExpectState e) {
-                stateOf(facts, e.endpoint(), e.state(), states, "expect");
-            } else if (st instanceof Statement.ExpectError e) {
-                EndpointFacts f = endpoint(facts, e.endpoint());
-                if (f != null && f.scriptedUse != null) {
-                    error(e.endpoint().span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
-                            + f.scriptedUse + "): no TCP reports errors to it");
-                }
-                if (ERRORS.stream().noneMatch(n -> n.equals(e.error().text()))) {
-                    error(e.error().span(), "unknown error `" + e.error().text() + "`; errors are "
-                            + String.join(", ", ERRORS));
-                }
-            } else if (st instanceof Statement.ExpectNothing e) {
-                if (e.duration() != null && e.duration().micros() <= 0) {
-                    error(e.duration().span(), "the time must be longer than zero");
+                    once(f.stack, s, "`" + f.name + " stack`");
+                    f.stack = s;
+                    stackUse(f, s.span(), "stack");
                 }
             }
+            return null;
         }
-        return plan(scenario, facts, profile, numbers != null && numbers.absolute(), flagBits, states);
+
+        @Override
+        public Void visitScripted(Statement.Scripted s) {
+            setup(s);
+            EndpointFacts f = endpoint(facts, s.endpoint());
+            if (f != null) {
+                scriptedUse(f, s.span(), "scripted");
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitNumbers(Statement.Numbers n) {
+            setup(n);
+            if (numbers != null) {
+                error(n.span(), "the numbering is already chosen at line " + numbers.span().line());
+            }
+            numbers = n;
+            return null;
+        }
+
+        @Override
+        public Void visitAt(Statement.At a) {
+            setup(a);
+            EndpointFacts f = endpoint(facts, a.endpoint());
+            if (f != null) {
+                once(f.at, a, "the address of " + f.name);
+                f.at = a;
+            }
+            if (a.address() != null && Ipv4.parse(a.address().text()).isEmpty()) {
+                error(a.address().span(), "`" + a.address().text() + "` is not an IPv4 address");
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitIsn(Statement.Isn i) {
+            setup(i);
+            EndpointFacts f = endpoint(facts, i.endpoint());
+            if (f != null) {
+                once(f.isn, i, "the ISN of " + f.name);
+                f.isn = i;
+            }
+            constant(i.value(), "an ISN", 0, 0xffffffffL);
+            return null;
+        }
+
+        @Override
+        public Void visitTs(Statement.Ts t) {
+            setup(t);
+            EndpointFacts f = endpoint(facts, t.endpoint());
+            if (f != null) {
+                once(f.ts, t, "the timestamp clock of " + f.name);
+                f.ts = t;
+            }
+            constant(t.value(), "a timestamp", 0, 0xffffffffL);
+            return null;
+        }
+
+        @Override
+        public Void visitLinkDelay(Statement.LinkDelay st) {
+            return null; // any value the grammar accepts is meaningful; it takes effect where it stands
+        }
+
+        @Override
+        public Void visitLinkRtt(Statement.LinkRtt st) {
+            return null; // any value the grammar accepts is meaningful; it takes effect where it stands
+        }
+
+        @Override
+        public Void visitLoss(Statement.Loss st) {
+            return null; // any value the grammar accepts is meaningful; it takes effect where it stands
+        }
+
+        @Override
+        public Void visitCall(Statement.Call c) {
+            acting(c);
+            EndpointFacts f = endpoint(facts, c.endpoint());
+            if (f != null) {
+                stackUse(f, c.span(), c.kind().word());
+                f.opens |= c.kind() == Statement.CallKind.LISTEN || c.kind() == Statement.CallKind.CONNECT;
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitWrite(Statement.Write w) {
+            acting(w);
+            EndpointFacts f = endpoint(facts, w.endpoint());
+            if (f != null) {
+                stackUse(f, w.span(), "write");
+            }
+            if (w.count() != null) {
+                number(w.count(), "a byte count", 1, MAX_WRITE, names);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitRead(Statement.Read r) {
+            acting(r);
+            EndpointFacts f = endpoint(facts, r.endpoint());
+            if (f != null) {
+                stackUse(f, r.span(), "read");
+            }
+            if (r.count() != null) {
+                number(r.count(), "a byte count", 1, MAX_WRITE, names);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitStopsReading(Statement.StopsReading r) {
+            acting(r);
+            EndpointFacts f = endpoint(facts, r.endpoint());
+            if (f != null) {
+                stackUse(f, r.span(), "stops reading");
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitSend(Statement.Send s) {
+            acting(s);
+            EndpointFacts f = endpoint(facts, s.endpoint());
+            if (f != null) {
+                scriptedUse(f, s.span(), "send");
+            }
+            segment(s.segment(), flagBits, true, names);
+            forged(s, facts, flagBits);
+            return null;
+        }
+
+        @Override
+        public Void visitFault(Statement.Fault d) {
+            acting(d);
+            fault(d, facts, flagBits);
+            return null;
+        }
+
+        @Override
+        public Void visitWait(Statement.Wait w) {
+            acting(w);
+            if (w.duration().micros() <= 0) {
+                error(w.duration().span(), "a wait must be longer than zero");
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitWaitUntil(Statement.WaitUntil w) {
+            acting(w);
+            stateOf(facts, w.endpoint(), w.state(), states, "wait for");
+            return null;
+        }
+
+        @Override
+        public Void visitLet(Statement.Let l) {
+            acting(l);
+            sequenceOrNumber(l.value(), names);
+            ValueType type = typeOf(l.value(), names);
+            if (Exprs.names(l.value()).stream().anyMatch(n -> n instanceof Expr.Isn i && i.endpoint() == null)) {
+                error(l.value().span(), "a bare `isn` needs a seq= or ack= field to know whose ISN it is; "
+                        + "write client.isn or server.isn");
+            }
+            declare(names, l.name(), new Declared(type == null ? ValueType.NUMBER : type, false, l.name().span()));
+            return null;
+        }
+
+        @Override
+        public Void visitExpectSegment(Statement.ExpectSegment e) {
+            acting(e);
+            direction(facts, e.direction());
+            segment(e.segment(), flagBits, false, names);
+            if (e.timing() != null && e.timing().duration().micros() < 0) {
+                error(e.timing().span(), "a time cannot be negative");
+            }
+            if (e.binding() != null) {
+                declare(names, e.binding(), new Declared(null, true, e.binding().span()));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitExpectState(Statement.ExpectState e) {
+            acting(e);
+            stateOf(facts, e.endpoint(), e.state(), states, "expect");
+            return null;
+        }
+
+        @Override
+        public Void visitExpectError(Statement.ExpectError e) {
+            acting(e);
+            EndpointFacts f = endpoint(facts, e.endpoint());
+            if (f != null && f.scriptedUse != null) {
+                error(e.endpoint().span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
+                        + f.scriptedUse + "): no TCP reports errors to it");
+            }
+            if (ERRORS.stream().noneMatch(n -> n.equals(e.error().text()))) {
+                error(e.error().span(), "unknown error `" + e.error().text() + "`; errors are "
+                        + String.join(", ", ERRORS));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitExpectNothing(Statement.ExpectNothing e) {
+            acting(e);
+            if (e.duration() != null && e.duration().micros() <= 0) {
+                error(e.duration().span(), "the time must be longer than zero");
+            }
+            return null;
+        }
     }
 
     private ScenarioPlan plan(Scenario scenario, Map<String, EndpointFacts> facts, Profile profile, boolean absolute,
@@ -297,15 +427,6 @@ public final class Checker {
         EndpointFacts server = facts.get("server");
         boolean autoListen = server.scriptedUse == null && !server.opens;
         return new ScenarioPlan(scenario, endpoints, absolute, autoListen, flagBits, states);
-    }
-
-    private static boolean isLink(Statement st) {
-        return st instanceof Statement.LinkDelay || st instanceof Statement.LinkRtt || st instanceof Statement.Loss;
-    }
-
-    private static boolean isSetup(Statement st) {
-        return st instanceof Statement.Host || st instanceof Statement.Stack || st instanceof Statement.Scripted || st instanceof Statement.Numbers
-                || st instanceof Statement.At || st instanceof Statement.Isn || st instanceof Statement.Ts;
     }
 
     private void once(Statement earlier, Statement now, String what) {
@@ -405,54 +526,119 @@ public final class Checker {
             flags(spec.flags(), flagBits);
         }
         Map<Class<?>, Field> seen = new IdentityHashMap<>();
+        Field.Visitor<Void> fieldCheck = fieldCheck(sending, names);
         for (Field field : spec.fields()) {
             Field earlier = seen.put(field.getClass(), field);
             if (earlier != null) {
                 error(field.span(), "this field is already given at " + earlier.span());
             }
-            if (field instanceof Field.Seq s) {
+            field.accept(fieldCheck);
+        }
+    }
+
+    /** Each field's values: sequence numbers where they belong, numbers in range elsewhere. */
+    private Field.Visitor<Void> fieldCheck(boolean sending, Map<String, Declared> names) {
+        return new Field.Visitor<>() {
+            @Override
+            public Void visitSeq(Field.Seq s) {
                 sequenceOrNumber(s.start(), names);
                 if (s.end() != null) {
                     sequenceOrNumber(s.end(), names);
                 }
-            } else if (field instanceof Field.Ack a) {
+                return null;
+            }
+
+            @Override
+            public Void visitAck(Field.Ack a) {
                 sequenceOrNumber(a.value(), names);
-            } else if (field instanceof Field.Win w) {
+                return null;
+            }
+
+            @Override
+            public Void visitWin(Field.Win w) {
                 number(w.value(), "a window", 0, 0xffff, names);
-            } else if (field instanceof Field.Urg u) {
+                return null;
+            }
+
+            @Override
+            public Void visitUrg(Field.Urg u) {
                 number(u.value(), "an urgent pointer", 0, 0xffff, names);
-            } else if (field instanceof Field.Length l) {
+                return null;
+            }
+
+            @Override
+            public Void visitLength(Field.Length l) {
                 number(l.value(), "a length", 0, 65535, names);
                 if (sending) {
                     error(l.span(), "a sent segment's length is its payload's: write the payload as \"text\" instead");
                 }
-            } else if (field instanceof Field.Options o) {
+                return null;
+            }
+
+            @Override
+            public Void visitData(Field.Data d) {
+                return null; // the grammar decoded it; any bytes can be sent or expected
+            }
+
+            @Override
+            public Void visitOptions(Field.Options o) {
                 for (OptionItem item : o.items()) {
                     option(item, sending, names);
                 }
+                return null;
             }
-        }
+        };
     }
 
     private void option(OptionItem item, boolean sending, Map<String, Declared> names) {
-        if (item instanceof OptionItem.Sack sack) {
-            for (OptionItem.Block b : sack.blocks()) {
-                sequenceOrNumber(b.left(), names);
-                sequenceOrNumber(b.right(), names);
+        item.accept(new OptionItem.Visitor<Void>() {
+            @Override
+            public Void visitSack(OptionItem.Sack sack) {
+                for (OptionItem.Block b : sack.blocks()) {
+                    sequenceOrNumber(b.left(), names);
+                    sequenceOrNumber(b.right(), names);
+                }
+                return null;
             }
-        }
-        if (item instanceof OptionItem.Mss m) {
-            constant(m.value(), "an MSS", 0, 0xffff);
-        } else if (item instanceof OptionItem.WindowScale w) {
-            constant(w.shift(), "a window scale", 0, 14);
-        } else if (item instanceof OptionItem.Timestamps t) {
-            if (t.val() != null) {
-                constant(t.val(), "a TS value", 0, 0xffffffffL);
-                constant(t.ecr(), "a TS echo reply", 0, 0xffffffffL);
-            } else if (sending) {
-                error(t.span(), "a sent TS option needs its values: TS val N ecr N");
+
+            @Override
+            public Void visitMss(OptionItem.Mss m) {
+                constant(m.value(), "an MSS", 0, 0xffff);
+                return null;
             }
-        }
+
+            @Override
+            public Void visitWindowScale(OptionItem.WindowScale w) {
+                constant(w.shift(), "a window scale", 0, 14);
+                return null;
+            }
+
+            @Override
+            public Void visitTimestamps(OptionItem.Timestamps t) {
+                if (t.val() != null) {
+                    constant(t.val(), "a TS value", 0, 0xffffffffL);
+                    constant(t.ecr(), "a TS echo reply", 0, 0xffffffffL);
+                } else if (sending) {
+                    error(t.span(), "a sent TS option needs its values: TS val N ecr N");
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitSackPermitted(OptionItem.SackPermitted o) {
+                return null;
+            }
+
+            @Override
+            public Void visitNop(OptionItem.Nop o) {
+                return null;
+            }
+
+            @Override
+            public Void visitEol(OptionItem.Eol o) {
+                return null;
+            }
+        });
     }
 
     // ---- expressions ----------------------------------------------------------------------------

@@ -32,29 +32,38 @@ public final class Exprs {
     };
 
     public static long eval(Expr e, Values values) {
-        if (e instanceof Expr.Num n) {
-            return n.value();
-        }
-        if (e instanceof Expr.Isn i) {
-            return values.isn(i);
-        }
-        if (e instanceof Expr.Ref r) {
-            return values.ref(r);
-        }
-        if (e instanceof Expr.Negate n) {
-            return -eval(n.operand(), values);
-        }
-        Expr.Binary b = (Expr.Binary) e;
-        long l = eval(b.left(), values);
-        long r = eval(b.right(), values);
-        switch (b.op()) {
-            case ADD:
-                return l + r;
-            case SUB:
-                return l - r;
-            default:
-                return l * r;
-        }
+        return e.accept(new Expr.Visitor<Long>() {
+            @Override
+            public Long visitNum(Expr.Num n) {
+                return n.value();
+            }
+
+            @Override
+            public Long visitIsn(Expr.Isn i) {
+                return values.isn(i);
+            }
+
+            @Override
+            public Long visitRef(Expr.Ref r) {
+                return values.ref(r);
+            }
+
+            @Override
+            public Long visitNegate(Expr.Negate n) {
+                return -n.operand().accept(this);
+            }
+
+            @Override
+            public Long visitBinary(Expr.Binary b) {
+                long l = b.left().accept(this);
+                long r = b.right().accept(this);
+                return switch (b.op()) {
+                    case ADD -> l + r;
+                    case SUB -> l - r;
+                    case MUL -> l * r;
+                };
+            }
+        });
     }
 
     /** A constant expression's value. */
@@ -65,19 +74,36 @@ public final class Exprs {
     /** Every name in {@code e} ({@code isn}, {@code client.isn}, {@code guess}, {@code probe.seq}), left to right. */
     public static List<Expr> names(Expr e) {
         List<Expr> out = new ArrayList<>();
-        collect(e, out);
-        return out;
-    }
+        e.accept(new Expr.Visitor<Void>() {
+            @Override
+            public Void visitNum(Expr.Num n) {
+                return null;
+            }
 
-    private static void collect(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Isn || e instanceof Expr.Ref) {
-            out.add(e);
-        } else if (e instanceof Expr.Negate n) {
-            collect(n.operand(), out);
-        } else if (e instanceof Expr.Binary b) {
-            collect(b.left(), out);
-            collect(b.right(), out);
-        }
+            @Override
+            public Void visitIsn(Expr.Isn i) {
+                out.add(i);
+                return null;
+            }
+
+            @Override
+            public Void visitRef(Expr.Ref r) {
+                out.add(r);
+                return null;
+            }
+
+            @Override
+            public Void visitNegate(Expr.Negate n) {
+                return n.operand().accept(this);
+            }
+
+            @Override
+            public Void visitBinary(Expr.Binary b) {
+                b.left().accept(this);
+                return b.right().accept(this);
+            }
+        });
+        return out;
     }
 
     private Exprs() {}

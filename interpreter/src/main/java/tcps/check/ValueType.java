@@ -39,43 +39,56 @@ public enum ValueType {
     }
 
     public static ValueType of(Expr e, Names names) {
-        if (e instanceof Expr.Num) {
-            return NUMBER;
-        }
-        if (e instanceof Expr.Isn) {
-            return SEQUENCE_NUMBER;
-        }
-        if (e instanceof Expr.Ref r) {
-            return r.field() == null ? names.typeOf(r.name().text()) : SEGMENT_FIELDS.get(r.field().text());
-        }
-        if (e instanceof Expr.Negate n) {
-            if (of(n.operand(), names) == SEQUENCE_NUMBER) {
-                throw new Mismatch(n.span(), "a sequence number cannot be negated; subtract it from another "
-                        + "to get a distance");
+        return e.accept(new Expr.Visitor<ValueType>() {
+            @Override
+            public ValueType visitNum(Expr.Num n) {
+                return NUMBER;
             }
-            return NUMBER;
-        }
-        Expr.Binary b = (Expr.Binary) e;
-        ValueType l = of(b.left(), names);
-        ValueType r = of(b.right(), names);
-        switch (b.op()) {
-            case ADD:
-                if (l == SEQUENCE_NUMBER && r == SEQUENCE_NUMBER) {
-                    throw new Mismatch(b.span(), "adding two sequence numbers means nothing; add a number of "
-                            + "bytes to one, or subtract one from the other");
-                }
-                return l == SEQUENCE_NUMBER || r == SEQUENCE_NUMBER ? SEQUENCE_NUMBER : NUMBER;
-            case SUB:
-                if (l == NUMBER && r == SEQUENCE_NUMBER) {
-                    throw new Mismatch(b.span(), "a number minus a sequence number means nothing; write the "
-                            + "sequence number first");
-                }
-                return l == r ? NUMBER : SEQUENCE_NUMBER;
-            default:
-                if (l == SEQUENCE_NUMBER || r == SEQUENCE_NUMBER) {
-                    throw new Mismatch(b.span(), "a sequence number cannot be multiplied; only numbers of bytes can");
+
+            @Override
+            public ValueType visitIsn(Expr.Isn i) {
+                return SEQUENCE_NUMBER;
+            }
+
+            @Override
+            public ValueType visitRef(Expr.Ref r) {
+                return r.field() == null ? names.typeOf(r.name().text()) : SEGMENT_FIELDS.get(r.field().text());
+            }
+
+            @Override
+            public ValueType visitNegate(Expr.Negate n) {
+                if (n.operand().accept(this) == SEQUENCE_NUMBER) {
+                    throw new Mismatch(n.span(), "a sequence number cannot be negated; subtract it from another "
+                            + "to get a distance");
                 }
                 return NUMBER;
-        }
+            }
+
+            @Override
+            public ValueType visitBinary(Expr.Binary b) {
+                ValueType l = b.left().accept(this);
+                ValueType r = b.right().accept(this);
+                switch (b.op()) {
+                    case ADD:
+                        if (l == SEQUENCE_NUMBER && r == SEQUENCE_NUMBER) {
+                            throw new Mismatch(b.span(), "adding two sequence numbers means nothing; add a number "
+                                    + "of bytes to one, or subtract one from the other");
+                        }
+                        return l == SEQUENCE_NUMBER || r == SEQUENCE_NUMBER ? SEQUENCE_NUMBER : NUMBER;
+                    case SUB:
+                        if (l == NUMBER && r == SEQUENCE_NUMBER) {
+                            throw new Mismatch(b.span(), "a number minus a sequence number means nothing; write the "
+                                    + "sequence number first");
+                        }
+                        return l == r ? NUMBER : SEQUENCE_NUMBER;
+                    default:
+                        if (l == SEQUENCE_NUMBER || r == SEQUENCE_NUMBER) {
+                            throw new Mismatch(b.span(), "a sequence number cannot be multiplied; only numbers of "
+                                    + "bytes can");
+                        }
+                        return NUMBER;
+                }
+            }
+        });
     }
 }

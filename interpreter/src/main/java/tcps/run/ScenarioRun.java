@@ -90,7 +90,7 @@ final class ScenarioRun {
                 break;
             }
             try {
-                execute(st);
+                st.accept(execution);
             } catch (ScriptError e) {
                 fail(e.span, e.getMessage(), List.of());
             }
@@ -203,44 +203,144 @@ final class ScenarioRun {
 
     // ---- statements ---------------------------------------------------------------------------
 
-    private void execute(Statement st) {
-        if (st instanceof Statement.LinkDelay d) {
+    /**
+     * What each statement does when its turn comes. Setup statements took effect in setUp(),
+     * except the link's settings, which take effect where they stand.
+     */
+    private final Statement.Visitor<Void> execution = new Statement.Visitor<>() {
+        @Override
+        public Void visitStack(Statement.Stack s) {
+            return null;
+        }
+
+        @Override
+        public Void visitHost(Statement.Host s) {
+            return null;
+        }
+
+        @Override
+        public Void visitScripted(Statement.Scripted s) {
+            return null;
+        }
+
+        @Override
+        public Void visitNumbers(Statement.Numbers s) {
+            return null;
+        }
+
+        @Override
+        public Void visitAt(Statement.At s) {
+            return null;
+        }
+
+        @Override
+        public Void visitIsn(Statement.Isn s) {
+            return null;
+        }
+
+        @Override
+        public Void visitTs(Statement.Ts s) {
+            return null;
+        }
+
+        @Override
+        public Void visitLinkDelay(Statement.LinkDelay d) {
             net.setLinkDelay(d.delay().micros());
-        } else if (st instanceof Statement.LinkRtt r) {
+            return null;
+        }
+
+        @Override
+        public Void visitLinkRtt(Statement.LinkRtt r) {
             net.setLinkDelay(r.rtt().micros() / 2);
-        } else if (st instanceof Statement.Loss l) {
+            return null;
+        }
+
+        @Override
+        public Void visitLoss(Statement.Loss l) {
             net.setLoss(l.percent() / 100, Seeds.derive(options.seed(), "loss"));
-        } else if (st instanceof Statement.Call c) {
+            return null;
+        }
+
+        @Override
+        public Void visitCall(Statement.Call c) {
             inCall(() -> call(c));
-        } else if (st instanceof Statement.Write w) {
+            return null;
+        }
+
+        @Override
+        public Void visitWrite(Statement.Write w) {
             inCall(() -> write(w));
-        } else if (st instanceof Statement.Read r) {
+            return null;
+        }
+
+        @Override
+        public Void visitRead(Statement.Read r) {
             Connection c = connection(r.endpoint(), "read from");
             inCall(() -> c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()), net.now()));
             net.flush();
-        } else if (st instanceof Statement.StopsReading r) {
-            connection(r.endpoint(), "stop reading on").setAutoRead(false);
-        } else if (st instanceof Statement.Send s) {
-            send(s);
-        } else if (st instanceof Statement.Fault f) {
-            fault(f);
-        } else if (st instanceof Statement.Wait w) {
-            net.runUntil(net.now() + w.duration().micros());
-        } else if (st instanceof Statement.WaitUntil w) {
-            waitUntil(w);
-        } else if (st instanceof Statement.Let l) {
-            numbering.let(l.name().text(), l.value());
-        } else if (st instanceof Statement.ExpectSegment e) {
-            expectSegment(e);
-        } else if (st instanceof Statement.ExpectState e) {
-            expectState(e);
-        } else if (st instanceof Statement.ExpectError e) {
-            expectError(e);
-        } else if (st instanceof Statement.ExpectNothing e) {
-            expectNothing(e);
+            return null;
         }
-        // Setup statements (stack, at, isn, ts, numbers, scripted) took effect in setUp().
-    }
+
+        @Override
+        public Void visitStopsReading(Statement.StopsReading r) {
+            connection(r.endpoint(), "stop reading on").setAutoRead(false);
+            return null;
+        }
+
+        @Override
+        public Void visitSend(Statement.Send s) {
+            send(s);
+            return null;
+        }
+
+        @Override
+        public Void visitFault(Statement.Fault f) {
+            fault(f);
+            return null;
+        }
+
+        @Override
+        public Void visitWait(Statement.Wait w) {
+            net.runUntil(net.now() + w.duration().micros());
+            return null;
+        }
+
+        @Override
+        public Void visitWaitUntil(Statement.WaitUntil w) {
+            waitUntil(w);
+            return null;
+        }
+
+        @Override
+        public Void visitLet(Statement.Let l) {
+            numbering.let(l.name().text(), l.value());
+            return null;
+        }
+
+        @Override
+        public Void visitExpectSegment(Statement.ExpectSegment e) {
+            expectSegment(e);
+            return null;
+        }
+
+        @Override
+        public Void visitExpectNothing(Statement.ExpectNothing e) {
+            expectNothing(e);
+            return null;
+        }
+
+        @Override
+        public Void visitExpectError(Statement.ExpectError e) {
+            expectError(e);
+            return null;
+        }
+
+        @Override
+        public Void visitExpectState(Statement.ExpectState e) {
+            expectState(e);
+            return null;
+        }
+    };
 
     private void inCall(Runnable call) {
         inCall = true;
@@ -330,28 +430,13 @@ final class ScenarioRun {
         SegmentSpec spec = s.segment();
         int flags = plan.flags(spec.flags());
         ScriptedEndpoint p = a.puppet;
-        SeqNum seq = p.sndNxt();
-        SeqNum ack = (flags & TcpFlags.ACK) != 0 && p.rcvNxt() != null ? p.rcvNxt() : SeqNum.of(0);
-        int window = p.window();
-        int urgent = 0;
-        List<TcpOption> opts = List.of();
-        byte[] data = new byte[0];
+        Crafted c = new Crafted(p.sndNxt(), (flags & TcpFlags.ACK) != 0 && p.rcvNxt() != null ? p.rcvNxt()
+                : SeqNum.of(0), p.window(), own);
         for (Field f : spec.fields()) {
-            if (f instanceof Field.Seq q) {
-                seq = numbering.evaluate(q.start(), own);
-            } else if (f instanceof Field.Ack k) {
-                ack = numbering.evaluate(k.value(), own.reversed());
-            } else if (f instanceof Field.Win w) {
-                window = (int) numbering.number(w.value());
-            } else if (f instanceof Field.Urg u) {
-                urgent = (int) numbering.number(u.value());
-            } else if (f instanceof Field.Data d) {
-                data = d.payload().bytes();
-            } else if (f instanceof Field.Options o) {
-                opts = options(o.items(), own.reversed());
-            }
+            f.accept(c);
         }
-        Segment segment = new Segment(source.address(), peer.address(), seq, ack, flags, window, urgent, opts, data);
+        Segment segment = new Segment(source.address(), peer.address(), c.seq, c.ack, flags, c.window, c.urgent,
+                c.options, c.data);
         if (source == a) {
             net.send(p, segment);
         } else {
@@ -359,33 +444,113 @@ final class ScenarioRun {
         }
     }
 
+    /**
+     * A crafted segment's fields: the endpoint's bookkeeping values, overridden by each field the
+     * script wrote.
+     */
+    private final class Crafted implements Field.Visitor<Void> {
+        private final Space own;
+        SeqNum seq;
+        SeqNum ack;
+        int window;
+        int urgent;
+        List<TcpOption> options = List.of();
+        byte[] data = new byte[0];
+
+        Crafted(SeqNum seq, SeqNum ack, int window, Space own) {
+            this.seq = seq;
+            this.ack = ack;
+            this.window = window;
+            this.own = own;
+        }
+
+        @Override
+        public Void visitSeq(Field.Seq q) {
+            seq = numbering.evaluate(q.start(), own);
+            return null;
+        }
+
+        @Override
+        public Void visitAck(Field.Ack k) {
+            ack = numbering.evaluate(k.value(), own.reversed());
+            return null;
+        }
+
+        @Override
+        public Void visitWin(Field.Win w) {
+            window = (int) numbering.number(w.value());
+            return null;
+        }
+
+        @Override
+        public Void visitUrg(Field.Urg u) {
+            urgent = (int) numbering.number(u.value());
+            return null;
+        }
+
+        @Override
+        public Void visitLength(Field.Length l) {
+            return null; // the checker refuses it: a sent segment's length is its payload's
+        }
+
+        @Override
+        public Void visitData(Field.Data d) {
+            data = d.payload().bytes();
+            return null;
+        }
+
+        @Override
+        public Void visitOptions(Field.Options o) {
+            options = options(o.items(), own.reversed());
+            return null;
+        }
+    }
+
     /** Options to send; SACK edges are in the space the segment acknowledges. */
     private List<TcpOption> options(List<OptionItem> items, Space acked) {
-        List<TcpOption> out = new ArrayList<>();
-        for (OptionItem item : items) {
-            if (item instanceof OptionItem.Sack sack) {
+        OptionItem.Visitor<TcpOption> wire = new OptionItem.Visitor<>() {
+            @Override
+            public TcpOption visitSack(OptionItem.Sack sack) {
                 List<TcpOption.SackBlock> blocks = new ArrayList<>();
                 for (OptionItem.Block b : sack.blocks()) {
                     blocks.add(new TcpOption.SackBlock(numbering.evaluate(b.left(), acked),
                             numbering.evaluate(b.right(), acked)));
                 }
-                out.add(new TcpOption.Sack(blocks));
-            } else if (item instanceof OptionItem.Mss m) {
-                out.add(new TcpOption.Mss((int) Exprs.constant(m.value())));
-            } else if (item instanceof OptionItem.WindowScale w) {
-                out.add(new TcpOption.WindowScale((int) Exprs.constant(w.shift())));
-            } else if (item instanceof OptionItem.SackPermitted) {
-                out.add(TcpOption.SACK_PERMITTED);
-            } else if (item instanceof OptionItem.Timestamps t) {
-                out.add(new TcpOption.Timestamps(Exprs.constant(t.val()) & 0xffffffffL,
-                        Exprs.constant(t.ecr()) & 0xffffffffL));
-            } else if (item instanceof OptionItem.Nop) {
-                out.add(TcpOption.NOP);
-            } else {
-                out.add(TcpOption.EOL);
+                return new TcpOption.Sack(blocks);
             }
-        }
-        return out;
+
+            @Override
+            public TcpOption visitMss(OptionItem.Mss m) {
+                return new TcpOption.Mss((int) Exprs.constant(m.value()));
+            }
+
+            @Override
+            public TcpOption visitWindowScale(OptionItem.WindowScale w) {
+                return new TcpOption.WindowScale((int) Exprs.constant(w.shift()));
+            }
+
+            @Override
+            public TcpOption visitSackPermitted(OptionItem.SackPermitted o) {
+                return TcpOption.SACK_PERMITTED;
+            }
+
+            @Override
+            public TcpOption visitTimestamps(OptionItem.Timestamps t) {
+                return new TcpOption.Timestamps(Exprs.constant(t.val()) & 0xffffffffL,
+                        Exprs.constant(t.ecr()) & 0xffffffffL);
+            }
+
+            @Override
+            public TcpOption visitNop(OptionItem.Nop o) {
+                return TcpOption.NOP;
+            }
+
+            @Override
+            public TcpOption visitEol(OptionItem.Eol o) {
+                return TcpOption.EOL;
+            }
+        };
+        return items.stream().map(item -> item.accept(wire)).toList();
     }
 
     // ---- faults -------------------------------------------------------------------------------

@@ -40,8 +40,9 @@ final class SegmentMatch {
                         + flagText(seg.flags())));
             }
         }
-        for (Field f : spec.fields()) {
-            if (f instanceof Field.Seq s) {
+        Field.Visitor<Void> check = new Field.Visitor<>() {
+            @Override
+            public Void visitSeq(Field.Seq s) {
                 SeqNum start = numbering.evaluate(s.start(), sender);
                 if (!start.equals(seg.seq())) {
                     out.add(new Difference(s.span(), "seq", "seq: expected " + numbering.showExpected(s.start(), start,
@@ -56,7 +57,11 @@ final class SegmentMatch {
                                 + " bytes of data)"));
                     }
                 }
-            } else if (f instanceof Field.Ack a) {
+                return null;
+            }
+
+            @Override
+            public Void visitAck(Field.Ack a) {
                 SeqNum want = numbering.evaluate(a.value(), receiver);
                 if (!seg.has(TcpFlags.ACK)) {
                     out.add(new Difference(a.span(), "ack", "ack: expected " + numbering.showExpected(a.value(), want,
@@ -65,23 +70,47 @@ final class SegmentMatch {
                     out.add(new Difference(a.span(), "ack", "ack: expected " + numbering.showExpected(a.value(), want,
                             receiver) + ", got " + numbering.show(seg.ack(), receiver)));
                 }
-            } else if (f instanceof Field.Win w) {
+                return null;
+            }
+
+            @Override
+            public Void visitWin(Field.Win w) {
                 number(out, w.span(), "win", numbering.number(w.value()), seg.window());
-            } else if (f instanceof Field.Urg u) {
+                return null;
+            }
+
+            @Override
+            public Void visitUrg(Field.Urg u) {
                 number(out, u.span(), "urg", numbering.number(u.value()), seg.urgent());
-            } else if (f instanceof Field.Length l) {
+                return null;
+            }
+
+            @Override
+            public Void visitLength(Field.Length l) {
                 number(out, l.span(), "length", numbering.number(l.value()), seg.length());
-            } else if (f instanceof Field.Data d) {
+                return null;
+            }
+
+            @Override
+            public Void visitData(Field.Data d) {
                 if (!seg.payloadEquals(d.payload().bytes())) {
                     out.add(new Difference(d.span(), "data", "data: expected " + Text.quote(d.payload().bytes())
                             + ", got " + Text.quote(seg.payload())));
                 }
-            } else if (f instanceof Field.Options o) {
+                return null;
+            }
+
+            @Override
+            public Void visitOptions(Field.Options o) {
                 if (!optionsMatch(o.items(), seg.options(), receiver)) {
                     out.add(new Difference(o.span(), "options", "options: expected <" + patternText(o.items(), receiver)
                             + ">, got <" + actualText(seg.options(), receiver) + ">"));
                 }
+                return null;
             }
+        };
+        for (Field f : spec.fields()) {
+            f.accept(check);
         }
         return out;
     }
@@ -117,26 +146,43 @@ final class SegmentMatch {
 
     /** SACK edges live in the space the segment acknowledges, as {@code ack=} does. */
     private boolean optionMatches(OptionItem w, TcpOption g, Space acked) {
-        if (w instanceof OptionItem.Sack sack) {
-            return sack(sack, acked).equals(g);
-        }
-        if (w instanceof OptionItem.Mss m) {
-            return g instanceof TcpOption.Mss mss && mss.value() == Exprs.constant(m.value());
-        }
-        if (w instanceof OptionItem.WindowScale ws) {
-            return g instanceof TcpOption.WindowScale s && s.shift() == Exprs.constant(ws.shift());
-        }
-        if (w instanceof OptionItem.Timestamps t) {
-            return g instanceof TcpOption.Timestamps ts && (t.val() == null
-                    || ts.val() == Exprs.constant(t.val()) && ts.ecr() == Exprs.constant(t.ecr()));
-        }
-        if (w instanceof OptionItem.SackPermitted) {
-            return g instanceof TcpOption.SackPermitted;
-        }
-        if (w instanceof OptionItem.Nop) {
-            return g instanceof TcpOption.Nop;
-        }
-        return g instanceof TcpOption.Eol;
+        return w.accept(new OptionItem.Visitor<Boolean>() {
+            @Override
+            public Boolean visitSack(OptionItem.Sack sack) {
+                return sack(sack, acked).equals(g);
+            }
+
+            @Override
+            public Boolean visitMss(OptionItem.Mss m) {
+                return g instanceof TcpOption.Mss mss && mss.value() == Exprs.constant(m.value());
+            }
+
+            @Override
+            public Boolean visitWindowScale(OptionItem.WindowScale ws) {
+                return g instanceof TcpOption.WindowScale s && s.shift() == Exprs.constant(ws.shift());
+            }
+
+            @Override
+            public Boolean visitTimestamps(OptionItem.Timestamps t) {
+                return g instanceof TcpOption.Timestamps ts && (t.val() == null
+                        || ts.val() == Exprs.constant(t.val()) && ts.ecr() == Exprs.constant(t.ecr()));
+            }
+
+            @Override
+            public Boolean visitSackPermitted(OptionItem.SackPermitted o) {
+                return g instanceof TcpOption.SackPermitted;
+            }
+
+            @Override
+            public Boolean visitNop(OptionItem.Nop o) {
+                return g instanceof TcpOption.Nop;
+            }
+
+            @Override
+            public Boolean visitEol(OptionItem.Eol o) {
+                return g instanceof TcpOption.Eol;
+            }
+        });
     }
 
     /** A SACK pattern's blocks, evaluated in the space the segment acknowledges. */
@@ -148,23 +194,44 @@ final class SegmentMatch {
     /** The expected options, SACK edges in the script's numbering. */
     private String patternText(List<OptionItem> items, Space acked) {
         List<String> parts = new ArrayList<>();
-        for (OptionItem w : items) {
-            if (w instanceof OptionItem.Sack sack) {
-                parts.add(sack(sack, acked).text(numbering.base(acked)));
-            } else if (w instanceof OptionItem.Mss m) {
-                parts.add("mss " + Exprs.constant(m.value()));
-            } else if (w instanceof OptionItem.WindowScale ws) {
-                parts.add("wscale " + Exprs.constant(ws.shift()));
-            } else if (w instanceof OptionItem.Timestamps t) {
-                parts.add(t.val() == null ? "TS" : "TS val " + Exprs.constant(t.val()) + " ecr "
-                        + Exprs.constant(t.ecr()));
-            } else if (w instanceof OptionItem.SackPermitted) {
-                parts.add("sackOK");
-            } else if (w instanceof OptionItem.Nop) {
-                parts.add("nop");
-            } else {
-                parts.add("eol");
+        OptionItem.Visitor<String> text = new OptionItem.Visitor<>() {
+            @Override
+            public String visitSack(OptionItem.Sack sack) {
+                return sack(sack, acked).text(numbering.base(acked));
             }
+
+            @Override
+            public String visitMss(OptionItem.Mss m) {
+                return "mss " + Exprs.constant(m.value());
+            }
+
+            @Override
+            public String visitWindowScale(OptionItem.WindowScale ws) {
+                return "wscale " + Exprs.constant(ws.shift());
+            }
+
+            @Override
+            public String visitTimestamps(OptionItem.Timestamps t) {
+                return t.val() == null ? "TS" : "TS val " + Exprs.constant(t.val()) + " ecr " + Exprs.constant(t.ecr());
+            }
+
+            @Override
+            public String visitSackPermitted(OptionItem.SackPermitted o) {
+                return "sackOK";
+            }
+
+            @Override
+            public String visitNop(OptionItem.Nop o) {
+                return "nop";
+            }
+
+            @Override
+            public String visitEol(OptionItem.Eol o) {
+                return "eol";
+            }
+        };
+        for (OptionItem w : items) {
+            parts.add(w.accept(text));
         }
         return String.join(",", parts);
     }
