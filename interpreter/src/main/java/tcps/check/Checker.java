@@ -32,7 +32,13 @@ public final class Checker {
     static final int DEFAULT_SERVER_PORT = 1234;
     /** The errors {@code expect client error E} can name. */
     static final List<String> ERRORS = java.util.Arrays.stream(tcps.tcp.TcpError.values()).map(Enum::name).toList();
-    private static final long MAX_WRITE = 16L * 1024 * 1024;
+    /**
+     * The largest {@code write N}: 1 TiB. The application writes a stream and TCP copies out one
+     * segment at a time, so the size costs time, never memory.
+     */
+    private static final long MAX_WRITE = 1L << 40;
+    /** The largest {@code read N}; a read returns at most what waits unread, which the receive buffer bounds. */
+    private static final long MAX_READ = 16L * 1024 * 1024;
 
     /** The outcome: one plan per scenario when {@code errors} is empty. */
     public record Result(List<ScenarioPlan> plans, List<Diagnostic> errors) {
@@ -282,7 +288,7 @@ public final class Checker {
                 stackUse(f, r.span(), "read");
             }
             if (r.count() != null) {
-                number(r.count(), "a byte count", 1, MAX_WRITE, names);
+                number(r.count(), "a byte count", 1, MAX_READ, names);
             }
             return null;
         }

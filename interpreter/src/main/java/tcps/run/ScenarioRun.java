@@ -33,6 +33,7 @@ import tcps.tcp.IsnGenerator;
 import tcps.tcp.Profile;
 import tcps.tcp.Rfc6528Isn;
 import tcps.tcp.Segment;
+import tcps.tcp.SendData;
 import tcps.tcp.SeqNum;
 import tcps.tcp.SocketConfig;
 import tcps.tcp.TcpAddress;
@@ -390,19 +391,17 @@ final class ScenarioRun {
 
     private void write(Statement.Write w) {
         Connection c = connection(w.endpoint(), "write to");
-        byte[] data = w.data() != null ? w.data().bytes() : filler((int) numbering.number(w.count()));
+        SendData data = w.data() != null ? SendData.of(w.data().bytes())
+                : SendData.repeating(FILLER, numbering.number(w.count()));
         returned(stack(w.endpoint()), w.span(), "write", c.send(data, net.now()));
         net.flush();
     }
 
-    /** {@code write N}: N bytes of lowercase letters, so payloads stay readable in a hex dump. */
-    private static byte[] filler(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = (byte) ('a' + i % 26);
-        }
-        return b;
-    }
+    /**
+     * {@code write N}: N bytes of lowercase letters, so payloads stay readable in a hex dump;
+     * the application writes them as a stream, never holding all N.
+     */
+    private static final byte[] FILLER = "abcdefghijklmnopqrstuvwxyz".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Connection connection(Name endpoint, String verb) {
         Actor.Stack a = stack(endpoint);

@@ -45,7 +45,12 @@ public interface Connection {
     Optional<TcpError> pendingError();
 
     /** SEND (3.10.2): queue data and send what the window allows. */
-    Optional<TcpError> send(byte[] data, long now);
+    Optional<TcpError> send(SendData data, long now);
+
+    /** SEND of exactly these bytes. */
+    default Optional<TcpError> send(byte[] data, long now) {
+        return send(SendData.of(data), now);
+    }
 
     /** RECEIVE (3.10.3): take up to {@code max} bytes the application has not read yet. */
     byte[] receive(int max);
@@ -55,9 +60,6 @@ public interface Connection {
      * {@code now} when reading frees enough space (receive(int) uses the host's latest time).
      */
     byte[] receive(int max, long now);
-
-    /** Every byte delivered in order to the application so far, whether it has read it or not. */
-    byte[] received();
 
     /** The peer's FIN has arrived: once the unread bytes are read, the application sees EOF. */
     boolean finReceived();

@@ -1,14 +1,15 @@
 package tcps.tcp;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * The receive side's data: bytes delivered in order and not yet read by the application, a
- * record of everything delivered, and text that arrived ahead of RCV.NXT, held for reassembly
- * (RFC 9293 3.10.7.4: "segments with higher beginning sequence numbers ... may be held").
+ * The receive side's data: bytes delivered in order and not yet read by the application, and
+ * text that arrived ahead of RCV.NXT, held for reassembly (RFC 9293 3.10.7.4: "segments with
+ * higher beginning sequence numbers ... may be held"). Bytes the application has read are gone:
+ * whoever wants to see everything delivered listens with {@link TcpObserver#delivered}.
  */
 final class ReceiveQueue {
     /** Text that arrived out of order, with the FIN that may follow it. */
@@ -21,33 +22,45 @@ final class ReceiveQueue {
     /** What became contiguous after RCV.NXT moved: the text and whether the peer's FIN follows. */
     record Reassembled(byte[] text, boolean fin) {}
 
-    private byte[] unread = new byte[0];
-    private final ByteArrayOutputStream delivered = new ByteArrayOutputStream();
+    /** Unread text as it arrived, oldest first; the first may be partly read. */
+    private final ArrayDeque<byte[]> unread = new ArrayDeque<>();
+    /** How much of the first unread array has been read. */
+    private int readOfFirst;
+    private int unreadBytes;
     private final List<Held> held = new ArrayList<>();
 
-    /** In-order text: the application either reads it at once or it waits as unread. */
+    /**
+     * In-order text: the application either reads it at once or it waits as unread. The queue
+     * keeps {@code text} itself, so the caller must not change it afterwards.
+     */
     void deliver(byte[] text, boolean readAtOnce) {
-        delivered.write(text, 0, text.length);
-        if (!readAtOnce) {
-            byte[] grown = Arrays.copyOf(unread, unread.length + text.length);
-            System.arraycopy(text, 0, grown, unread.length, text.length);
-            unread = grown;
+        if (!readAtOnce && text.length > 0) {
+            unread.addLast(text);
+            unreadBytes += text.length;
         }
     }
 
     byte[] read(int max) {
-        int n = Math.min(Math.max(max, 0), unread.length);
-        byte[] out = Arrays.copyOfRange(unread, 0, n);
-        unread = Arrays.copyOfRange(unread, n, unread.length);
+        int n = Math.min(Math.max(max, 0), unreadBytes);
+        byte[] out = new byte[n];
+        int filled = 0;
+        while (filled < n) {
+            byte[] first = unread.peekFirst();
+            int run = Math.min(n - filled, first.length - readOfFirst);
+            System.arraycopy(first, readOfFirst, out, filled, run);
+            filled += run;
+            readOfFirst += run;
+            if (readOfFirst == first.length) {
+                unread.removeFirst();
+                readOfFirst = 0;
+            }
+        }
+        unreadBytes -= n;
         return out;
     }
 
     int unread() {
-        return unread.length;
-    }
-
-    byte[] delivered() {
-        return delivered.toByteArray();
+        return unreadBytes;
     }
 
     /** Keeps out-of-order text (and a FIN after it) until the gap before it is filled. */

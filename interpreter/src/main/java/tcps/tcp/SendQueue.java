@@ -1,56 +1,74 @@
 package tcps.tcp;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 
 /**
  * Data the application has written (SEND, RFC 9293 3.10.2) that has not been segmentized yet,
  * and where each write ended, so the segment carrying the end of a write gets PSH.
+ *
+ * <p>The queue is the writes themselves, not a copy of their bytes: taking a segment copies out
+ * only that segment's bytes, so queueing and sending cost time in proportion to what is sent
+ * and memory in proportion to the number of writes waiting, whatever their sizes.
  */
 final class SendQueue {
     /** A run of bytes taken from the front, and whether a write ends inside it. */
     record Chunk(byte[] bytes, boolean push) {}
 
-    private byte[] bytes = new byte[0];
-    /** Stream offsets (bytes written since the start) at which a write ended. */
-    private final Deque<Long> writeEnds = new ArrayDeque<>();
-    private long taken;
+    private static final byte[] NONE = new byte[0];
 
-    void write(byte[] data) {
-        if (data.length == 0) {
+    /** Writes not wholly taken yet, oldest first; the first may be partly taken. */
+    private final ArrayDeque<SendData> writes = new ArrayDeque<>();
+    /** How much of the first write has been taken. */
+    private long takenOfFirst;
+    private long size;
+
+    void write(SendData data) {
+        if (data.length() == 0) {
             return;
         }
-        byte[] grown = Arrays.copyOf(bytes, bytes.length + data.length);
-        System.arraycopy(data, 0, grown, bytes.length, data.length);
-        bytes = grown;
-        writeEnds.addLast(taken + bytes.length);
+        writes.addLast(data);
+        size += data.length();
     }
 
-    int size() {
-        return bytes.length;
+    /** Bytes written and not taken yet. */
+    long size() {
+        return size;
     }
 
     boolean isEmpty() {
-        return bytes.length == 0;
+        return size == 0;
     }
 
     /** Takes the first {@code n} bytes; PSH when the end of a write lies within them. */
     Chunk take(int n) {
-        byte[] out = Arrays.copyOfRange(bytes, 0, n);
-        bytes = Arrays.copyOfRange(bytes, n, bytes.length);
-        taken += n;
-        boolean push = false;
-        while (!writeEnds.isEmpty() && writeEnds.peekFirst() <= taken) {
-            writeEnds.removeFirst();
-            push = true;
+        if (n <= 0) {
+            return new Chunk(NONE, false);
         }
-        return new Chunk(out, push && n > 0);
+        if (n > size) {
+            throw new IllegalArgumentException("take " + n + " of " + size + " queued bytes");
+        }
+        byte[] out = new byte[n];
+        int filled = 0;
+        boolean push = false;
+        while (filled < n) {
+            SendData first = writes.peekFirst();
+            int run = (int) Math.min(n - filled, first.length() - takenOfFirst);
+            first.copy(takenOfFirst, out, filled, run);
+            filled += run;
+            takenOfFirst += run;
+            if (takenOfFirst == first.length()) {
+                writes.removeFirst();
+                takenOfFirst = 0;
+                push = true;
+            }
+        }
+        size -= n;
+        return new Chunk(out, push);
     }
 
     void clear() {
-        taken += bytes.length;
-        bytes = new byte[0];
-        writeEnds.clear();
+        writes.clear();
+        takenOfFirst = 0;
+        size = 0;
     }
 }

@@ -232,7 +232,7 @@ final class Tcb implements Connection {
     // 3.10.2 SEND
 
     @Override
-    public Optional<TcpError> send(byte[] data, long now) {
+    public Optional<TcpError> send(SendData data, long now) {
         host.sawTime(now);
         if (state == TcpState.CLOSED) {
             if (pendingError != null) {
@@ -311,12 +311,6 @@ final class Tcb implements Connection {
         }
     }
 
-    /** Every byte delivered in order to the application so far, read or not. */
-    @Override
-    public byte[] received() {
-        return receiveQueue.delivered();
-    }
-
     @Override
     public boolean finReceived() {
         return peerFinReceived;
@@ -327,6 +321,7 @@ final class Tcb implements Connection {
         if (text.length > 0) {
             textReceived = true;
             receiveQueue.deliver(text, autoRead || applicationClosed);
+            observer.delivered(this, text, host.latestTime());
         }
     }
 

@@ -9,5 +9,12 @@ public interface TcpObserver {
     /** {@code connection} is null when no connection owned the segment (closed port). */
     default void discarded(Connection connection, Segment segment, Discard why, long now) {}
 
+    /**
+     * In-order text reached the application at {@code now} (whether it reads it at once or it
+     * waits unread). The model keeps no record of delivered bytes: a listener that wants them
+     * copies them here, and must not change {@code text}.
+     */
+    default void delivered(Connection connection, byte[] text, long now) {}
+
     default void error(Connection connection, TcpError error, long now) {}
 }

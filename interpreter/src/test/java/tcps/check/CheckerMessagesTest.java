@@ -38,7 +38,7 @@ class CheckerMessagesTest {
         expect SYN win=70000                 | 1:16: a window must be between 0 and 65535, not 70000
         expect SYN <wscale 15>               | 1:20: a window scale must be between 0 and 14, not 15
         expect SYN ack=attacker.isn          | 1:16: unknown endpoint `attacker`; the endpoints are client and server (declare more with `host NAME at ADDRESS`)
-        client write 0                       | 1:14: a byte count must be between 1 and 16777216, not 0
+        client write 0                       | 1:14: a byte count must be between 1 and 1099511627776, not 0
         drop next 0                          | 1:11: a segment count must be between 1 and 1000000, not 0
         client send [P.] length 5            | 1:18: a sent segment's length is its payload's: write the payload as "text" instead
         client send SYN <TS>                 | 1:18: a sent TS option needs its values: TS val N ecr N

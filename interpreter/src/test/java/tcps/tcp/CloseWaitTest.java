@@ -46,7 +46,7 @@ class CloseWaitTest {
         Fixture fx = fx();
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(2).ack(1).data("bogus")));
         fx.expectDiscarded("text after the peer's FIN is ignored", "RFC 9293 3.10.7.4 seventh check");
-        assertEquals(0, fx.conn.received().length);
+        assertEquals(0, fx.events.received(fx.conn).length);
     }
 
     @Test

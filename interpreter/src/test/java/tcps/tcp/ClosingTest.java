@@ -82,7 +82,7 @@ class ClosingTest {
         assertEquals(expected, tail(events.transitionsOf(accepted), 4));
         assertEquals(TcpState.CLOSED, client.state());
         assertTrue(events.discards.isEmpty(), events.discards.toString());
-        assertEquals("", new String(client.received(), StandardCharsets.US_ASCII));
+        assertEquals("", new String(events.received(client), StandardCharsets.US_ASCII));
     }
 
     private static List<String> tail(List<String> list, int n) {

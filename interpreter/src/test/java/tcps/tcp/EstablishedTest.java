@@ -37,7 +37,7 @@ class EstablishedTest {
         void inOrderTextIsAcknowledgedAtOnce() {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6));
-            assertEquals("hello", Fixture.text(fx.conn.received()));
+            assertEquals("hello", Fixture.text(fx.events.received(fx.conn)));
             assertEquals(0, fx.conn.unread(), "read at once, like nc");
             fx.expectNoDiscards();
         }
@@ -72,7 +72,7 @@ class EstablishedTest {
             // The ACK reports the duplicate in a D-SACK block (RFC 2883; capture delayed-ack-noread).
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).sack(1, 6));
             fx.expectDiscarded("SEG.SEQ 1 .. 5 outside RCV.NXT 6", SECTION + " first check");
-            assertEquals("hello", Fixture.text(fx.conn.received()));
+            assertEquals("hello", Fixture.text(fx.events.received(fx.conn)));
         }
 
         @Test
@@ -80,7 +80,7 @@ class EstablishedTest {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(65537).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
             fx.expectDiscarded("segment not acceptable", SECTION + " first check");
-            assertEquals(0, fx.conn.received().length);
+            assertEquals(0, fx.events.received(fx.conn).length);
         }
 
         @Test
@@ -88,7 +88,7 @@ class EstablishedTest {
             Fixture fx = linux();
             fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello"));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello world")), fx.ours(ACK).seq(1).ack(12));
-            assertEquals("hello world", Fixture.text(fx.conn.received()));
+            assertEquals("hello world", Fixture.text(fx.events.received(fx.conn)));
             fx.expectNoDiscards();
         }
 
@@ -97,7 +97,7 @@ class EstablishedTest {
             Fixture fx = Fixture.established(SMALL);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data(filled(1500))),
                     fx.ours(ACK).seq(1).ack(1001).win(1000));
-            assertEquals(1000, fx.conn.received().length);
+            assertEquals(1000, fx.events.received(fx.conn).length);
         }
 
         @Test
@@ -132,10 +132,10 @@ class EstablishedTest {
             // The duplicate ACK reports the held text in a SACK block (RFC 2018).
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(6).ack(1).data("world")),
                     fx.ours(ACK).seq(1).ack(1).sack(6, 11));
-            assertEquals(0, fx.conn.received().length);
+            assertEquals(0, fx.events.received(fx.conn).length);
             assertEquals(1, fx.tcb().receiveQueue.heldSegments());
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(11));
-            assertEquals("helloworld", Fixture.text(fx.conn.received()));
+            assertEquals("helloworld", Fixture.text(fx.events.received(fx.conn)));
             fx.expectNoDiscards();
         }
 
@@ -276,7 +276,7 @@ class EstablishedTest {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(5).data("hi")), fx.ours(ACK).seq(1).ack(1));
             fx.expectDiscarded("ACK of data not yet sent: SEG.ACK 5 > SND.NXT 1", SECTION + " fifth check");
-            assertEquals(0, fx.conn.received().length);
+            assertEquals(0, fx.events.received(fx.conn).length);
         }
 
         @Test
@@ -291,7 +291,7 @@ class EstablishedTest {
             Fixture fx = linux();
             fx.expectSent(fx.arrive(fx.peer(PSH).seq(1).data("x")));
             fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth check");
-            assertEquals(0, fx.conn.received().length);
+            assertEquals(0, fx.events.received(fx.conn).length);
         }
 
         @Test
@@ -474,7 +474,7 @@ class EstablishedTest {
                     done[0] = true;
                 }
                 Connection server = listener.connections().isEmpty() ? null : listener.connections().get(0);
-                if (server != null && !done[1] && server.received().length == request.length) {
+                if (server != null && !done[1] && events.received(server).length == request.length) {
                     server.send(reply, net.now);
                     server.close(net.now);
                     done[1] = true;
@@ -485,8 +485,8 @@ class EstablishedTest {
                 }
             });
             Connection server = listener.connections().get(0);
-            assertEquals(request.length, server.received().length);
-            assertEquals(reply.length, client.received().length);
+            assertEquals(request.length, events.received(server).length);
+            assertEquals(reply.length, events.received(client).length);
             assertEquals(SeqNum.of(0xffff_ff00L).plus(1 + 5000 + 1), client.sndNxt(), "past zero");
             assertTrue(client.sndNxt().gt(client.iss()));
             assertEquals(TcpState.CLOSED, server.state());
@@ -1204,7 +1204,7 @@ class EstablishedTest {
                     fx.ours(ACK).seq(1).ack(1).sack(11, 26));
             // The gap fills: everything is acknowledged at once, and no block is left.
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).data("aaaaaaaaaa")), fx.ours(ACK).seq(1).ack(26));
-            assertEquals("aaaaaaaaaabbbbbcccccddddd", Fixture.text(fx.conn.received()));
+            assertEquals("aaaaaaaaaabbbbbcccccddddd", Fixture.text(fx.events.received(fx.conn)));
         }
 
         @Test

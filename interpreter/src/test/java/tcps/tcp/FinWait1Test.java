@@ -60,7 +60,7 @@ class FinWait1Test {
     void textIsStillAcceptedAndAcknowledgedAfterShutdown() {
         Fixture fx = Fixture.halfClosedFinWait1(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("late")), fx.ours(ACK).seq(2).ack(5));
-        assertEquals("late", Fixture.text(fx.conn.received()));
+        assertEquals("late", Fixture.text(fx.events.received(fx.conn)));
     }
 
     @Test

@@ -31,7 +31,7 @@ class FinWait2Test {
     void textIsAcceptedAndAcknowledgedAfterShutdown() {
         Fixture fx = Fixture.halfClosedFinWait2(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(2).data("abc")), fx.ours(ACK).seq(2).ack(4));
-        assertEquals("abc", Fixture.text(fx.conn.received()));
+        assertEquals("abc", Fixture.text(fx.events.received(fx.conn)));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package tcps.tcp;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Remembers everything the model reports, for tests to assert on. */
 final class RecordingObserver implements TcpObserver {
@@ -19,6 +22,7 @@ final class RecordingObserver implements TcpObserver {
     final List<StateChange> stateChanges = new ArrayList<>();
     final List<Discarded> discards = new ArrayList<>();
     final List<Failure> errors = new ArrayList<>();
+    private final Map<Connection, ByteArrayOutputStream> delivered = new IdentityHashMap<>();
 
     @Override
     public void stateChanged(Connection connection, TcpState from, TcpState to, long now) {
@@ -28,6 +32,17 @@ final class RecordingObserver implements TcpObserver {
     @Override
     public void discarded(Connection connection, Segment segment, Discard why, long now) {
         discards.add(new Discarded(connection, segment, why, now));
+    }
+
+    @Override
+    public void delivered(Connection connection, byte[] text, long now) {
+        delivered.computeIfAbsent(connection, c -> new ByteArrayOutputStream()).writeBytes(text);
+    }
+
+    /** Every byte delivered in order to the application of {@code c} so far, read or not. */
+    byte[] received(Connection c) {
+        ByteArrayOutputStream bytes = delivered.get(c);
+        return bytes == null ? new byte[0] : bytes.toByteArray();
     }
 
     @Override

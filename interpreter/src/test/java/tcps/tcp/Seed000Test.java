@@ -91,7 +91,7 @@ class Seed000Test {
         assertEquals(client, last.connection());
         assertEquals(TcpState.CLOSED, client.state());
         assertEquals(timeWaitFrom + 60_000_000L, last.now(), "TIME-WAIT lasts 60 s on Linux");
-        assertEquals("foobar\n", new String(server.received(), StandardCharsets.US_ASCII));
+        assertEquals("foobar\n", new String(events.received(server), StandardCharsets.US_ASCII));
         assertTrue(events.discards.isEmpty(), "nothing is discarded: " + events.discards);
         assertTrue(host.connections().isEmpty());
     }

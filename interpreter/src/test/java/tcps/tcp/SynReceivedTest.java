@@ -80,7 +80,7 @@ class SynReceivedTest {
         Fixture fx = Fixture.synReceived(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi")), fx.ours(ACK).seq(1).ack(3));
         fx.expectState(TcpState.ESTABLISHED);
-        assertEquals("hi", Fixture.text(fx.conn.received()));
+        assertEquals("hi", Fixture.text(fx.events.received(fx.conn)));
     }
 
     @Test
@@ -160,7 +160,7 @@ class SynReceivedTest {
         fx.expectSent(fx.arrive(fx.peer(PSH).seq(1).data("x")));
         fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth check");
         fx.expectState(TcpState.SYN_RECEIVED);
-        assertEquals(0, fx.conn.received().length);
+        assertEquals(0, fx.events.received(fx.conn).length);
     }
 
     @Test

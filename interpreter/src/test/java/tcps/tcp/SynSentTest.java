@@ -138,7 +138,7 @@ class SynSentTest {
     void dataOnTheSynAckIsAcceptedWithTheHandshake() {
         Fixture fx = Fixture.synSent(Profile.LINUX);
         fx.expectSent(fx.arrive(fx.peerSynAck().data("hello")), fx.ours(ACK).seq(1).ack(6));
-        assertEquals("hello", Fixture.text(fx.conn.received()));
+        assertEquals("hello", Fixture.text(fx.events.received(fx.conn)));
     }
 
     @Test

@@ -145,7 +145,7 @@ class TimerCapturesTest {
         // timeout 2 SRTT + 200 ms is capped by it.
         Run run = dataLost(1);
         assertEquals(List.of("0.00002 C PSH-ACK 100", "0.20004 C PSH-ACK 100"), dataCopies(run));
-        assertEquals(100, run.server().received().length);
+        assertEquals(100, run.events.received(run.server()).length);
     }
 
     @Test
@@ -241,7 +241,7 @@ class TimerCapturesTest {
         Segment update = run.net.sent.get(run.net.sent.size() - 1);
         assertEquals(4096, update.window());
         run.net.runUntil(13_000_000, () -> { });
-        assertEquals(200 * 1024, run.server().received().length);
+        assertEquals(200 * 1024, run.events.received(run.server()).length);
     }
 
     @Test
@@ -332,7 +332,7 @@ class TimerCapturesTest {
                 "0.10003 S PSH-ACK 100", "0.10004 C ACK", "0.20003 S PSH-ACK 100", "0.20003 S FIN-ACK",
                 "0.20004 C ACK", "0.20004 C ACK"), run.listing());
         assertEquals(TcpState.TIME_WAIT, run.client.state());
-        assertEquals(300, run.client.received().length);
+        assertEquals(300, run.events.received(run.client).length);
     }
 
     @Test
@@ -488,7 +488,7 @@ class TimerCapturesTest {
         }
         assertEquals(List.of("ack 1001", "ack 1001 {2001:3001}", "ack 1001 {2001:4001}", "ack 1001 {2001:5001}",
                 "ack 5001"), acks);
-        assertEquals(5000, run.server().received().length);
+        assertEquals(5000, run.events.received(run.server()).length);
     }
 
     @Test
@@ -566,6 +566,6 @@ class TimerCapturesTest {
                 "0.200025 S ACK", "0.20003 S ACK", "0.20003 C PSH-ACK 1000", "0.20004 S ACK"), listing);
         Segment resent = run.net.sent.get(3 + 9);
         assertEquals(run.client.iss().plus(1001), resent.seq(), "the lost segment, after one duplicate ACK");
-        assertEquals(5000, run.server().received().length);
+        assertEquals(5000, run.events.received(run.server()).length);
     }
 }

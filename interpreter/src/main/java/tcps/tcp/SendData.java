@@ -1,0 +1,52 @@
+package tcps.tcp;
+
+/**
+ * What one SEND call (RFC 9293 3.10.2) hands to TCP: literal bytes, or a pattern repeated to a
+ * length. The second is an application writing a stream it never holds whole in memory (as a
+ * real one does through a socket buffer): TCP copies out only the bytes of each segment it
+ * sends, so a write of gigabytes costs no more memory than a write of a few bytes. Immutable.
+ */
+public final class SendData {
+    private final byte[] pattern;
+    private final long length;
+
+    private SendData(byte[] pattern, long length) {
+        this.pattern = pattern;
+        this.length = length;
+    }
+
+    /** Exactly these bytes (copied). */
+    public static SendData of(byte[] bytes) {
+        return new SendData(bytes.clone(), bytes.length);
+    }
+
+    /**
+     * {@code length} bytes: {@code pattern} over and over from its first byte, the last repeat
+     * cut short where the length ends.
+     *
+     * @throws IllegalArgumentException if the length is negative, or positive with an empty pattern
+     */
+    public static SendData repeating(byte[] pattern, long length) {
+        if (length < 0 || length > 0 && pattern.length == 0) {
+            throw new IllegalArgumentException("cannot repeat " + pattern.length + " bytes to a length of " + length);
+        }
+        return new SendData(pattern.clone(), length);
+    }
+
+    /** How many bytes the application writes. */
+    public long length() {
+        return length;
+    }
+
+    /** Copies bytes {@code [from, from + n)} of the written stream into {@code dst} at {@code at}. */
+    void copy(long from, byte[] dst, int at, int n) {
+        int p = (int) (from % pattern.length);
+        while (n > 0) {
+            int run = Math.min(n, pattern.length - p);
+            System.arraycopy(pattern, p, dst, at, run);
+            at += run;
+            n -= run;
+            p = 0;
+        }
+    }
+}
