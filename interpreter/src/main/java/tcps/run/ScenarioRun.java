@@ -2,6 +2,7 @@ package tcps.run;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +64,8 @@ final class ScenarioRun {
     private final Numbering numbering;
     private final SegmentMatch match;
     private final BitSet matched = new BitSet();
-    /** How many segments at the start of the capture are all matched or the script's own. */
-    private int settled;
+    /** Per way an expect looks, where in the capture its next unmatched segment may be. */
+    private final Map<Way, int[]> cursors = new HashMap<>();
     private final List<Failure> failures = new ArrayList<>();
     private final List<ScenarioResult.Note> notes = new ArrayList<>();
     private final List<ScenarioResult.Event> events = new ArrayList<>();
@@ -630,9 +631,8 @@ final class ScenarioRun {
     // ---- expectations -------------------------------------------------------------------------
 
     private void expectSegment(Statement.ExpectSegment e) {
-        Predicate<Segment> direction = towards(e.direction());
         Captured[] found = {null};
-        boolean appeared = runUntil(() -> (found[0] = nextUnmatched(direction)) != null);
+        boolean appeared = runUntil(() -> (found[0] = nextUnmatched(e.direction())) != null);
         if (!appeared) {
             noSegment(e);
             return;
@@ -679,19 +679,33 @@ final class ScenarioRun {
                 + Text.clock(c.time()) + ")"));
     }
 
-    private Captured nextUnmatched(Predicate<Segment> direction) {
+    /**
+     * The first captured segment, not the script's own and not matched yet, going the way
+     * {@code d} names (any way when null). Each way keeps a cursor before which every segment is
+     * matched, the script's own, or going another way: none of that changes later, so each
+     * segment is looked at once per way however many expects and steps there are.
+     */
+    private Captured nextUnmatched(Direction d) {
+        Way way = d == null ? Way.ANY : new Way(actor(d.from()).address(), actor(d.to()).address());
+        int[] cursor = cursors.computeIfAbsent(way, w -> new int[1]);
         List<Captured> capture = net.capture();
-        // Everything before `settled` is matched or the script's own: no need to look again.
-        while (settled < capture.size() && (capture.get(settled).scripted() || matched.get(settled))) {
-            settled++;
-        }
-        for (int i = settled; i < capture.size(); i++) {
-            Captured c = capture.get(i);
-            if (!c.scripted() && !matched.get(i) && direction.test(c.segment())) {
+        while (cursor[0] < capture.size()) {
+            Captured c = capture.get(cursor[0]);
+            if (!c.scripted() && !matched.get(c.index()) && way.takes(c.segment())) {
                 return c;
             }
+            cursor[0]++;
         }
         return null;
+    }
+
+    /** Which way an expect looks: from one address to another, or any way ({@link #ANY}). */
+    private record Way(TcpAddress from, TcpAddress to) {
+        static final Way ANY = new Way(null, null);
+
+        boolean takes(Segment s) {
+            return from == null || s.src().equals(from) && s.dst().equals(to);
+        }
     }
 
     private void noSegment(Statement.ExpectSegment e) {
@@ -744,7 +758,15 @@ final class ScenarioRun {
     private void expectNothing(Statement.ExpectNothing e) {
         List<Captured> unexpected = new ArrayList<>();
         if (e.duration() == null) {
-            unexpected.addAll(net.capture().stream().filter(c -> !c.scripted() && !matched.get(c.index())).toList());
+            // Nothing before the any-way cursor is unmatched: start there.
+            nextUnmatched(null);
+            List<Captured> capture = net.capture();
+            for (int i = cursors.get(Way.ANY)[0]; i < capture.size(); i++) {
+                Captured c = capture.get(i);
+                if (!c.scripted() && !matched.get(i)) {
+                    unexpected.add(c);
+                }
+            }
         }
         int before = net.capture().size();
         long span = e.duration() == null ? Defaults.EXPECT_LIMIT : e.duration().micros();

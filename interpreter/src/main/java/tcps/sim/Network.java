@@ -3,9 +3,11 @@ package tcps.sim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import tcps.tcp.Ipv4;
@@ -26,6 +28,8 @@ public final class Network {
     private final Map<Ipv4, TcpHost> hosts = new LinkedHashMap<>();
     private final Map<TcpAddress, ScriptedEndpoint> puppets = new LinkedHashMap<>();
     private final List<Captured> capture = new ArrayList<>();
+    /** The captured segments still in flight (or held back), in the order sent. */
+    private final Set<Captured> inFlight = new LinkedHashSet<>();
     private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>();
     private final List<Fault> faults = new ArrayList<>();
     private final List<Held> held = new ArrayList<>();
@@ -196,8 +200,7 @@ public final class Network {
      * and no timer fires that is due after the last of those arrivals.
      */
     public void settleInFlight() {
-        List<Captured> inFlight = capture.stream().filter(c -> c.fate() == Captured.Fate.IN_FLIGHT).toList();
-        for (Captured c : inFlight) {
+        for (Captured c : new ArrayList<>(inFlight)) {
             settle(c);
         }
     }
@@ -205,6 +208,7 @@ public final class Network {
     private Captured transmit(Segment segment, boolean scripted) {
         Captured c = new Captured(capture.size(), now, segment, scripted);
         capture.add(c);
+        inFlight.add(c);
         long due = now + linkDelay;
         Fault fault = faultFor(segment);
         Fault.Action action = fault == null ? null : fault.action();
@@ -212,7 +216,7 @@ public final class Network {
         if (action == null) {
             schedule(due, c);
         } else if (action instanceof Fault.Action.Drop) {
-            c.settle(Captured.Fate.DROPPED, -1);
+            settle(c, Captured.Fate.DROPPED, -1);
         } else if (action instanceof Fault.Action.Delay d) {
             due += d.extra();
             schedule(due, c);
@@ -249,6 +253,9 @@ public final class Network {
      * just after {@code c} would ({@code due}).
      */
     private void release(Captured c, long due) {
+        if (held.isEmpty()) {
+            return;
+        }
         List<Held> newestFirst = new ArrayList<>(held);
         Collections.reverse(newestFirst);
         for (Held h : newestFirst) {
@@ -267,7 +274,7 @@ public final class Network {
 
     private void arrive(Captured c) {
         if (c.fault() != null && c.fault().action() instanceof Fault.Action.Corrupt) {
-            c.settle(Captured.Fate.CORRUPTED, now);
+            settle(c, Captured.Fate.CORRUPTED, now);
             return;
         }
         Segment s = c.segment();
@@ -278,10 +285,15 @@ public final class Network {
         } else if (host != null) {
             host.segmentArrives(s, now);
         } else {
-            c.settle(Captured.Fate.UNDELIVERABLE, now);
+            settle(c, Captured.Fate.UNDELIVERABLE, now);
             return;
         }
-        c.settle(Captured.Fate.DELIVERED, now);
+        settle(c, Captured.Fate.DELIVERED, now);
+    }
+
+    private void settle(Captured c, Captured.Fate fate, long arrival) {
+        c.settle(fate, arrival);
+        inFlight.remove(c);
     }
 
     /** Faults armed but not yet used up. */
