@@ -23,18 +23,25 @@ final class ProfileDefinitions {
 
     private ProfileDefinitions() {}
 
+    /** The standard library's stacks, built once per process (a script's own are defined after them). */
+    private static final class Standard {
+        static final ProfileDefinitions STACKS = build();
+
+        private static ProfileDefinitions build() {
+            ProfileDefinitions p = new ProfileDefinitions();
+            for (ProfileDef def : StandardLibrary.profiles()) {
+                p.define(def, (span, message) -> {
+                    throw new IllegalStateException("stdlib profile " + def.name() + " at " + span + ": " + message);
+                });
+            }
+            p.builtIn.addAll(p.known.keySet());
+            return p;
+        }
+    }
+
+    /** The standard library's stacks, then {@code defs} (a file's own profiles). */
     static ProfileDefinitions of(List<ProfileDef> defs, BiConsumer<Span, String> error) {
-        ProfileDefinitions p = new ProfileDefinitions();
-        for (ProfileDef def : StandardLibrary.profiles()) {
-            p.define(def, (span, message) -> {
-                throw new IllegalStateException("stdlib profile " + def.name() + " at " + span + ": " + message);
-            });
-        }
-        p.builtIn.addAll(p.known.keySet());
-        for (ProfileDef def : defs) {
-            p.define(def, error);
-        }
-        return p;
+        return Standard.STACKS.with(defs, error);
     }
 
     /** These stacks and {@code defs} defined after them (a scenario's own, after its file's). */
@@ -50,7 +57,7 @@ final class ProfileDefinitions {
 
     /** The standard library's profiles, as scripts see them. */
     static Map<String, Profile> standard() {
-        return of(List.of(), (span, message) -> { }).known;
+        return java.util.Collections.unmodifiableMap(Standard.STACKS.known);
     }
 
     Optional<Profile> byName(String name) {

@@ -3,7 +3,10 @@ package tcps.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,8 +88,10 @@ final class RunCommand implements Callable<Integer> {
             front.printProblems(err);
             return ExitCode.SCRIPT_ERROR;
         }
-        List<ScenarioPlan> selected = front.checked().stream().flatMap(c -> c.plans().stream())
-                .filter(p -> only.isEmpty() || only.contains(p.scenario().name())).toList();
+        // By identity: plans are records, and comparing them deeply would cost a walk of the tree.
+        Set<ScenarioPlan> selected = Collections.newSetFromMap(new IdentityHashMap<>());
+        front.checked().stream().flatMap(c -> c.plans().stream())
+                .filter(p -> only.isEmpty() || only.contains(p.scenario().name())).forEach(selected::add);
         if (selected.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "no scenario named " + String.join(" or ", only.stream().map(s -> "\"" + s + "\"").toList())
@@ -100,12 +105,13 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(seed, failFast);
         boolean several = files.size() > 1;
         for (FrontEnd.Checked file : front.checked()) {
-            for (ScenarioPlan plan : file.plans()) {
+            for (int i = 0; i < file.plans().size(); i++) {
+                ScenarioPlan plan = file.plans().get(i);
                 if (!selected.contains(plan)) {
                     continue;
                 }
                 ScenarioResult result = Interpreter.run(plan, file.source(), options);
-                Path capture = capturePath(file, plan);
+                Path capture = capturePath(file, i);
                 if (capture != null) {
                     try {
                         CaptureFile.write(capture, result.capture());
@@ -126,8 +132,8 @@ final class RunCommand implements Callable<Integer> {
         return report.failed() > 0 ? ExitCode.FAILED : ExitCode.PASSED;
     }
 
-    /** Where this scenario's capture goes, or null when no capture is asked for. */
-    private Path capturePath(FrontEnd.Checked file, ScenarioPlan plan) {
+    /** Where the capture of the file's scenario number {@code index} (from 0) goes, or null when none is asked for. */
+    private Path capturePath(FrontEnd.Checked file, int index) {
         if (pcap != null) {
             return parent.cwd().resolve(pcap);
         }
@@ -135,8 +141,7 @@ final class RunCommand implements Callable<Integer> {
             return null;
         }
         String base = Path.of(file.source().name()).getFileName().toString().replaceFirst("\\.tcps$", "");
-        List<ScenarioPlan> plans = file.plans();
-        String name = plans.size() == 1 ? base : base + "-" + (plans.indexOf(plan) + 1);
+        String name = file.plans().size() == 1 ? base : base + "-" + (index + 1);
         return parent.cwd().resolve(pcapDir).resolve(name + ".pcap");
     }
 
