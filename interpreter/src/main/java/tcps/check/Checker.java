@@ -116,7 +116,7 @@ public final class Checker {
         final Map<Flags, Integer> flagBits = new IdentityHashMap<>();
         final Map<Name, TcpState> states = new IdentityHashMap<>();
         final Map<String, Declared> names = new LinkedHashMap<>();
-        Profile profile = Profile.LINUX;
+        Profile profile = profiles.byName("linux").orElseThrow(); // the default stack
         Statement.Stack scenarioStack;
         Statement.Numbers numbers;
         Span firstAction;

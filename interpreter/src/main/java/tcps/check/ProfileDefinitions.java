@@ -1,6 +1,5 @@
 package tcps.check;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +8,15 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import tcps.syntax.ProfileDef;
 import tcps.syntax.Span;
+import tcps.tcp.Parameter;
 import tcps.tcp.Profile;
 
 /**
  * The stacks a script can name: the standard library's ({@code stdlib/profiles/*.tcps}), then
  * the script's own {@code profile lab extends linux { syn_retries 2 }}, each made from one
- * defined before it by changing parameters. A definition without {@code extends} stands alone
- * and must set every parameter (as {@code stdlib/profiles/rfc9293.tcps} does).
+ * defined before it by changing parameters. A definition without {@code extends} starts from
+ * the value the RFCs give each parameter ({@link tcps.tcp.Parameters}) and changes those it sets
+ * ({@code stdlib/profiles/rfc9293.tcps} sets every one, to say why).
  */
 final class ProfileDefinitions {
     private final Map<String, Profile> known = new LinkedHashMap<>();
@@ -79,15 +80,8 @@ final class ProfileDefinitions {
         }
         Profile profile;
         if (def.base() == null) {
-            List<String> missing = new ArrayList<>(Profile.parameters().stream().map(Profile.Parameter::name).toList());
-            def.settings().forEach(s -> missing.remove(s.parameter().text()));
-            if (!missing.isEmpty()) {
-                error.accept(def.name().span(), "a profile without `extends` stands alone and must set every "
-                        + "parameter; write `profile " + name + " extends rfc9293 {` to change only some (missing: "
-                        + String.join(", ", missing) + ")");
-                return;
-            }
-            profile = Profile.RFC9293; // every value is set below
+            // A root profile starts from the value the RFCs give each parameter (Parameters).
+            profile = Profile.rfcDefaults(name);
         } else {
             profile = known.get(def.base().text());
             if (profile == null) {
@@ -111,8 +105,7 @@ final class ProfileDefinitions {
     /** A value as the parameter's kind wants it; a value of the wrong kind is reported as such. */
     private static Object value(ProfileDef.Setting setting) {
         String name = setting.parameter().text();
-        Profile.Parameter parameter = Profile.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
-                .orElse(null);
+        Parameter parameter = Profile.parameter(name);
         ProfileDef.Value v = setting.value();
         if (parameter == null) {
             return v instanceof ProfileDef.Value.Word w ? w.text() : 0L; // with() words the unknown name

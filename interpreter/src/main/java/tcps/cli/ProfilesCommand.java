@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import tcps.syntax.Duration;
+import tcps.tcp.Parameter;
 import tcps.tcp.Profile;
 import tcps.check.StandardLibrary;
 
@@ -31,20 +32,35 @@ final class ProfilesCommand implements Callable<Integer> {
     /** The table docs/profiles.md holds (a test keeps the two equal). */
     static String table() {
         List<Profile> stacks = new ArrayList<>(StandardLibrary.stacks().values());
-        StringBuilder sb = new StringBuilder("| parameter | meaning |");
+        StringBuilder sb = new StringBuilder("| parameter | meaning | values |");
         stacks.forEach(p -> sb.append(' ').append(p.name()).append(" |"));
-        sb.append("\n|---|---|");
+        sb.append("\n|---|---|---|");
         stacks.forEach(p -> sb.append("---|"));
         sb.append('\n');
-        for (Profile.Parameter parameter : Profile.parameters()) {
-            sb.append("| `").append(parameter.name()).append("` | ").append(parameter.description()).append(" |");
+        for (Parameter parameter : Profile.parameters()) {
+            sb.append("| `").append(parameter.name()).append("` | ").append(parameter.description())
+                    .append(" | ").append(values(parameter)).append(" |");
             for (Profile p : stacks) {
                 Object v = p.value(parameter.name());
-                String shown = parameter.kind() == Profile.Kind.DURATION ? Duration.format((Long) v) : String.valueOf(v);
+                String shown = parameter.kind() == Parameter.Kind.DURATION ? Duration.format((Long) v) : String.valueOf(v);
                 sb.append(' ').append(shown).append(" |");
             }
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** What a parameter may be set to: its range and unit, or its choices. */
+    private static String values(Parameter p) {
+        switch (p.kind()) {
+            case BOOLEAN:
+                return "true, false";
+            case CHOICE:
+                return String.join(", ", p.choices());
+            case DURATION:
+                return Duration.format(p.min()) + " to " + Duration.format(p.max());
+            default:
+                return p.min() + " to " + p.max() + " " + p.unit();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package tcps.run;
 
+import static tcps.tcp.Parameters.ISN_GENERATOR;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ final class ScenarioRun {
      * been up a while), so that runs stay reproducible.
      */
     private IsnGenerator isnGenerator(Profile profile, Ipv4 address, IsnGenerator rfc6528) {
-        return switch (profile.isnGenerator()) {
+        return switch (profile.get(ISN_GENERATOR)) {
             case RFC6528 -> rfc6528;
             case BSD -> new BsdIsnCounter(Seeds.derive(options.seed(), "bsd-iss", address.bits()) & 0xffffffffL);
         };

@@ -1,5 +1,10 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.DELAYED_ACK;
+import static tcps.tcp.Parameters.DELAY_FIN_ACK_AFTER_DATA;
+import static tcps.tcp.Parameters.PINGPONG;
+import static tcps.tcp.Parameters.QUICK_ACKS;
+
 /**
  * When the receiver acknowledges (RFC 9293 3.8.6.3, RFC 1122 4.2.3.2): "an ACK should be
  * generated for at least every second full-sized segment" and otherwise may wait, at most 0.5 s;
@@ -39,7 +44,7 @@ final class DelayedAcks {
 
     /** Whether ACKs may wait at all (the profile's delayed_ack is not 0). */
     boolean enabled() {
-        return profile.delayedAck() > 0;
+        return profile.get(DELAYED_ACK) > 0;
     }
 
     /**
@@ -75,7 +80,7 @@ final class DelayedAcks {
         if (n == 0) {
             n = 2;
         }
-        quick = (int) Math.max(quick, Math.min(n, profile.quickAcks()));
+        quick = (int) Math.max(quick, Math.min(n, profile.get(QUICK_ACKS)));
     }
 
     /**
@@ -100,7 +105,7 @@ final class DelayedAcks {
 
     /** How long an ACK owed may wait: 0 before any text arrived (Linux ato 0), else delayed_ack. */
     long delay() {
-        return textSeen ? profile.delayedAck() : 0;
+        return textSeen ? profile.get(DELAYED_ACK) : 0;
     }
 
     /**
@@ -134,14 +139,14 @@ final class DelayedAcks {
 
     /** We sent data at {@code now}: an answer within the delayed-ACK time means interactive traffic. */
     void dataSent(long now) {
-        if (enabled() && profile.pingpong() && textSeen && now - lastTextAt < profile.delayedAck()) {
+        if (enabled() && profile.get(PINGPONG) && textSeen && now - lastTextAt < profile.get(DELAYED_ACK)) {
             pingpong = true;
         }
     }
 
     /** The peer's FIN arrived in ESTABLISHED (tcp_fin: inet_csk_enter_pingpong_mode). */
     void finArrived() {
-        if (enabled() && profile.delayFinAckAfterData()) {
+        if (enabled() && profile.get(DELAY_FIN_ACK_AFTER_DATA)) {
             pingpong = true;
         }
     }

@@ -1,5 +1,7 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.DUPACK_THRESHOLD;
+import static tcps.tcp.Parameters.RACK;
 import java.util.List;
 
 /**
@@ -36,7 +38,7 @@ final class LossDetection {
     }
 
     private boolean rack() {
-        return tcb.profile.rack() && tcb.inUse.sack();
+        return tcb.profile.get(RACK) && tcb.inUse.sack();
     }
 
     /**
@@ -73,7 +75,7 @@ final class LossDetection {
         if (seg.length() == 0 && !seg.has(TcpFlags.SYN) && !seg.has(TcpFlags.FIN)
                 && seg.ack().equals(tcb.sndUna) && sameWindow) {
             duplicateAcks++;
-            if (duplicateAcks == tcb.profile.dupackThreshold() && tcb.recoveryPoint == null) {
+            if (duplicateAcks == tcb.profile.get(DUPACK_THRESHOLD) && tcb.recoveryPoint == null) {
                 // (3.2) "The TCP sender SHOULD use the 'fast retransmit' algorithm ... after
                 // receiving 3 duplicate ACKs ... retransmit what appears to be the missing segment"
                 tcb.recoveryPoint = tcb.sndNxt;
@@ -123,7 +125,7 @@ final class LossDetection {
      * segments are SACKed (Linux tcp_rack_reo_wnd; at most SRTT), else 0.
      */
     private long reorderingWindow() {
-        if (tcb.recoveryPoint != null || tcb.retransmissionQueue.sackedCount() >= tcb.profile.dupackThreshold()) {
+        if (tcb.recoveryPoint != null || tcb.retransmissionQueue.sackedCount() >= tcb.profile.get(DUPACK_THRESHOLD)) {
             return 0;
         }
         long quarter = minRtt == Long.MAX_VALUE ? 0 : minRtt / 4;

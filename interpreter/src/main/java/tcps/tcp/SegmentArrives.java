@@ -1,5 +1,11 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.ACK_AFTER_HANDSHAKE;
+import static tcps.tcp.Parameters.DELAYED_ACK;
+import static tcps.tcp.Parameters.DELAY_FIN_ACK_AFTER_DATA;
+import static tcps.tcp.Parameters.FIN_ACK_DELAY;
+import static tcps.tcp.Parameters.RST_ON_DATA_AFTER_CLOSE;
+import static tcps.tcp.Parameters.SYN_IN_TIME_WAIT;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +124,7 @@ final class SegmentArrives {
      * TS.Recent (PAWS), and whose SEG.SEQ is above RCV.NXT or whose TSval is newer than TS.Recent.
      */
     static boolean reopensTimeWait(Tcb tcb, Segment seg) {
-        if (tcb.state != TcpState.TIME_WAIT || !tcb.profile.synInTimeWait() || !seg.has(TcpFlags.SYN)
+        if (tcb.state != TcpState.TIME_WAIT || !tcb.profile.get(SYN_IN_TIME_WAIT) || !seg.has(TcpFlags.SYN)
                 || seg.has(TcpFlags.ACK) || seg.has(TcpFlags.RST)) {
             return false;
         }
@@ -492,7 +498,7 @@ final class SegmentArrives {
                 // SEG.SEQ, SND.WL2 <- SEG.ACK"
                 tcb.enter(TcpState.ESTABLISHED, now);
                 updateSendWindow();
-                if (tcb.profile.ackAfterHandshake() && tcb.listener != null && tcb.windowUpdateDue()) {
+                if (tcb.profile.get(ACK_AFTER_HANDSHAKE) && tcb.listener != null && tcb.windowUpdateDue()) {
                     // macOS (seed 000, packet 4): the SYN-ACK could offer at most 65535; now the
                     // whole buffer can be offered, and BSD's tcp_output sends that window update
                     // at once, an ACK of nothing new (Profile.ackAfterHandshake).
@@ -625,7 +631,7 @@ final class SegmentArrives {
         }
         switch (tcb.state) {
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2:
-                if (text.length > 0 && tcb.applicationClosed && tcb.profile.rstOnDataAfterClose()) {
+                if (text.length > 0 && tcb.applicationClosed && tcb.profile.get(RST_ON_DATA_AFTER_CLOSE)) {
                     // RFC 1122 4.2.2.13: the application closed, so nobody can read this text; Linux
                     // (tcp_rcv_state_process) resets the connection, answering <SEQ=SEG.ACK><CTL=RST>.
                     tcb.emitReply(reset(seg, seg.ack(), SeqNum.of(0), TcpFlags.RST));
@@ -724,10 +730,10 @@ final class SegmentArrives {
     private void acknowledgeFinInEstablished() {
         Profile p = tcb.profile;
         tcb.delayedAcks.finArrived();
-        if (!tcb.ackNow && p.delayFinAckAfterData() && tcb.textReceived && p.delayedAck() > 0) {
+        if (!tcb.ackNow && p.get(DELAY_FIN_ACK_AFTER_DATA) && tcb.textReceived && p.get(DELAYED_ACK) > 0) {
             tcb.delayAck(now);
-        } else if (!tcb.ackNow && !tcb.textReceived && p.finAckDelay() > 0) {
-            tcb.delayAckFor(p.finAckDelay(), now);
+        } else if (!tcb.ackNow && !tcb.textReceived && p.get(FIN_ACK_DELAY) > 0) {
+            tcb.delayAckFor(p.get(FIN_ACK_DELAY), now);
         } else {
             tcb.ackNow = true;
         }

@@ -1,5 +1,7 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.TIMESTAMP_HZ;
+
 /**
  * Per-socket settings a scenario chooses.
  *
@@ -7,11 +9,11 @@ package tcps.tcp;
  * @param fixedIsn  the ISN to use (a script's {@code client isn N}), or null to ask the host's
  *                  {@link IsnGenerator}
  * @param tsOffset  the value of this socket's RFC 7323 timestamp clock at virtual time zero; the
- *                  clock then advances at {@code profile.timestampHz()}: TSval at time t (µs) is
+ *                  clock then advances at {@code profile.get(TIMESTAMP_HZ)}: TSval at time t (µs) is
  *                  {@code tsOffset + t * hz / 1_000_000} modulo 2^32
  */
 public record SocketConfig(Profile profile, SeqNum fixedIsn, long tsOffset) {
     public long tsVal(long now) {
-        return (tsOffset + now * profile.timestampHz() / 1_000_000L) & 0xffffffffL;
+        return (tsOffset + now * profile.get(TIMESTAMP_HZ) / 1_000_000L) & 0xffffffffL;
     }
 }

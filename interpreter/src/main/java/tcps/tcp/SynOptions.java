@@ -1,5 +1,11 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.MSS;
+import static tcps.tcp.Parameters.OPTION_LAYOUT;
+import static tcps.tcp.Parameters.SACK;
+import static tcps.tcp.Parameters.TIMESTAMPS;
+import static tcps.tcp.Parameters.WINDOW_SCALE;
+
 /**
  * The options one SYN (or SYN-ACK) carries: MSS (RFC 9293 3.7.1), SACK-permitted (RFC 2018),
  * timestamps (RFC 7323 section 3) and window scale (RFC 7323 section 2). {@code mss} and
@@ -21,14 +27,14 @@ record SynOptions(int mss, boolean sackPermitted, boolean timestamps, int window
      * layout predates an option never offers it (BSD: the MSS only).
      */
     static SynOptions offeredBy(Profile profile) {
-        if (profile.optionLayout() == OptionLayout.NONE) {
+        if (profile.get(OPTION_LAYOUT) == OptionLayout.NONE) {
             return NONE;
         }
-        if (profile.optionLayout() == OptionLayout.BSD) {
-            return new SynOptions(profile.mss(), false, false, ABSENT);
+        if (profile.get(OPTION_LAYOUT) == OptionLayout.BSD) {
+            return new SynOptions(profile.get(MSS), false, false, ABSENT);
         }
-        return new SynOptions(profile.mss(), profile.sack(), profile.timestamps(),
-                profile.offersWindowScale() ? profile.windowScale() : ABSENT);
+        return new SynOptions(profile.get(MSS), profile.get(SACK), profile.get(TIMESTAMPS),
+                profile.offersWindowScale() ? profile.get(WINDOW_SCALE) : ABSENT);
     }
 
     /** What an arriving SYN or SYN-ACK carries. */

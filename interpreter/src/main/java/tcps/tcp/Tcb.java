@@ -1,5 +1,32 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.ACK_PUSHED_AT_ONCE;
+import static tcps.tcp.Parameters.ACK_PUSHED_ON_READ;
+import static tcps.tcp.Parameters.ADVERTISE_FREE_SPACE;
+import static tcps.tcp.Parameters.DUPLICATE_SACK;
+import static tcps.tcp.Parameters.FIN_TIMEOUT;
+import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
+import static tcps.tcp.Parameters.INITIAL_RTO;
+import static tcps.tcp.Parameters.INVALID_RATELIMIT;
+import static tcps.tcp.Parameters.MAX_RTO;
+import static tcps.tcp.Parameters.MIN_RTO;
+import static tcps.tcp.Parameters.MSS;
+import static tcps.tcp.Parameters.OPTION_LAYOUT;
+import static tcps.tcp.Parameters.ORPHAN_RETRIES;
+import static tcps.tcp.Parameters.PROBE_WITH_DATA;
+import static tcps.tcp.Parameters.RACK;
+import static tcps.tcp.Parameters.RCV_SPACE;
+import static tcps.tcp.Parameters.RETRIES2;
+import static tcps.tcp.Parameters.ROUND_RCV_SPACE_TO_MSS;
+import static tcps.tcp.Parameters.ROUND_WINDOW_UP;
+import static tcps.tcp.Parameters.RST_ACK_ON_ABORT;
+import static tcps.tcp.Parameters.RST_ON_CLOSE_WITH_UNREAD;
+import static tcps.tcp.Parameters.SYNACK_RETRIES;
+import static tcps.tcp.Parameters.SYN_LINEAR_TIMEOUTS;
+import static tcps.tcp.Parameters.SYN_RETRIES;
+import static tcps.tcp.Parameters.TAIL_LOSS_PROBE;
+import static tcps.tcp.Parameters.TIMESTAMP_HZ;
+import static tcps.tcp.Parameters.TIME_WAIT;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -161,7 +188,7 @@ final class Tcb implements Connection {
         // A connection that takes over a TIME-WAIT one (timeWait, else null) knows the peer uses
         // timestamps: Linux (tcp_connect_init) rounds its window to the MSS less their 12 bytes,
         // as a passive open does, and its SYN echoes the TS.Recent it inherits.
-        int m = p.mss() - (timeWait != null ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
+        int m = p.get(MSS) - (timeWait != null ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
         Tcb tcb = new Tcb(host, observer, local, remote, config, null, iss, receiveBuffer(p, m));
         if (timeWait != null) {
             tcb.tsRecent = timeWait.tsRecent;
@@ -185,7 +212,7 @@ final class Tcb implements Connection {
         OptionsInUse inUse = SynOptions.agree(SynOptions.offeredBy(p), peer);
         // Linux tcp_openreq_init_rwin: the passive side rounds its window to the MSS it will
         // actually receive, which is 12 bytes less when every segment carries timestamps.
-        int m = p.mss() - (inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
+        int m = p.get(MSS) - (inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0);
         Tcb tcb = new Tcb(host, observer, listener.local(), syn.src(), listener.config(), listener,
                 iss, receiveBuffer(p, m));
         tcb.state = TcpState.LISTEN;
@@ -208,8 +235,8 @@ final class Tcb implements Connection {
      * of mss if possible").
      */
     static long receiveBuffer(Profile p, int m) {
-        long space = p.rcvSpace();
-        return p.roundRcvSpaceToMss() && m > 0 && space > m ? space / m * m : space;
+        long space = p.get(RCV_SPACE);
+        return p.get(ROUND_RCV_SPACE_TO_MSS) && m > 0 && space > m ? space / m * m : space;
     }
 
     /** The window of our SYN or SYN-ACK: the receive buffer, at most 65535 (RFC 7323 2.2). */
@@ -335,7 +362,7 @@ final class Tcb implements Connection {
             return callError(TcpError.ECONNCLOSING, now);
         }
         applicationClosed = true;
-        if (profile.rstOnCloseWithUnread() && receiveQueue.unread() > 0 && holdsUnreadText()) {
+        if (profile.get(RST_ON_CLOSE_WITH_UNREAD) && receiveQueue.unread() > 0 && holdsUnreadText()) {
             // Linux tcp_close, after RFC 2525 2.17: "Unread data was tossed, zap the connection":
             // RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT> instead of a FIN, and the TCB is gone.
             receiveQueue.read(Integer.MAX_VALUE);
@@ -423,7 +450,7 @@ final class Tcb implements Connection {
             case SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT:
                 // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>". Linux (tcp_send_active_reset)
                 // sets ACK too and acknowledges RCV.NXT.
-                if (profile.rstAckOnAbort()) {
+                if (profile.get(RST_ACK_ON_ABORT)) {
                     transmit(TcpFlags.RST | TcpFlags.ACK, sndNxt, NO_TEXT, now);
                 } else {
                     transmit(TcpFlags.RST, sndNxt, NO_TEXT, now);
@@ -503,7 +530,7 @@ final class Tcb implements Connection {
         }
         switch (state) {
             case SYN_SENT:
-                if (synGivesUp(profile.synRetries() + profile.synLinearTimeouts(), now)) {
+                if (synGivesUp(profile.get(SYN_RETRIES) + profile.get(SYN_LINEAR_TIMEOUTS), now)) {
                     timedOut(now);
                     return;
                 }
@@ -511,11 +538,11 @@ final class Tcb implements Connection {
             case SYN_RECEIVED:
                 if (listener == null) {
                     // Simultaneous open: the SYN of an active open, without linear timeouts.
-                    if (synGivesUp(profile.synRetries(), now)) {
+                    if (synGivesUp(profile.get(SYN_RETRIES), now)) {
                         timedOut(now);
                         return;
                     }
-                } else if (retransmits >= profile.synackRetries()) {
+                } else if (retransmits >= profile.get(SYNACK_RETRIES)) {
                     // Linux reqsk_timer_handler: the half-open connection is dropped, silently;
                     // "The user need not be informed" (RFC 9293 3.10.7.4, second check, likewise).
                     delete(now);
@@ -527,7 +554,7 @@ final class Tcb implements Connection {
                     // The peer closed its window on data in flight: the retransmissions are window
                     // probes, which never give up while the peer answers (RFC 1122 4.2.2.17;
                     // Linux gives up after TCP_RTO_MAX without any ACK).
-                    if (now - lastAckAt > profile.maxRto()) {
+                    if (now - lastAckAt > profile.get(MAX_RTO)) {
                         timedOut(now);
                         return;
                     }
@@ -536,8 +563,8 @@ final class Tcb implements Connection {
                     retransmitAt = now + rto.current();
                     return;
                 }
-                int limit = applicationClosed ? profile.orphanRetries() : profile.retries2();
-                if (retransmits > 0 && now - retransmittingSince >= modelTimeout(limit, profile.minRto())) {
+                int limit = applicationClosed ? profile.get(ORPHAN_RETRIES) : profile.get(RETRIES2);
+                if (retransmits > 0 && now - retransmittingSince >= modelTimeout(limit, profile.get(MIN_RTO))) {
                     timedOut(now);
                     return;
                 }
@@ -551,7 +578,7 @@ final class Tcb implements Connection {
         recoveryPoint = sndNxt;
         tlpHighSeq = null;
         // (5.5) back off; Linux keeps the first tcp_syn_linear_timeouts SYN timeouts at 1 RTO.
-        if (!(state == TcpState.SYN_SENT && retransmits <= profile.synLinearTimeouts())) {
+        if (!(state == TcpState.SYN_SENT && retransmits <= profile.get(SYN_LINEAR_TIMEOUTS))) {
             rto.backOff();
         }
         // (5.6) "Start the retransmission timer, such that it expires after RTO seconds"
@@ -565,7 +592,7 @@ final class Tcb implements Connection {
      * challenge ACKs).
      */
     boolean mayAnswerOutOfWindow(Segment seg, long now) {
-        long limit = profile.invalidRatelimit();
+        long limit = profile.get(INVALID_RATELIMIT);
         if (limit == 0 || (seg.seqLength() > 0 && !seg.has(TcpFlags.SYN))) {
             return true; // "Data packets without SYNs are not likely part of an ACK loop."
         }
@@ -589,7 +616,7 @@ final class Tcb implements Connection {
      */
     private boolean synGivesUp(int maxRetransmits, long now) {
         return retransmits >= maxRetransmits || (retransmits > 0
-                && now - retransmittingSince >= modelTimeout(profile.synRetries(), profile.initialRto()));
+                && now - retransmittingSince >= modelTimeout(profile.get(SYN_RETRIES), profile.get(INITIAL_RTO)));
     }
 
     /**
@@ -599,13 +626,13 @@ final class Tcb implements Connection {
      */
     long modelTimeout(int boundary, long base) {
         int threshold = 0;
-        while ((base << (threshold + 1)) <= profile.maxRto() && threshold < 62) {
+        while ((base << (threshold + 1)) <= profile.get(MAX_RTO) && threshold < 62) {
             threshold++;
         }
         if (boundary <= threshold) {
             return ((2L << boundary) - 1) * base;
         }
-        return ((2L << threshold) - 1) * base + (long) (boundary - threshold) * profile.maxRto();
+        return ((2L << threshold) - 1) * base + (long) (boundary - threshold) * profile.get(MAX_RTO);
     }
 
     /**
@@ -616,15 +643,15 @@ final class Tcb implements Connection {
      * would fire. Returns false when no probe is armed.
      */
     private boolean scheduleLossProbe(boolean ackArrived, long now) {
-        if (!profile.tailLossProbe() || !inUse.sack() || retransmissionQueue.isEmpty()
+        if (!profile.get(TAIL_LOSS_PROBE) || !inUse.sack() || retransmissionQueue.isEmpty()
                 || recoveryPoint != null || !state.synchronizedState()) {
             return false;
         }
         long pto;
         if (rto.sampled()) {
-            pto = 2 * rto.srtt() + (retransmissionQueue.entries().size() == 1 ? profile.minRto() : TLP_MIN_PTO);
+            pto = 2 * rto.srtt() + (retransmissionQueue.entries().size() == 1 ? profile.get(MIN_RTO) : TLP_MIN_PTO);
         } else {
-            pto = profile.initialRto();
+            pto = profile.get(INITIAL_RTO);
         }
         long untilRto = ackArrived ? rto.current()
                 : retransmissionQueue.first().sentAt() + rto.current() - now;
@@ -695,14 +722,14 @@ final class Tcb implements Connection {
         if (!blockedByWindow()) {
             return;
         }
-        int limit = applicationClosed ? profile.orphanRetries() : profile.retries2();
+        int limit = applicationClosed ? profile.get(ORPHAN_RETRIES) : profile.get(RETRIES2);
         if (probes >= limit) {
             timedOut(now);
             return;
         }
         probes++;
         rto.backOff();
-        if (profile.probeWithData() && !sendQueue.isEmpty()) {
+        if (profile.get(PROBE_WITH_DATA) && !sendQueue.isEmpty()) {
             // One octet of new data beyond the window; it is in flight now, and the retransmission
             // timer takes over.
             SendQueue.Chunk octet = sendQueue.take(1);
@@ -741,13 +768,13 @@ final class Tcb implements Connection {
     }
 
     void startTimeWait(long now) {
-        timeWaitEndsAt = now + profile.timeWait();
+        timeWaitEndsAt = now + profile.get(TIME_WAIT);
     }
 
     /** A socket the application closed waits in FIN-WAIT-2 at most fin_timeout (0: for ever). */
     private void startFinWait2Timer(long now) {
-        if (applicationClosed && profile.finTimeout() > 0 && finWait2EndsAt == NEVER) {
-            finWait2EndsAt = now + profile.finTimeout();
+        if (applicationClosed && profile.get(FIN_TIMEOUT) > 0 && finWait2EndsAt == NEVER) {
+            finWait2EndsAt = now + profile.get(FIN_TIMEOUT);
         }
     }
 
@@ -793,7 +820,7 @@ final class Tcb implements Connection {
         if (!scheduleLossProbe(true, now)) {
             retransmitAt = now + rto.current();
         }
-        if (partial && !(profile.rack() && inUse.sack())) {
+        if (partial && !(profile.get(RACK) && inUse.sack())) {
             // After a timeout or a fast retransmit, an ACK that does not reach the data sent
             // before it shows the next segment was lost as well: it goes at once (RFC 6582 3.2,
             // step 5, partial ACK). With SACK, RACK decides which (LossDetection).
@@ -818,7 +845,7 @@ final class Tcb implements Connection {
         seg.option(TcpOption.Timestamps.class).filter(ts -> ts.ecr() != 0).ifPresent(ts -> {
             long ticks = (int) (config.tsVal(now) - ts.ecr());
             if (ticks >= 0) {
-                rto.sample(Math.max(1, ticks) * 1_000_000L / profile.timestampHz());
+                rto.sample(Math.max(1, ticks) * 1_000_000L / profile.get(TIMESTAMP_HZ));
             }
         });
     }
@@ -854,7 +881,7 @@ final class Tcb implements Connection {
         long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
         delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
         long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
-        if (delayedAcks.quickMode() || (psh && profile.ackPushedAtOnce())
+        if (delayedAcks.quickMode() || (psh && profile.get(ACK_PUSHED_AT_ONCE))
                 || (delayedAcks.moreThanOneSegment(sinceLastWindow) && freeSpace() >= rcvWnd())
                 || readAndPushed(psh, segmentLength)) {
             ackNow = true;
@@ -892,7 +919,7 @@ final class Tcb implements Connection {
     void unexpectedText(SeqNum seq, int length) {
         delayedAcks.unexpectedText(rcvWnd());
         ackNow = true;
-        if (profile.duplicateSack() && inUse.sack() && seq.lt(rcvNxt)) {
+        if (profile.get(DUPLICATE_SACK) && inUse.sack() && seq.lt(rcvNxt)) {
             SeqNum end = seq.plus(length);
             duplicateBlock = new TcpOption.SackBlock(seq, end.gt(rcvNxt) ? rcvNxt : end);
         }
@@ -904,7 +931,7 @@ final class Tcb implements Connection {
      * unless in pingpong mode where only a second pushed segment forces it.
      */
     private boolean readAndPushed(boolean psh, int segmentLength) {
-        return profile.ackPushedOnRead() && autoRead && receiveQueue.unread() == 0
+        return profile.get(ACK_PUSHED_ON_READ) && autoRead && receiveQueue.unread() == 0
                 && delayedAcks.pushed(psh, segmentLength);
     }
 
@@ -1032,8 +1059,8 @@ final class Tcb implements Connection {
      * needs room in the window too.
      */
     private void transmitQueued(long now) {
-        int mss = Math.max(1, inUse.sendMss(profile.mss()));
-        if (profile.halfWindowSegments() && maxSndWnd > SynOptions.DEFAULT_MSS) {
+        int mss = Math.max(1, inUse.sendMss(profile.get(MSS)));
+        if (profile.get(HALF_WINDOW_SEGMENTS) && maxSndWnd > SynOptions.DEFAULT_MSS) {
             // Linux tcp_bound_to_half_wnd (tcp_sync_mss), at least 68 bytes less the header.
             int headers = inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0;
             mss = (int) Math.min(mss, Math.max(maxSndWnd / 2, 68 - 20 - headers));
@@ -1081,13 +1108,13 @@ final class Tcb implements Connection {
             SynOptions offer = ack ? ourSyn.answering(peerSyn) : ourSyn;
             // RFC 7323 3.2: TSecr is zero in a SYN, TS.Recent (the peer's SYN's TSval) in a SYN-ACK.
             // A SYN that reuses a TIME-WAIT connection echoes the TS.Recent it inherited (Linux).
-            options = WireOptions.forSyn(profile.optionLayout(), offer, tsVal, tsRecent);
+            options = WireOptions.forSyn(profile.get(OPTION_LAYOUT), offer, tsVal, tsRecent);
             if (ack) {
                 rcvEdge = rcvNxt.plus(window);
             }
         } else {
             window = advertiseWindow();
-            options = WireOptions.forOthers(profile.optionLayout(), inUse, tsVal, tsRecent, blocksToReport(ack));
+            options = WireOptions.forOthers(profile.get(OPTION_LAYOUT), inUse, tsVal, tsRecent, blocksToReport(ack));
         }
         Segment s = new Segment(local, remote, seq, ack ? rcvNxt : SeqNum.of(0), flags, window, 0,
                 options, text);
@@ -1147,11 +1174,11 @@ final class Tcb implements Connection {
         int shift = inUse.rcvShift();
         long granule = 1L << shift;
         long free = freeSpace();
-        if (profile.advertiseFreeSpace()) {
+        if (profile.get(ADVERTISE_FREE_SPACE)) {
             return freeSpaceWindow(shift, free);
         }
         long bytes;
-        if (profile.roundWindowUp()) {
+        if (profile.get(ROUND_WINDOW_UP)) {
             bytes = roundUp(free, granule);
             if (free < rcvBuff / 2) {
                 // Linux __tcp_select_window, receiver SWS avoidance (RFC 9293 3.8.6.2.2): with less
@@ -1186,7 +1213,7 @@ final class Tcb implements Connection {
      */
     private int freeSpaceWindow(int shift, long free) {
         long bytes = free;
-        if (free < rcvBuff / 4 && free < inUse.sendMss(profile.mss())) {
+        if (free < rcvBuff / 4 && free < inUse.sendMss(profile.get(MSS))) {
             bytes = 0;
         }
         bytes = Math.min(bytes, (long) MAX_WINDOW_FIELD << shift);
@@ -1203,7 +1230,7 @@ final class Tcb implements Connection {
     boolean windowUpdateDue() {
         long could = Math.min(freeSpace(), (long) MAX_WINDOW_FIELD << inUse.rcvShift());
         long more = could - rcvWnd();
-        return more >= 2L * inUse.sendMss(profile.mss()) || 2 * more >= rcvBuff;
+        return more >= 2L * inUse.sendMss(profile.get(MSS)) || 2 * more >= rcvBuff;
     }
 
     /** RCV.BUFF less what waits unread and what is held out of order. */

@@ -1,5 +1,6 @@
 package tcps.tcp;
 
+import static tcps.tcp.Parameters.TIME_WAIT_REUSE;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ public final class TcpHost {
      * EADDRNOTAVAIL).
      */
     private static boolean reusesTimeWait(Tcb old, SocketConfig config) {
-        return old.state == TcpState.TIME_WAIT && config.profile().timeWaitReuse()
+        return old.state == TcpState.TIME_WAIT && config.profile().get(TIME_WAIT_REUSE)
                 && old.inUse.timestamps() && old.local().ip().isLoopback() && old.remote().ip().isLoopback();
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** CLOSE-WAIT: the peer's FIN (seq 1) has arrived; we may still send. */
 class CloseWaitTest {
     private static Fixture fx() {
-        return Fixture.closeWait(Profile.LINUX);
+        return Fixture.closeWait(Stacks.LINUX);
     }
 
     @Test

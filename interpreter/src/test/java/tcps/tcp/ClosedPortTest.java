@@ -14,7 +14,7 @@ class ClosedPortTest {
 
     @Test
     void synWithoutAckGetsRstAckAcknowledgingIt() {
-        Fixture fx = Fixture.noSockets(Profile.LINUX);
+        Fixture fx = Fixture.noSockets(Stacks.LINUX);
         // <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>, window 0, no options
         fx.expectSent(fx.arrive(fx.peerSyn()),
                 fx.ours(RST | ACK).seqAbsolute(0).ack(1).win(0).noOptions());
@@ -24,7 +24,7 @@ class ClosedPortTest {
 
     @Test
     void textWithoutAckIsAcknowledgedWholeIncludingFin() {
-        Fixture fx = Fixture.noSockets(Profile.RFC9293);
+        Fixture fx = Fixture.noSockets(Stacks.RFC9293);
         fx.expectSent(fx.arrive(fx.peer(FIN).seq(10).data("hello")),
                 fx.ours(RST | ACK).seqAbsolute(0).ack(16).win(0).noOptions());
         fx.expectDiscarded("answered with RST", SECTION);
@@ -32,7 +32,7 @@ class ClosedPortTest {
 
     @Test
     void ackBearingSegmentGetsRstAtItsAck() {
-        Fixture fx = Fixture.noSockets(Profile.LINUX);
+        Fixture fx = Fixture.noSockets(Stacks.LINUX);
         // <SEQ=SEG.ACK><CTL=RST>
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(7).data("x")),
                 fx.ours(RST).seq(7).ackAbsolute(0).win(0).noOptions());
@@ -41,14 +41,14 @@ class ClosedPortTest {
 
     @Test
     void rstIsIgnored() {
-        Fixture fx = Fixture.noSockets(Profile.LINUX);
+        Fixture fx = Fixture.noSockets(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST | ACK).seq(1).ack(1)));
         fx.expectDiscarded("RST to a closed port is ignored", SECTION);
     }
 
     @Test
     void synAckToAClosedPortGetsRst() {
-        Fixture fx = Fixture.noSockets(Profile.LINUX);
+        Fixture fx = Fixture.noSockets(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(SYN | ACK).seq(0).ack(1)),
                 fx.ours(RST).seq(1).ackAbsolute(0).win(0).noOptions());
         fx.expectDiscarded("answered with RST", SECTION);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** CLOSING: both FINs crossed; ours (seq 1) still awaits its ACK. */
 class ClosingTest {
     private static Fixture fx() {
-        return Fixture.closing(Profile.LINUX);
+        return Fixture.closing(Stacks.LINUX);
     }
 
     @Test
@@ -53,8 +53,8 @@ class ClosingTest {
     @Test
     void simultaneousCloseOnOneHost() {
         RecordingObserver events = new RecordingObserver();
-        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX, (l, r, t) -> SeqNum.of(l.port() * 10L), events);
-        SocketConfig config = new SocketConfig(Profile.LINUX, null, 0);
+        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Stacks.LINUX, (l, r, t) -> SeqNum.of(l.port() * 10L), events);
+        SocketConfig config = new SocketConfig(Stacks.LINUX, null, 0);
         Loopback net = new Loopback(host, 10);
         Listener server = host.listen(2000, config);
         Connection client = host.connect(1000, new TcpAddress(Ipv4.LOOPBACK, 2000), config, 0);

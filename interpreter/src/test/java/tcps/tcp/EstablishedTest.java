@@ -19,10 +19,10 @@ class EstablishedTest {
     private static final String SECTION = "RFC 9293 3.10.7.4";
 
     /** No options, MSS 100, a 1000-byte receive window: small numbers for window tests. */
-    static final Profile SMALL = Profile.RFC9293.named("small").with("mss", 100).with("rcv_space", 1000);
+    static final Profile SMALL = Stacks.RFC9293.named("small").with("mss", 100).with("rcv_space", 1000);
 
     private static Fixture linux() {
-        return Fixture.established(Profile.LINUX);
+        return Fixture.established(Stacks.LINUX);
     }
 
     private static byte[] filled(int n) {
@@ -169,7 +169,7 @@ class EstablishedTest {
 
         @Test
         void theTextbookAnswersEveryOutOfWindowSegment() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             for (int i = 0; i < 3; i++) {
                 fx.expectSent(fx.arrive(fx.peer(ACK).seq(0).ack(1)), fx.ours(ACK).seq(1).ack(1));
             }
@@ -393,7 +393,7 @@ class EstablishedTest {
 
         @Test
         void theTextbookAcknowledgesAFinAtOnce() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.finTakesWindow();
             List<Segment> sent = fx.arrive(fx.peer(FIN | ACK).seq(1).ack(1));
             assertEquals(1, sent.size());
@@ -445,7 +445,7 @@ class EstablishedTest {
 
         @Test
         void textbookProfileAcknowledgesAFinAfterTextAtOnce() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
             // The right edge stays where it was (receiver SWS avoidance, RFC 9293 3.8.6.2.2), so
             // the window is 6 less: 5 bytes of text and the FIN.
@@ -459,9 +459,9 @@ class EstablishedTest {
         @Test
         void aConversationAcrossTwoToThe32() {
             RecordingObserver events = new RecordingObserver();
-            TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX,
+            TcpHost host = new TcpHost(Ipv4.LOOPBACK, Stacks.LINUX,
                     (l, r, t) -> SeqNum.of(l.port() == 1234 ? 0xffff_fff0L : 0xffff_ff00L), events);
-            SocketConfig config = new SocketConfig(Profile.LINUX, null, 0);
+            SocketConfig config = new SocketConfig(Stacks.LINUX, null, 0);
             Loopback net = new Loopback(host, 10);
             Listener listener = host.listen(1234, config);
             Connection client = host.connect(5555, new TcpAddress(Ipv4.LOOPBACK, 1234), config, 0);
@@ -536,7 +536,7 @@ class EstablishedTest {
 
         @Test
         void textbookCloseWithUnreadTextStillSendsFin() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.conn.setAutoRead(false);
             fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello"));
             fx.conn.close(fx.now);
@@ -574,7 +574,7 @@ class EstablishedTest {
 
         @Test
         void abortSendsABareRstInTheTextbook() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.conn.abort(fx.now);
             // <SEQ=SND.NXT><CTL=RST>
             fx.expectSent(fx.sent(), fx.ours(RST).seq(1).ackAbsolute(0));
@@ -582,7 +582,7 @@ class EstablishedTest {
 
         @Test
         void unreadTextShrinksTheAdvertisedWindow() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.conn.setAutoRead(false);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")),
                     fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
@@ -605,7 +605,7 @@ class EstablishedTest {
     @Nested
     class RetransmissionTimer {
         private Fixture linuxWithoutTlp() {
-            return Fixture.established(Profile.LINUX.with("tail_loss_probe", false));
+            return Fixture.established(Stacks.LINUX.with("tail_loss_probe", false));
         }
 
         @Test
@@ -664,7 +664,7 @@ class EstablishedTest {
 
         @Test
         void karnsRuleTakesNoSampleFromAResentSegment() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.conn.send(Fixture.bytes("x"), fx.now);
             fx.sent();
             assertEquals(List.of("1"), Fixture.seconds(fx.runTimers(1_500_000)));
@@ -704,7 +704,7 @@ class EstablishedTest {
         @Test
         void aPartialAckAfterATimeoutResendsTheNextSegmentAtOnce() {
             // Without SACK (so without RACK): NewReno's partial ACK.
-            Fixture fx = Fixture.established(Profile.LINUX.with("tail_loss_probe", false).with("sack", false));
+            Fixture fx = Fixture.established(Stacks.LINUX.with("tail_loss_probe", false).with("sack", false));
             byte[] data = filled(3000);
             fx.conn.send(data, fx.now);
             assertEquals(3, fx.sent().size());
@@ -751,7 +751,7 @@ class EstablishedTest {
     class LossDetection {
         @Test
         void threeDuplicateAcksResendTheMissingSegment() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             byte[] text = filled(536 * 4);
             fx.conn.send(text, fx.now);
             assertEquals(4, fx.sent().size());
@@ -769,7 +769,7 @@ class EstablishedTest {
 
         @Test
         void aWindowUpdateIsNotADuplicateAck() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.conn.send(filled(536 * 4), fx.now);
             fx.sent();
             fx.arrive(fx.peer(ACK).seq(1).ack(537));
@@ -780,7 +780,7 @@ class EstablishedTest {
 
         /** ESTABLISHED by a SYN-ACK 10 ms after the SYN: min_RTT and SRTT 10 ms, RTO 210 ms. */
         private Fixture establishedAfter10ms() {
-            Fixture fx = Fixture.synSent(Profile.LINUX.with("tail_loss_probe", false));
+            Fixture fx = Fixture.synSent(Stacks.LINUX.with("tail_loss_probe", false));
             fx.at(10_000);
             fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1));
             return fx;
@@ -824,7 +824,7 @@ class EstablishedTest {
 
         @Test
         void aSegmentSentAfterTheSackedOneIsNotLost() {
-            Fixture fx = Fixture.established(Profile.LINUX.with("tail_loss_probe", false));
+            Fixture fx = Fixture.established(Stacks.LINUX.with("tail_loss_probe", false));
             fx.conn.send(filled(1448), fx.now);
             fx.at(5_000);
             fx.conn.send(filled(1448), fx.now);
@@ -882,7 +882,7 @@ class EstablishedTest {
 
         @Test
         void notWithoutSack() {
-            Fixture fx = Fixture.established(Profile.LINUX.with("sack", false));
+            Fixture fx = Fixture.established(Stacks.LINUX.with("sack", false));
             fx.conn.send(filled(3000), fx.now);
             fx.sent();
             assertEquals(200_000, fx.host.nextDeadline(), "the RTO alone");
@@ -904,7 +904,7 @@ class EstablishedTest {
 
         @Test
         void linuxProbesWithAnOldSequenceNumberAtRtoIntervalsThatDouble() {
-            Fixture fx = closedWindow(Profile.LINUX);
+            Fixture fx = closedWindow(Stacks.LINUX);
             assertEquals(200_000, fx.host.nextDeadline(), "the first probe after one RTO");
             List<Fixture.Timed> probes = fx.runTimers(6_300_000);
             assertEquals(List.of("0.2", "0.6", "1.4", "3", "6.2"), Fixture.seconds(probes));
@@ -916,7 +916,7 @@ class EstablishedTest {
 
         @Test
         void anAnsweredProbeRestartsTheIntervalFromTheAnswer() {
-            Fixture fx = closedWindow(Profile.LINUX);
+            Fixture fx = closedWindow(Stacks.LINUX);
             fx.at(200_000);
             fx.sent();
             fx.at(210_000);
@@ -926,7 +926,7 @@ class EstablishedTest {
 
         @Test
         void probingNeverGivesUpWhileThePeerAnswers() {
-            Fixture fx = closedWindow(Profile.LINUX);
+            Fixture fx = closedWindow(Stacks.LINUX);
             long last = 0;
             for (int i = 0; i < 40; i++) {
                 fx.at(fx.host.nextDeadline());
@@ -942,7 +942,7 @@ class EstablishedTest {
 
         @Test
         void unansweredProbesGiveUpAfterRetries2() {
-            Fixture fx = closedWindow(Profile.LINUX);
+            Fixture fx = closedWindow(Stacks.LINUX);
             assertEquals(15, fx.runTimers(2_000_000_000L).size());
             assertEquals(924_600_000, fx.errorAt(TcpError.ETIMEDOUT));
             fx.expectState(TcpState.CLOSED);
@@ -950,7 +950,7 @@ class EstablishedTest {
 
         @Test
         void anOpeningWindowSendsTheTextAndStopsProbing() {
-            Fixture fx = closedWindow(Profile.LINUX);
+            Fixture fx = closedWindow(Stacks.LINUX);
             fx.runTimers(700_000);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1)),
                     fx.ours(PSH | ACK).seq(1).ack(1).data("hello"));
@@ -960,7 +960,7 @@ class EstablishedTest {
 
         @Test
         void textbookProbesCarryOneOctetOfNewData() {
-            Fixture fx = closedWindow(Profile.RFC9293);
+            Fixture fx = closedWindow(Stacks.RFC9293);
             fx.at(1_000_000);
             fx.expectSent(fx.sent(), fx.ours(ACK).seq(1).ack(1).data("h"));
             assertEquals(Fixture.OUR_ISS.plus(2), fx.conn.sndNxt());
@@ -1022,7 +1022,7 @@ class EstablishedTest {
     @Nested
     class DelayedAck {
         private Fixture withQuickAcks(int quickAcks) {
-            Fixture fx = Fixture.established(Profile.LINUX.with("quick_acks", quickAcks));
+            Fixture fx = Fixture.established(Stacks.LINUX.with("quick_acks", quickAcks));
             fx.conn.setAutoRead(false);
             return fx;
         }
@@ -1118,7 +1118,7 @@ class EstablishedTest {
         @Test
         void aReadingApplicationAcknowledgesPushedTextAtOnce() {
             // Linux tcp_cleanup_rbuf: the application read everything, and it was pushed.
-            Fixture fx = Fixture.established(Profile.LINUX.with("quick_acks", 0));
+            Fixture fx = Fixture.established(Stacks.LINUX.with("quick_acks", 0));
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("a")), fx.ours(ACK).seq(1).ack(2));
             // A full-sized segment without PSH is not pushed: its ACK waits.
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(2).ack(1).data(filled(1448))));
@@ -1138,7 +1138,7 @@ class EstablishedTest {
 
         @Test
         void textbookAcknowledgesEverySegmentAtOnce() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             for (int i = 0; i < 20; i++) {
                 assertEquals(1, fx.arrive(fx.peer(PSH | ACK).seq(1 + i).ack(1).data("x")).size());
             }
@@ -1150,7 +1150,7 @@ class EstablishedTest {
     /** macOS: tcp_cc_delay_ack delays the ACK of a segment only when it has no PSH. */
     @Nested
     class PushedTextAckedAtOnce {
-        private final Profile pushy = Profile.RFC9293.named("pushy").with("delayed_ack", 100_000L)
+        private final Profile pushy = Stacks.RFC9293.named("pushy").with("delayed_ack", 100_000L)
                 .with("ack_pushed_at_once", true);
 
         @Test
@@ -1173,19 +1173,19 @@ class EstablishedTest {
     class FreeSpaceWindow {
         @Test
         void smallSegmentsLeaveTheWindowWhole() {
-            Fixture fx = Fixture.established(Profile.RFC9293.named("bsdish").with("advertise_free_space", true));
+            Fixture fx = Fixture.established(Stacks.RFC9293.named("bsdish").with("advertise_free_space", true));
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW));
         }
 
         @Test
         void theRfcRuleKeepsTheRightEdgeWhereItWas() {
-            Fixture fx = Fixture.established(Profile.RFC9293);
+            Fixture fx = Fixture.established(Stacks.RFC9293);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
         }
 
         @Test
         void unreadTextShrinksTheOfferButNeverTheEdge() {
-            Fixture fx = Fixture.established(Profile.RFC9293.named("bsdish").with("advertise_free_space", true));
+            Fixture fx = Fixture.established(Stacks.RFC9293.named("bsdish").with("advertise_free_space", true));
             fx.conn.setAutoRead(false);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hello")), fx.ours(ACK).seq(1).ack(6).win(Fixture.TEXTBOOK_WINDOW - 5));
         }
@@ -1230,7 +1230,7 @@ class EstablishedTest {
 
         @Test
         void noSackBlocksWithoutSackPermitted() {
-            Fixture fx = Fixture.established(Profile.LINUX.with("sack", false));
+            Fixture fx = Fixture.established(Stacks.LINUX.with("sack", false));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(11).ack(1).data("x")), fx.ours(ACK).seq(1).ack(1));
         }
     }

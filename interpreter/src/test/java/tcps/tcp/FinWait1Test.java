@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** FIN-WAIT-1: our FIN (seq 1) is out and not yet acknowledged. */
 class FinWait1Test {
     private static Fixture fx() {
-        return Fixture.finWait1(Profile.LINUX);
+        return Fixture.finWait1(Stacks.LINUX);
     }
 
     @Test
@@ -50,7 +50,7 @@ class FinWait1Test {
 
     @Test
     void finAfterTextIsStillAcknowledgedAtOnce() {
-        Fixture fx = Fixture.halfClosedFinWait1(Profile.LINUX);
+        Fixture fx = Fixture.halfClosedFinWait1(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("late")), fx.ours(ACK).seq(2).ack(5));
         fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(5).ack(1)), fx.ours(ACK).seq(2).ack(6));
         fx.expectState(TcpState.CLOSING);
@@ -58,7 +58,7 @@ class FinWait1Test {
 
     @Test
     void textIsStillAcceptedAndAcknowledgedAfterShutdown() {
-        Fixture fx = Fixture.halfClosedFinWait1(Profile.LINUX);
+        Fixture fx = Fixture.halfClosedFinWait1(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("late")), fx.ours(ACK).seq(2).ack(5));
         assertEquals("late", Fixture.text(fx.events.received(fx.conn)));
     }
@@ -78,7 +78,7 @@ class FinWait1Test {
 
     @Test
     void textAfterCloseIsAcceptedByTheTextbook() {
-        Fixture fx = Fixture.finWait1(Profile.RFC9293);
+        Fixture fx = Fixture.finWait1(Stacks.RFC9293);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("late")),
                 fx.ours(ACK).seq(2).ack(5).win(fx.ourWindow - 4));
         fx.expectState(TcpState.FIN_WAIT_1);
@@ -137,7 +137,7 @@ class FinWait1Test {
 
     @Test
     void afterShutdownTheFinRetriesAsLongAsData() {
-        Fixture fx = Fixture.halfClosedFinWait1(Profile.LINUX);
+        Fixture fx = Fixture.halfClosedFinWait1(Stacks.LINUX);
         assertEquals(1 + 15, fx.runTimers(2_000_000_000L).size(), "the loss probe and 15 retries");
         assertEquals(924_800_000, fx.errorAt(TcpError.ETIMEDOUT), "the first timer after 924.6 s");
     }

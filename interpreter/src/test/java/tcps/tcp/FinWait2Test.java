@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 /** FIN-WAIT-2: our FIN is acknowledged; the peer may still send. */
 class FinWait2Test {
     private static Fixture fx() {
-        return Fixture.finWait2(Profile.LINUX);
+        return Fixture.finWait2(Stacks.LINUX);
     }
 
     @Test
     void finEntersTimeWaitAndIsAcknowledgedAtOnceEvenAfterText() {
-        Fixture fx = Fixture.halfClosedFinWait2(Profile.LINUX);
+        Fixture fx = Fixture.halfClosedFinWait2(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(2).data("x")), fx.ours(ACK).seq(2).ack(2));
         fx.expectSent(fx.arrive(fx.peer(FIN | ACK).seq(2).ack(2)), fx.ours(ACK).seq(2).ack(3));
         fx.expectState(TcpState.TIME_WAIT);
@@ -29,7 +29,7 @@ class FinWait2Test {
 
     @Test
     void textIsAcceptedAndAcknowledgedAfterShutdown() {
-        Fixture fx = Fixture.halfClosedFinWait2(Profile.LINUX);
+        Fixture fx = Fixture.halfClosedFinWait2(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(2).data("abc")), fx.ours(ACK).seq(2).ack(4));
         assertEquals("abc", Fixture.text(fx.events.received(fx.conn)));
     }
@@ -83,7 +83,7 @@ class FinWait2Test {
 
     @Test
     void theFinTimeoutCountsFromEnteringFinWait2() {
-        Fixture fx = Fixture.finWait1(Profile.LINUX.with("fin_timeout", 30_000_000L));
+        Fixture fx = Fixture.finWait1(Stacks.LINUX.with("fin_timeout", 30_000_000L));
         fx.at(5_000);
         fx.arrive(fx.peer(ACK).seq(1).ack(2));
         fx.expectState(TcpState.FIN_WAIT_2);
@@ -101,7 +101,7 @@ class FinWait2Test {
 
     @Test
     void afterShutdownFinWait2WaitsForEver() {
-        Fixture fx = Fixture.halfClosedFinWait2(Profile.LINUX);
+        Fixture fx = Fixture.halfClosedFinWait2(Stacks.LINUX);
         assertEquals(Long.MAX_VALUE, fx.host.nextDeadline(), "the application may still read");
         fx.conn.close(fx.now + 1_000);
         assertEquals(1_000 + 60_000_000, fx.host.nextDeadline(), "close() starts the timeout");
@@ -109,7 +109,7 @@ class FinWait2Test {
 
     @Test
     void theTextbookHasNoFinWait2Timeout() {
-        Fixture fx = Fixture.finWait2(Profile.RFC9293);
+        Fixture fx = Fixture.finWait2(Stacks.RFC9293);
         assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
     }
 }

@@ -58,10 +58,10 @@ final class Fixture {
                 (l, r, t) -> { throw new AssertionError("the fixture fixes every ISN"); }, events);
         this.us = new TcpAddress(OUR_IP, client ? CLIENT_PORT : SERVER_PORT);
         this.them = new TcpAddress(PEER_IP, client ? SERVER_PORT : CLIENT_PORT);
-        boolean options = profile.optionLayout() != OptionLayout.NONE;
-        this.timestamps = options && profile.timestamps();
+        boolean options = profile.get(Parameters.OPTION_LAYOUT) != OptionLayout.NONE;
+        this.timestamps = options && profile.get(Parameters.TIMESTAMPS);
         this.scaling = options && profile.offersWindowScale();
-        this.ourWindow = scaling ? 512 : (int) Tcb.initialWindow(profile, profile.mss());
+        this.ourWindow = scaling ? 512 : (int) Tcb.initialWindow(profile, profile.get(Parameters.MSS));
     }
 
     // ---- putting a connection into a state
@@ -170,9 +170,9 @@ final class Fixture {
         Fixture fx = established(profile);
         fx.finTakesWindow();
         List<Segment> sent = fx.arrive(fx.peer(FIN | ACK).seq(1).ack(1));
-        if (profile.finAckDelay() > 0) {
+        if (profile.get(Parameters.FIN_ACK_DELAY) > 0) {
             fx.expectSent(sent);
-            sent = fx.at(fx.now + profile.finAckDelay()).sent();
+            sent = fx.at(fx.now + profile.get(Parameters.FIN_ACK_DELAY)).sent();
         }
         fx.expectSent(sent, fx.ours(ACK).seq(1).ack(2));
         fx.events.clear();
@@ -194,7 +194,7 @@ final class Fixture {
      * profiles that do not round the window up) advertises one byte less afterwards.
      */
     void finTakesWindow() {
-        if (!scaling && !profile.roundWindowUp()) {
+        if (!scaling && !profile.get(Parameters.ROUND_WINDOW_UP)) {
             ourWindow--;
         }
     }

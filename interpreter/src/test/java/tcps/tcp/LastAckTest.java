@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** LAST-ACK: the peer closed first, then we did; our FIN (seq 1) awaits its ACK. */
 class LastAckTest {
     private static Fixture fx() {
-        return Fixture.lastAck(Profile.LINUX);
+        return Fixture.lastAck(Stacks.LINUX);
     }
 
     @Test

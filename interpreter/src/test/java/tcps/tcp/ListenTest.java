@@ -26,7 +26,7 @@ class ListenTest {
 
     @Test
     void rstIsIgnored() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST).seq(0)));
         fx.expectDiscarded("RST in LISTEN is ignored", SECTION + " first check");
         assertEquals(List.of(), fx.listener.connections());
@@ -35,7 +35,7 @@ class ListenTest {
 
     @Test
     void ackGetsRstAtItsAck() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(42)),
                 fx.ours(RST).seq(42).ackAbsolute(0).win(0).noOptions());
         fx.expectDiscarded("ACK in LISTEN", SECTION + " second check");
@@ -44,7 +44,7 @@ class ListenTest {
 
     @Test
     void synMakesANewConnectionInSynReceivedAndTheListenerStays() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         // Seed 000's SYN-ACK: Linux's option order, window 65535 rounded down to the MSS less
         // the 12 timestamp bytes (tcp_openreq_init_rwin).
         fx.expectSent(fx.arrive(fx.peerSyn()),
@@ -65,14 +65,14 @@ class ListenTest {
 
     @Test
     void synAckOffersOnlyMssWhenThePeerOfferedOnlyMss() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSyn().options(List.of(new TcpOption.Mss(1460)))),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(65495).options(List.of(MSS)));
     }
 
     @Test
     void synAckWithTimestampsWithoutSack() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSyn().options(List.of(new TcpOption.Mss(1460), NOP, NOP,
                         ts(Fixture.PEER_TSVAL, 0), NOP, WSCALE))),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(65483)
@@ -81,7 +81,7 @@ class ListenTest {
 
     @Test
     void synAckWithSackWithoutTimestamps() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSyn().options(List.of(new TcpOption.Mss(1460), NOP, NOP,
                         SACK_OK, NOP, WSCALE))),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(65495)
@@ -90,7 +90,7 @@ class ListenTest {
 
     @Test
     void synAckWithoutWindowScaleWhenThePeerOfferedNone() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSyn().options(List.of(new TcpOption.Mss(1460), SACK_OK,
                         ts(Fixture.PEER_TSVAL, 0)))),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(65483)
@@ -106,14 +106,14 @@ class ListenTest {
     @Test
     void macosLayoutPutsWindowScaleAfterTheMssAndSackLastThenPadsWithEol() {
         // XNU's tcp_output, seed 000's macOS SYN-ACK: mss,nop,wscale,nop,nop,TS,sackOK,eol.
-        Fixture fx = Fixture.listening(Profile.LINUX.named("mac").with("option_layout", "macos"));
+        Fixture fx = Fixture.listening(Stacks.LINUX.named("mac").with("option_layout", "macos"));
         fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65483)
                 .options(List.of(MSS, NOP, WSCALE, NOP, NOP, ts(100, Fixture.PEER_TSVAL), SACK_OK, TcpOption.EOL)));
     }
 
     @Test
     void macosLayoutWithoutSackNeedsNoPadding() {
-        Fixture fx = Fixture.listening(Profile.LINUX.named("mac").with("option_layout", "macos").with("sack", false));
+        Fixture fx = Fixture.listening(Stacks.LINUX.named("mac").with("option_layout", "macos").with("sack", false));
         fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65483)
                 .options(List.of(MSS, NOP, WSCALE, NOP, NOP, ts(100, Fixture.PEER_TSVAL))));
     }
@@ -121,7 +121,7 @@ class ListenTest {
     @Test
     void bsdLayoutAnswersWithTheMssAloneWhateverThePeerOffers() {
         // 4.3BSD-Reno knew one option; RFC 1323 and RFC 2018 came later.
-        Fixture fx = Fixture.listening(Profile.LINUX.named("old").with("option_layout", "bsd"));
+        Fixture fx = Fixture.listening(Stacks.LINUX.named("old").with("option_layout", "bsd"));
         fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65495).options(List.of(MSS)));
         fx.conn = fx.listener.connections().get(0);
         fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1000).noOptions());
@@ -131,21 +131,21 @@ class ListenTest {
 
     @Test
     void textbookProfileAnswersWithoutOptions() {
-        Fixture fx = Fixture.listening(Profile.RFC9293);
+        Fixture fx = Fixture.listening(Stacks.RFC9293);
         // 65535 rounded down to a multiple of 536
         fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(Fixture.TEXTBOOK_WINDOW).noOptions());
     }
 
     @Test
     void textOnTheSynIsNotAcknowledged() {
-        Fixture fx = Fixture.listening(Profile.RFC9293);
+        Fixture fx = Fixture.listening(Stacks.RFC9293);
         fx.expectSent(fx.arrive(fx.peerSyn().data("early")),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(Fixture.TEXTBOOK_WINDOW).noOptions());
     }
 
     @Test
     void segmentWithoutSynAckOrRstIsDropped() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(FIN).seq(1).data("hi")));
         fx.expectDiscarded("without SYN, ACK or RST", SECTION + " fourth check");
         assertEquals(List.of(), fx.listener.connections());
@@ -153,7 +153,7 @@ class ListenTest {
 
     @Test
     void eachSynMakesItsOwnConnectionInOrder() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.arrive(fx.peerSyn());
         Segment second = new Segment(new TcpAddress(Fixture.PEER_IP, 40001), fx.us, SeqNum.of(9000),
                 SeqNum.of(0), SYN, 65535, 0, List.of(), new byte[0]);
@@ -169,7 +169,7 @@ class ListenTest {
 
     @Test
     void aSecondSynFromTheSamePeerReachesItsConnectionNotTheListener() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.arrive(fx.peerSyn());
         assertEquals(1, fx.listener.connections().size());
         assertSame(fx.conn, fx.listener.connections().get(0));
@@ -177,7 +177,7 @@ class ListenTest {
 
     @Test
     void closedListenerTurnsSynsAway() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         fx.listener.close();
         assertEquals(TcpState.CLOSED, fx.listener.state());
         fx.expectSent(fx.arrive(fx.peerSyn()),
@@ -187,7 +187,7 @@ class ListenTest {
 
     @Test
     void listenTwiceOnOnePortIsRefused() {
-        Fixture fx = Fixture.listening(Profile.LINUX);
+        Fixture fx = Fixture.listening(Stacks.LINUX);
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> fx.host.listen(Fixture.SERVER_PORT, fx.config));
         assertTrue(e.getMessage().contains("80"));

@@ -13,7 +13,7 @@ class RetransmissionTimeoutTest {
 
     /** RFC 6298 as written: G 1 ms, RTO at least 1 s, at most 60 s. */
     private static RetransmissionTimeout rfc() {
-        return new RetransmissionTimeout(Profile.RFC9293);
+        return new RetransmissionTimeout(Stacks.RFC9293);
     }
 
     @Test
@@ -21,7 +21,7 @@ class RetransmissionTimeoutTest {
         RetransmissionTimeout rto = rfc();
         assertFalse(rto.sampled());
         assertEquals(1 * S, rto.current(), "(2.1) RTO <- 1 second");
-        assertEquals(1 * S, new RetransmissionTimeout(Profile.LINUX).current(), "Linux TCP_TIMEOUT_INIT");
+        assertEquals(1 * S, new RetransmissionTimeout(Stacks.LINUX).current(), "Linux TCP_TIMEOUT_INIT");
     }
 
     @Test
@@ -59,7 +59,7 @@ class RetransmissionTimeoutTest {
 
     @Test
     void theVarianceTermIsAtLeastTheClockGranularity() {
-        RetransmissionTimeout rto = new RetransmissionTimeout(Profile.RFC9293.with("min_rto", 1L)
+        RetransmissionTimeout rto = new RetransmissionTimeout(Stacks.RFC9293.with("min_rto", 1L)
                 .with("clock_granularity", 100 * MS));
         rto.sample(2 * MS);
         assertEquals(102 * MS, rto.current(), "SRTT + max(G, 4 * 1 ms)");
@@ -67,14 +67,14 @@ class RetransmissionTimeoutTest {
 
     @Test
     void linuxPutsItsMinimumOnTheVarianceTerm() {
-        RetransmissionTimeout rto = new RetransmissionTimeout(Profile.LINUX);
+        RetransmissionTimeout rto = new RetransmissionTimeout(Stacks.LINUX);
         rto.sample(20);
         // SRTT + max(200 ms, 4 * 10 µs): a loopback connection's RTO is min_rto plus its RTT.
         assertEquals(200 * MS + 20, rto.current());
-        RetransmissionTimeout far = new RetransmissionTimeout(Profile.LINUX);
+        RetransmissionTimeout far = new RetransmissionTimeout(Stacks.LINUX);
         far.sample(100 * MS);
         assertEquals(300 * MS, far.current(), "100 + max(200, 4 * 50) ms");
-        RetransmissionTimeout clamped = new RetransmissionTimeout(Profile.LINUX.with("rto_min_on_variance", false));
+        RetransmissionTimeout clamped = new RetransmissionTimeout(Stacks.LINUX.with("rto_min_on_variance", false));
         clamped.sample(20);
         assertEquals(200 * MS, clamped.current(), "RFC 6298 2.4: the sum is clamped instead");
     }

@@ -35,12 +35,12 @@ class Seed000MacosTest {
     @Test
     void echoFoobarToNcOnMacosReproducesTheListing() {
         RecordingObserver events = new RecordingObserver();
-        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.MACOS,
+        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Stacks.MACOS,
                 (l, r, t) -> { throw new AssertionError("both ISNs are fixed"); }, events);
         Loopback net = new Loopback(host, 10);
-        Listener listener = host.listen(1234, new SocketConfig(Profile.MACOS, SeqNum.of(1838975788L), 135178069L));
+        Listener listener = host.listen(1234, new SocketConfig(Stacks.MACOS, SeqNum.of(1838975788L), 135178069L));
         Connection client = host.connect(60566, SERVER,
-                new SocketConfig(Profile.MACOS, SeqNum.of(1198051244L), 337147874L), 0);
+                new SocketConfig(Stacks.MACOS, SeqNum.of(1198051244L), 337147874L), 0);
         net.collect();
 
         boolean[] done = new boolean[2];

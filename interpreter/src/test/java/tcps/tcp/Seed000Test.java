@@ -38,14 +38,14 @@ class Seed000Test {
     @Test
     void echoFoobarToNcReproducesTheCapture() {
         RecordingObserver events = new RecordingObserver();
-        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX,
+        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Stacks.LINUX,
                 (l, r, t) -> { throw new AssertionError("both ISNs are fixed"); }, events);
         Loopback net = new Loopback(host, DELAY);
 
         Listener listener = host.listen(1234,
-                new SocketConfig(Profile.LINUX, SeqNum.of(2435073417L), TS_OFFSET));
+                new SocketConfig(Stacks.LINUX, SeqNum.of(2435073417L), TS_OFFSET));
         Connection client = host.connect(47162, SERVER,
-                new SocketConfig(Profile.LINUX, SeqNum.of(934227076L), TS_OFFSET), 0);
+                new SocketConfig(Stacks.LINUX, SeqNum.of(934227076L), TS_OFFSET), 0);
         net.collect();
 
         boolean wrote = false;

@@ -24,7 +24,7 @@ class SynReceivedTest {
 
     /** Simultaneous open: our SYN crossed the peer's; our SYN-ACK is out. */
     private static Fixture activeSynReceived() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.arrive(fx.peerSyn());
         fx.events.clear();
         return fx.expectState(TcpState.SYN_RECEIVED);
@@ -32,7 +32,7 @@ class SynReceivedTest {
 
     @Test
     void acceptableAckEstablishes() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.events.clear();
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)));
         fx.expectState(TcpState.ESTABLISHED);
@@ -48,7 +48,7 @@ class SynReceivedTest {
      */
     @Nested
     class WindowUpdateAfterTheHandshake {
-        private final Profile mac = Profile.LINUX.named("mac").with("rcv_space", 408300)
+        private final Profile mac = Stacks.LINUX.named("mac").with("rcv_space", 408300)
                 .with("round_rcv_space_to_mss", false).with("window_scale", 6).with("round_window_up", false)
                 .with("advertise_free_space", true).with("ack_after_handshake", true);
 
@@ -77,7 +77,7 @@ class SynReceivedTest {
 
     @Test
     void ackWithDataEstablishesAndTakesTheData() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(1).ack(1).data("hi")), fx.ours(ACK).seq(1).ack(3));
         fx.expectState(TcpState.ESTABLISHED);
         assertEquals("hi", Fixture.text(fx.events.received(fx.conn)));
@@ -85,7 +85,7 @@ class SynReceivedTest {
 
     @Test
     void unacceptableAckGetsRst() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         // <SEQ=SEG.ACK><CTL=RST>
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(9)),
                 fx.ours(RST).seq(9).ackAbsolute(0).win(0).noOptions());
@@ -95,7 +95,7 @@ class SynReceivedTest {
 
     @Test
     void ackOfTheIssItselfGetsRst() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(0)),
                 fx.ours(RST).seq(0).ackAbsolute(0).win(0).noOptions());
         fx.expectState(TcpState.SYN_RECEIVED);
@@ -103,7 +103,7 @@ class SynReceivedTest {
 
     @Test
     void rstFromAPassiveOpenReturnsToListen() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.events.clear();
         fx.expectSent(fx.arrive(fx.peer(RST).seq(1)));
         fx.expectState(TcpState.CLOSED);
@@ -129,7 +129,7 @@ class SynReceivedTest {
 
     @Test
     void rstInTheWindowButNotAtRcvNxtGetsAChallengeAck() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST).seq(50)), fx.ours(ACK).seq(1).ack(1).win(512));
         fx.expectDiscarded("challenge ACK", SECTION + " second check, RFC 5961 3.2");
         fx.expectState(TcpState.SYN_RECEIVED);
@@ -137,7 +137,7 @@ class SynReceivedTest {
 
     @Test
     void duplicateSynGetsTheSynAckAgain() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSyn()),
                 fx.ours(SYN | ACK).seq(0).ack(1).win(65483).options(SYN_ACK_OPTIONS));
         fx.expectDiscarded("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again", SECTION + " first check");
@@ -147,7 +147,7 @@ class SynReceivedTest {
 
     @Test
     void anotherSynInTheWindowReturnsAPassiveOpenToListen() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(SYN).seq(100).options(fx.peerSynOptions(0))));
         fx.expectDiscarded("connection returned to LISTEN", SECTION + " fourth check");
         fx.expectState(TcpState.CLOSED);
@@ -156,7 +156,7 @@ class SynReceivedTest {
 
     @Test
     void segmentWithoutAckIsDropped() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(PSH).seq(1).data("x")));
         fx.expectDiscarded("segment without ACK is dropped", SECTION + " fifth check");
         fx.expectState(TcpState.SYN_RECEIVED);
@@ -165,7 +165,7 @@ class SynReceivedTest {
 
     @Test
     void unacceptableSegmentGetsAnAck() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(70000).ack(1).data("far")),
                 fx.ours(ACK).seq(1).ack(1).win(512));
         fx.expectDiscarded("segment not acceptable", SECTION + " first check");
@@ -173,7 +173,7 @@ class SynReceivedTest {
 
     @Test
     void closeSendsFinAndEntersFinWait1() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.events.clear();
         assertEquals(Optional.empty(), fx.conn.close(fx.now));
         fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(1).win(512));
@@ -185,7 +185,7 @@ class SynReceivedTest {
 
     @Test
     void closeWithDataQueuedWaitsForEstablished() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.conn.send(Fixture.bytes("bye"), fx.now);
         fx.conn.close(fx.now);
         fx.expectSent(fx.sent());
@@ -198,7 +198,7 @@ class SynReceivedTest {
 
     @Test
     void abortSendsRstAck() {
-        Fixture fx = Fixture.synReceived(Profile.LINUX);
+        Fixture fx = Fixture.synReceived(Stacks.LINUX);
         fx.conn.abort(fx.now);
         fx.expectSent(fx.sent(), fx.ours(RST | ACK).seq(1).ack(1).win(512));
         fx.expectState(TcpState.CLOSED);
@@ -214,7 +214,7 @@ class SynReceivedTest {
     class SynAckRetransmission {
         @Test
         void synAckIsResentAt1s3s7s15s31sAndTheConnectionDroppedAt63s() {
-            Fixture fx = Fixture.synReceived(Profile.LINUX);
+            Fixture fx = Fixture.synReceived(Stacks.LINUX);
             List<Fixture.Timed> sent = fx.runTimers(100_000_000);
             assertEquals(List.of("1", "3", "7", "15", "31"), Fixture.seconds(sent));
             fx.expectState(TcpState.CLOSED);
@@ -228,7 +228,7 @@ class SynReceivedTest {
 
         @Test
         void fewerRetriesDropItSooner() {
-            Fixture fx = Fixture.synReceived(Profile.LINUX.with("synack_retries", 2));
+            Fixture fx = Fixture.synReceived(Stacks.LINUX.with("synack_retries", 2));
             assertEquals(List.of("1", "3"), Fixture.seconds(fx.runTimers(100_000_000)));
             assertEquals(7_000_000, fx.events.stateChanges.get(fx.events.stateChanges.size() - 1).now());
             fx.expectState(TcpState.CLOSED);
@@ -236,7 +236,7 @@ class SynReceivedTest {
 
         @Test
         void theResentSynAckDiffersOnlyInItsTimestamp() {
-            Fixture fx = Fixture.synReceived(Profile.LINUX);
+            Fixture fx = Fixture.synReceived(Stacks.LINUX);
             fx.at(1_000_000);
             fx.expectSent(fx.sent(), fx.ours(SYN | ACK).seq(0).ack(1).win(65483).options(List.of(
                     new TcpOption.Mss(65495), TcpOption.SACK_PERMITTED,
@@ -245,7 +245,7 @@ class SynReceivedTest {
 
         @Test
         void anAckAfterAResentSynAckEstablishes() {
-            Fixture fx = Fixture.synReceived(Profile.LINUX);
+            Fixture fx = Fixture.synReceived(Stacks.LINUX);
             fx.at(1_000_000);
             fx.sent();
             fx.at(1_000_050);

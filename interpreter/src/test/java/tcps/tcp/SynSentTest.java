@@ -19,7 +19,7 @@ class SynSentTest {
 
     @Test
     void activeOpenSendsTheSynOfSeed000() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.opening, fx.ours(SYN).seq(0).win(65495).options(List.of(
                 new TcpOption.Mss(65495), TcpOption.SACK_PERMITTED, new TcpOption.Timestamps(100, 0),
                 TcpOption.NOP, new TcpOption.WindowScale(7))));
@@ -32,13 +32,13 @@ class SynSentTest {
 
     @Test
     void textbookSynHasNoOptions() {
-        Fixture fx = Fixture.synSent(Profile.RFC9293);
+        Fixture fx = Fixture.synSent(Stacks.RFC9293);
         fx.expectSent(fx.opening, fx.ours(SYN).seq(0).win(Fixture.TEXTBOOK_WINDOW).noOptions());
     }
 
     @Test
     void synAckEstablishesAndIsAcknowledgedAtOnce() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         // Seed 000 line 3: win 512 is 65495 rounded up to 2^7 and shifted by 7.
         fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1).win(512));
         fx.expectState(TcpState.ESTABLISHED);
@@ -53,7 +53,7 @@ class SynSentTest {
 
     @Test
     void synAckWithoutOptionsLeavesLaterSegmentsWithoutThem() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSynAck().noOptions()),
                 fx.ours(ACK).seq(1).ack(1).win(65495).noOptions());
         fx.conn.send(new byte[1000], fx.now);
@@ -64,7 +64,7 @@ class SynSentTest {
 
     @Test
     void ackOfSomethingElseGetsRst() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         // <SEQ=SEG.ACK><CTL=RST>
         fx.expectSent(fx.arrive(fx.peerSynAck().ack(5)),
                 fx.ours(RST).seq(5).ackAbsolute(0).win(0).noOptions());
@@ -74,7 +74,7 @@ class SynSentTest {
 
     @Test
     void ackOfTheIssItselfIsNotAcceptable() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSynAck().ack(0)),
                 fx.ours(RST).seq(0).ackAbsolute(0).win(0).noOptions());
         fx.expectDiscarded("SEG.ACK 0 is not SND.NXT 1", SECTION + " first check");
@@ -82,7 +82,7 @@ class SynSentTest {
 
     @Test
     void rstWithAnUnacceptableAckIsDropped() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST | ACK).seq(0).ack(9)));
         fx.expectDiscarded("a RST is dropped", SECTION + " first check");
         fx.expectState(TcpState.SYN_SENT);
@@ -90,7 +90,7 @@ class SynSentTest {
 
     @Test
     void rstAcknowledgingOurSynIsConnectionRefused() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST | ACK).seqAbsolute(0).ack(1).win(0).noOptions()));
         fx.expectState(TcpState.CLOSED);
         assertEquals(Optional.of(TcpError.ECONNREFUSED), fx.conn.error());
@@ -102,7 +102,7 @@ class SynSentTest {
 
     @Test
     void rstWithoutAckIsIgnored() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(RST).seq(0)));
         fx.expectDiscarded("RST without an ACK of our SYN is ignored", SECTION + " second check");
         fx.expectState(TcpState.SYN_SENT);
@@ -110,7 +110,7 @@ class SynSentTest {
 
     @Test
     void segmentWithoutSynOrRstIsDropped() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1)));
         fx.expectDiscarded("without SYN or RST", SECTION + " fifth check");
         fx.expectState(TcpState.SYN_SENT);
@@ -118,7 +118,7 @@ class SynSentTest {
 
     @Test
     void synAloneIsASimultaneousOpen() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         // <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>; the window is the active opener's (65495).
         fx.expectSent(fx.arrive(fx.peerSyn()), fx.ours(SYN | ACK).seq(0).ack(1).win(65495).options(List.of(
                 new TcpOption.Mss(65495), TcpOption.SACK_PERMITTED,
@@ -136,14 +136,14 @@ class SynSentTest {
 
     @Test
     void dataOnTheSynAckIsAcceptedWithTheHandshake() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peerSynAck().data("hello")), fx.ours(ACK).seq(1).ack(6));
         assertEquals("hello", Fixture.text(fx.events.received(fx.conn)));
     }
 
     @Test
     void dataWrittenInSynSentWaitsAndRidesWithTheHandshakeAck() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         assertEquals(Optional.empty(), fx.conn.send(Fixture.bytes("early"), fx.now));
         fx.expectSent(fx.sent());
         fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(PSH | ACK).seq(1).ack(1).data("early"));
@@ -151,7 +151,7 @@ class SynSentTest {
 
     @Test
     void closeDeletesTheTcbWithoutASegment() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         assertEquals(Optional.empty(), fx.conn.close(fx.now));
         fx.expectSent(fx.sent());
         fx.expectState(TcpState.CLOSED);
@@ -162,7 +162,7 @@ class SynSentTest {
 
     @Test
     void abortSendsNoRst() {
-        Fixture fx = Fixture.synSent(Profile.LINUX);
+        Fixture fx = Fixture.synSent(Stacks.LINUX);
         assertEquals(Optional.empty(), fx.conn.abort(fx.now));
         fx.expectSent(fx.sent());
         fx.expectState(TcpState.CLOSED);
@@ -173,8 +173,8 @@ class SynSentTest {
     @Test
     void simultaneousOpenOnOneHost() {
         RecordingObserver events = new RecordingObserver();
-        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Profile.LINUX, (l, r, t) -> SeqNum.of(l.port() * 10L), events);
-        SocketConfig config = new SocketConfig(Profile.LINUX, null, 0);
+        TcpHost host = new TcpHost(Ipv4.LOOPBACK, Stacks.LINUX, (l, r, t) -> SeqNum.of(l.port() * 10L), events);
+        SocketConfig config = new SocketConfig(Stacks.LINUX, null, 0);
         Loopback net = new Loopback(host, 10);
         TcpAddress a = new TcpAddress(Ipv4.LOOPBACK, 1000);
         TcpAddress b = new TcpAddress(Ipv4.LOOPBACK, 2000);
@@ -212,7 +212,7 @@ class SynSentTest {
         @Test
         void synRetries2WithLinearTimeoutsSendsSixSynsAndTimesOutAt7s() {
             // syn-retries.txt: SYNs at 0, 1.011, 2.035, 3.059, 4.083, 5.107 s; ETIMEDOUT at 7.123 s.
-            Fixture fx = Fixture.synSent(Profile.LINUX.with("syn_retries", 2));
+            Fixture fx = Fixture.synSent(Stacks.LINUX.with("syn_retries", 2));
             List<Fixture.Timed> syns = synsUntilGiveUp(fx, 10_000_000);
             assertEquals(List.of("0", "1", "2", "3", "4", "5"), Fixture.seconds(syns));
             assertEquals(7_000_000, fx.errorAt(TcpError.ETIMEDOUT), "nothing is sent at give-up");
@@ -225,14 +225,14 @@ class SynSentTest {
         @Test
         void withoutLinearTimeoutsTheIntervalsDouble() {
             // syn-retries-exp.txt: SYNs at 0, 1.005, 3.021 s; ETIMEDOUT at 7.182 s.
-            Fixture fx = Fixture.synSent(Profile.LINUX.with("syn_retries", 2).with("syn_linear_timeouts", 0));
+            Fixture fx = Fixture.synSent(Stacks.LINUX.with("syn_retries", 2).with("syn_linear_timeouts", 0));
             assertEquals(List.of("0", "1", "3"), Fixture.seconds(synsUntilGiveUp(fx, 10_000_000)));
             assertEquals(7_000_000, fx.errorAt(TcpError.ETIMEDOUT));
         }
 
         @Test
         void sixClassicRetriesGiveUpAt127s() {
-            Fixture fx = Fixture.synSent(Profile.LINUX.with("syn_linear_timeouts", 0));
+            Fixture fx = Fixture.synSent(Stacks.LINUX.with("syn_linear_timeouts", 0));
             assertEquals(List.of("0", "1", "3", "7", "15", "31", "63"),
                     Fixture.seconds(synsUntilGiveUp(fx, 200_000_000)));
             assertEquals(127_000_000, fx.errorAt(TcpError.ETIMEDOUT), "(2^7 - 1) * 1 s");
@@ -242,7 +242,7 @@ class SynSentTest {
         void linuxDefaultsSendElevenSynsAndGiveUpAt131s() {
             // 6 retries + 4 linear timeouts = 10 retransmissions: the count runs out first, at the
             // timer after the one at 67 s (the time limit, 127 s, has not been reached at 67 s).
-            Fixture fx = Fixture.synSent(Profile.LINUX);
+            Fixture fx = Fixture.synSent(Stacks.LINUX);
             assertEquals(List.of("0", "1", "2", "3", "4", "5", "7", "11", "19", "35", "67"),
                     Fixture.seconds(synsUntilGiveUp(fx, 200_000_000)));
             assertEquals(131_000_000, fx.errorAt(TcpError.ETIMEDOUT));
@@ -252,7 +252,7 @@ class SynSentTest {
         void textbookSynRetransmissionsLastAtLeastThreeMinutes() {
             // RFC 9293 3.8.3: R2 for a SYN "MUST be set large enough to provide retransmission of
             // the segment for at least 3 minutes". The RTO stops doubling at 60 s (RFC 6298 2.5).
-            Fixture fx = Fixture.synSent(Profile.RFC9293);
+            Fixture fx = Fixture.synSent(Stacks.RFC9293);
             assertEquals(List.of("0", "1", "3", "7", "15", "31", "63", "123"),
                     Fixture.seconds(synsUntilGiveUp(fx, 400_000_000)));
             assertEquals(183_000_000, fx.errorAt(TcpError.ETIMEDOUT));
@@ -261,7 +261,7 @@ class SynSentTest {
         @Test
         void aRetransmittedSynIsTheSameSynWithANewTimestamp() {
             // syn-retries.txt:2: same seq and options, ecr 0; only TS val changes.
-            Fixture fx = Fixture.synSent(Profile.LINUX);
+            Fixture fx = Fixture.synSent(Stacks.LINUX);
             fx.at(1_000_000);
             fx.expectSent(fx.sent(), fx.ours(SYN).seq(0).win(65495).options(List.of(
                     new TcpOption.Mss(65495), TcpOption.SACK_PERMITTED, new TcpOption.Timestamps(1100, 0),
@@ -272,7 +272,7 @@ class SynSentTest {
 
         @Test
         void aSynAckStopsTheTimerAndTimesTheHandshake() {
-            Fixture fx = Fixture.synSent(Profile.LINUX);
+            Fixture fx = Fixture.synSent(Stacks.LINUX);
             fx.at(300);
             fx.expectSent(fx.arrive(fx.peerSynAck()), fx.ours(ACK).seq(1).ack(1));
             assertEquals(300, fx.tcb().rto.srtt(), "the SYN was sent once: its ACK is an RTT sample");
@@ -281,7 +281,7 @@ class SynSentTest {
 
         @Test
         void aSynAckAfterARetransmittedSynIsTimedByItsTimestampEcho() {
-            Fixture fx = Fixture.synSent(Profile.LINUX);
+            Fixture fx = Fixture.synSent(Stacks.LINUX);
             fx.at(1_000_000);
             fx.sent();
             fx.at(1_005_000);
@@ -292,7 +292,7 @@ class SynSentTest {
 
         @Test
         void withoutTimestampsKarnsRuleLeavesTheThreeSecondFallback() {
-            Fixture fx = Fixture.synSent(Profile.RFC9293);
+            Fixture fx = Fixture.synSent(Stacks.RFC9293);
             fx.at(1_000_000);
             fx.sent();
             fx.at(1_005_000);

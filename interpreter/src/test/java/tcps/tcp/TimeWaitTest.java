@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** TIME-WAIT, entered at time 0 after both FINs (ours seq 1, the peer's seq 1). */
 class TimeWaitTest {
     private static Fixture fx() {
-        return Fixture.timeWait(Profile.LINUX);
+        return Fixture.timeWait(Stacks.LINUX);
     }
 
     @Test
@@ -34,7 +34,7 @@ class TimeWaitTest {
 
     @Test
     void textbookTimeWaitIsTwoMsl() {
-        Fixture fx = Fixture.timeWait(Profile.RFC9293);
+        Fixture fx = Fixture.timeWait(Stacks.RFC9293);
         assertEquals(240_000_000L, fx.host.nextDeadline());
     }
 
@@ -106,7 +106,7 @@ class TimeWaitTest {
     void aNewSynWithANewerTimestampReopensTheConnection() {
         // RFC 6191; Linux tcp_timewait_state_process returns TCP_TW_SYN and the listener takes
         // the SYN with ISS = the old SND.NXT + 65535 + 2.
-        Fixture fx = serverTimeWait(Profile.LINUX);
+        Fixture fx = serverTimeWait(Stacks.LINUX);
         fx.at(1_000_000);
         List<Segment> sent = fx.arrive(fx.peer(SYN).seq(100_000).options(synOptions(Fixture.PEER_TSVAL + 1000)));
         fx.expectState(TcpState.CLOSED);
@@ -123,7 +123,7 @@ class TimeWaitTest {
 
     @Test
     void anOlderTimestampIsAnOldDuplicateAndGetsAnAck() {
-        Fixture fx = serverTimeWait(Profile.LINUX);
+        Fixture fx = serverTimeWait(Stacks.LINUX);
         fx.expectSent(fx.arrive(fx.peer(SYN).seq(100_000).options(synOptions(Fixture.PEER_TSVAL - 1))),
                 fx.ours(ACK).seq(2).ack(2));
         fx.expectState(TcpState.TIME_WAIT);
@@ -132,7 +132,7 @@ class TimeWaitTest {
 
     @Test
     void theTextbookAnswersEverySynInTimeWaitWithAnAck() {
-        Fixture fx = serverTimeWait(Profile.RFC9293);
+        Fixture fx = serverTimeWait(Stacks.RFC9293);
         fx.expectSent(fx.arrive(fx.peer(SYN).seq(100_000).noOptions()), fx.ours(ACK).seq(2).ack(2));
         fx.expectState(TcpState.TIME_WAIT);
     }

@@ -85,7 +85,7 @@ class TimerCapturesTest {
         // used up (11.1 s and 18.3 s in the capture), and the next SYN starts a new one with a new
         // ISN (seq 1246701243 at 11.310 s, 1374701171 at 19.502 s). The capture's rule was lifted
         // before the third connection's first timer; here SYN-ACKs before 20 s are lost.
-        Run run = new Run(Profile.LINUX.with("synack_retries", 2));
+        Run run = new Run(Stacks.LINUX.with("synack_retries", 2));
         run.net.lose = (t, s) -> s.src().equals(SERVER) && s.has(TcpFlags.SYN) && t < 20_000_000;
         run.net.run(() -> { });
         assertEquals(List.of(
@@ -111,7 +111,7 @@ class TimerCapturesTest {
     void synAckLostOnce() {
         // synack-lost.txt: the SYN-ACK's timer and the client's SYN timer both fire at 1 s; the
         // resent SYN-ACK establishes, the duplicate SYN gets one more SYN-ACK, ACKed again.
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         run.net.lose = (t, s) -> s.src().equals(SERVER) && s.has(TcpFlags.SYN) && t < 1_000_000;
         run.net.run(() -> { });
         assertEquals(List.of("0 C SYN", "0.00001 S SYN-ACK #1", "1 C SYN", "1.00001 S SYN-ACK #1",
@@ -122,7 +122,7 @@ class TimerCapturesTest {
 
     /** The client writes 100 bytes once connected; the first {@code lost} copies are dropped. */
     private static Run dataLost(int lost) {
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         int[] dropped = {0};
         run.net.lose = (t, s) -> s.length() == 100 && dropped[0]++ < lost;
         boolean[] wrote = {false};
@@ -171,7 +171,7 @@ class TimerCapturesTest {
     void finLostTwice() {
         // fin-lost-twice.txt and fin-lost.repeats.txt: the client closes at 0.3 s; FIN copies
         // 0.21 s later (the probe) and then one RTO after that (0.24 to 0.49 s in the repeats).
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         int[] dropped = {0};
         run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.has(TcpFlags.FIN) && dropped[0]++ < 2;
         run.net.run(() -> { });
@@ -198,7 +198,7 @@ class TimerCapturesTest {
         // update reopens the window. Linux bounds its segments to half the largest window
         // offered: 2048 bytes (the 4096-byte "segments" after the update are two 2048-byte
         // segments in one loopback GSO packet, which tcpdump shows whole).
-        Run run = new Run(Profile.LINUX, Profile.LINUX.with("rcv_space", 4096).with("window_scale", 0));
+        Run run = new Run(Stacks.LINUX, Stacks.LINUX.with("rcv_space", 4096).with("window_scale", 0));
         boolean[] started = {false, false};
         Runnable app = () -> {
             if (!started[0] && run.server() != null) {
@@ -249,7 +249,7 @@ class TimerCapturesTest {
         // time-wait-syn.txt: the server closes first and holds TIME-WAIT; 1 s later the client
         // connects again from the same port, and the server's SYN-ACK carries ISS = the old
         // SND.NXT + 65535 + 2 (90015929 = 89950385 + 7 + 65537).
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         boolean[] done = {false, false, false};
         run.net.runUntil(1_000_000, () -> {
             Connection server = run.server();
@@ -280,7 +280,7 @@ class TimerCapturesTest {
         // close-wait-leak.txt, tcp_fin_timeout=10: the client closes at once; the server never
         // closes, its connection stays in CLOSE-WAIT; the client's FIN-WAIT-2 is gone after 10 s,
         // so the server's FIN at 40 s gets `R seq SEG.ACK, win 0` from a closed port.
-        Run run = new Run(Profile.LINUX.with("fin_timeout", 10_000_000L));
+        Run run = new Run(Stacks.LINUX.with("fin_timeout", 10_000_000L));
         run.net.runUntil(40_000_000, () -> {
             if (run.client.state() == TcpState.ESTABLISHED) {
                 run.client.close(run.net.now);
@@ -307,7 +307,7 @@ class TimerCapturesTest {
         // half-close.txt: the client sends 5 bytes and shuts down its sending side; the server
         // reads to the end, sends 3 x 100 bytes 0.1 s apart (the first carries the ACK of the
         // client's FIN) and closes; the client acknowledges each at once.
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         boolean[] done = {false, false};
         run.net.runUntil(50_000, () -> {
             if (!done[0] && run.client.state() == TcpState.ESTABLISHED) {
@@ -340,7 +340,7 @@ class TimerCapturesTest {
         // delayed-ack-noread.txt: the server does not read for 5.5 s. The client (TCP_NODELAY)
         // writes 20 x 1000 bytes at 0.2 s, 10 bytes at 1.2 s and at 2.2 s, then 30 x 10 bytes
         // 60 ms apart, and closes at 4.5 s.
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         run.net.runUntil(100_000, () -> {
             if (run.server() != null) {
                 run.server().setAutoRead(false);
@@ -434,7 +434,7 @@ class TimerCapturesTest {
         // time-wait-reuse.txt: 0.3 s after closing, the client connects again from the same
         // port: seq 2711555042 = the old ISN 2711489498 + 7 + 65537, TS ecr = the old TS.Recent,
         // win 65483 (65495 less the 12 timestamp bytes).
-        Run run = clientInTimeWait(Profile.LINUX);
+        Run run = clientInTimeWait(Stacks.LINUX);
         Tcb old = (Tcb) run.client;
         SeqNum oldSndNxt = old.sndNxt;
         long oldTsRecent = old.tsRecent;
@@ -452,7 +452,7 @@ class TimerCapturesTest {
     @Test
     void withoutTimestampsTheTimeWaitConnectionStillHoldsThePorts() {
         // time-wait-reuse-nots: connect fails with EADDRNOTAVAIL at 0.3 s and at 1.5 s.
-        Run run = clientInTimeWait(Profile.LINUX.with("timestamps", false));
+        Run run = clientInTimeWait(Stacks.LINUX.with("timestamps", false));
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> run.reconnect(run.net.now));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
@@ -465,7 +465,7 @@ class TimerCapturesTest {
         // (sack 1 {2001:3001}, {2001:4001}, {2001:5001}), then the lost segment again, then
         // ack 5001. (The capture's window grows from 64 to 128 units as Linux autotunes its
         // receive buffer; the model keeps its initial window.)
-        Run run = new Run(Profile.LINUX.with("mss", 1012), Profile.LINUX);
+        Run run = new Run(Stacks.LINUX.with("mss", 1012), Stacks.LINUX);
         int[] dataSegments = {0};
         run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.length() == 1000 && ++dataSegments[0] == 2;
         run.net.runUntil(100_000, () -> { });
@@ -498,7 +498,7 @@ class TimerCapturesTest {
         // so no ACK waits 40 ms (the capture: 17 quick ACKs, one ACK for the last three segments
         // 140 µs later as the reader caught up, and every 10-byte segment ACKed within 0.1 ms);
         // the server reads end of file and closes at once, its FIN carrying the ACK of the FIN.
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         run.net.runUntil(100_000, () -> { });
         run.net.now = 200_000;
         for (int i = 0; i < 20; i++) {
@@ -546,7 +546,7 @@ class TimerCapturesTest {
         // out-of-order.txt: five 1000-byte sends a few µs apart, the second lost; RACK resends it
         // 9 µs after the first duplicate ACK (sack 1 {2001:3001}), since the segment SACKed was
         // sent after it and its RTT has passed; filling the hole brings ack 3001.
-        Run run = new Run(Profile.LINUX);
+        Run run = new Run(Stacks.LINUX);
         int[] dataSegments = {0};
         run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.length() == 1000 && ++dataSegments[0] == 2;
         run.net.runUntil(100_000, () -> { });
