@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import tcps.check.ScenarioPlan;
 import tcps.report.CaptureFile;
-import tcps.report.RunReport;
+import tcps.report.Reporter;
+import tcps.report.ScenarioReport;
+import tcps.report.Transcript;
 import tcps.report.TcpdumpOptions;
 import tcps.report.TimestampMode;
 import tcps.run.Interpreter;
@@ -101,9 +103,10 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pcap writes the capture of one scenario, "
                     + "and " + selected.size() + " would run; use --pcap-dir DIR, or --scenario NAME");
         }
-        RunReport report = new RunReport(out, tcpdumpOptions(), annotate);
+        Reporter report = new Transcript(out, tcpdumpOptions(), annotate);
         RunOptions options = new RunOptions(seed, failFast);
         boolean several = files.size() > 1;
+        int failed = 0;
         for (FrontEnd.Checked file : front.checked()) {
             for (int i = 0; i < file.plans().size(); i++) {
                 ScenarioPlan plan = file.plans().get(i);
@@ -114,22 +117,23 @@ final class RunCommand implements Callable<Integer> {
                 Path capture = capturePath(file, i);
                 if (capture != null) {
                     try {
-                        CaptureFile.write(capture, result.capture());
+                        CaptureFile.write(capture, result);
                     } catch (IOException e) {
                         err.println("tcps: cannot write " + capture + ": " + e.getMessage());
                         err.flush();
                         return ExitCode.CANNOT_WRITE;
                     }
                 }
-                report.scenario(file.source(), result, header(file, plan, several));
+                report.scenario(new ScenarioReport(file.source(), result, plan.scenario().span().line(), several));
+                failed += result.failed();
                 if (failFast && result.failed() > 0) {
-                    report.summary();
+                    report.finish();
                     return ExitCode.FAILED;
                 }
             }
         }
-        report.summary();
-        return report.failed() > 0 ? ExitCode.FAILED : ExitCode.PASSED;
+        report.finish();
+        return failed > 0 ? ExitCode.FAILED : ExitCode.PASSED;
     }
 
     /** Where the capture of the file's scenario number {@code index} (from 0) goes, or null when none is asked for. */
@@ -143,14 +147,6 @@ final class RunCommand implements Callable<Integer> {
         String base = Path.of(file.source().name()).getFileName().toString().replaceFirst("\\.tcps$", "");
         String name = file.plans().size() == 1 ? base : base + "-" + (index + 1);
         return parent.cwd().resolve(pcapDir).resolve(name + ".pcap");
-    }
-
-    private static String header(FrontEnd.Checked file, ScenarioPlan plan, boolean severalFiles) {
-        String where = file.source().name() + ":" + plan.scenario().span().line();
-        if (plan.scenario().name() != null) {
-            return "== scenario \"" + plan.scenario().name() + "\" (" + where + ")";
-        }
-        return severalFiles ? "== " + file.source().name() : null;
     }
 
     private TcpdumpOptions tcpdumpOptions() {

@@ -1,9 +1,8 @@
 package tcps.report;
 
-import tcps.run.ScenarioResult;
-import tcps.sim.Captured;
-import tcps.sim.Fault;
+import tcps.run.RunEvent;
 import tcps.syntax.Duration;
+import tcps.tcp.TcpFlags;
 
 /**
  * The lines the annotated transcript ({@code tcps run -A}) puts between tcpdump's: what a link
@@ -16,35 +15,78 @@ final class Annotation {
 
     private Annotation() {}
 
-    static boolean corrupted(Captured c) {
-        return c.fault() != null && c.fault().action() instanceof Fault.Action.Corrupt;
-    }
-
-    static String fault(Captured c) {
-        Fault f = c.fault();
-        Fault.Action a = f.action();
-        String what;
-        if (a instanceof Fault.Action.Drop) {
-            what = "lost on the way";
-        } else if (a instanceof Fault.Action.Delay d) {
-            what = "delayed " + Duration.format(d.extra()) + " on the way";
-        } else if (a instanceof Fault.Action.Duplicate) {
-            what = "duplicated by the network: it arrives twice";
-        } else if (a instanceof Fault.Action.Reorder) {
-            what = "held back: later segments overtake it";
-        } else {
-            what = "corrupted on the way: the receiver discards it (bad checksum)";
-        }
+    /** What a link fault did to the segment printed above it. */
+    static String fault(RunEvent.SegmentFault f) {
+        String what = switch (f.effect()) {
+            case LOST -> "lost on the way";
+            case DELAYED -> "delayed " + Duration.format(f.extraDelay()) + " on the way";
+            case DUPLICATED -> "duplicated by the network: it arrives twice";
+            case REORDERED -> "held back: later segments overtake it";
+            case CORRUPTED -> "corrupted on the way: the receiver discards it (bad checksum)";
+        };
         return INDENT + "^ " + what + " (" + f.origin() + ")";
     }
 
-    /** An event; its time is shown unless a segment line beside it has the same time. */
-    static String event(ScenarioResult.Event e, boolean timeShownBeside) {
+    /** An annotation line; its time is shown unless a segment line beside it has the same time. */
+    static String line(long time, String text, boolean timeShownBeside) {
         if (timeShownBeside) {
-            return INDENT + e.text();
+            return INDENT + text;
         }
-        long s = e.time() / 1_000_000;
+        long s = time / 1_000_000;
         return INDENT + String.format("at %02d:%02d:%02d.%06d ", s / 3600 % 24, s / 60 % 60, s % 60,
-                e.time() % 1_000_000) + e.text();
+                time % 1_000_000) + text;
     }
+
+    /**
+     * The words of an event that happened inside a stack, or null for events the annotated
+     * transcript does not show between the lines (segments and their faults have lines of their
+     * own; socket calls that failed are notes).
+     */
+    static final RunEvent.Visitor<String> TEXT = new RunEvent.Visitor<>() {
+        @Override
+        public String segmentSent(RunEvent.SegmentSent e) {
+            return null;
+        }
+
+        @Override
+        public String segmentFault(RunEvent.SegmentFault e) {
+            return null;
+        }
+
+        @Override
+        public String segmentArrived(RunEvent.SegmentArrived e) {
+            return null;
+        }
+
+        @Override
+        public String stateChanged(RunEvent.StateChanged e) {
+            return e.endpoint() + " " + e.from() + " -> " + e.to();
+        }
+
+        @Override
+        public String discarded(RunEvent.Discarded e) {
+            return e.endpoint() + " discards [" + TcpFlags.tcpdump(e.flags()) + "] from " + e.from() + ": "
+                    + e.reason() + " (" + e.rfcSection() + ")";
+        }
+
+        @Override
+        public String timer(RunEvent.Timer e) {
+            return null;
+        }
+
+        @Override
+        public String socketCall(RunEvent.SocketCall e) {
+            return null;
+        }
+
+        @Override
+        public String errorSeen(RunEvent.ErrorSeen e) {
+            return e.endpoint() + " sees " + e.error() + " (" + e.error().text() + ")";
+        }
+
+        @Override
+        public String tcbSnapshot(RunEvent.TcbSnapshot e) {
+            return null;
+        }
+    };
 }

@@ -3,6 +3,10 @@ package tcps.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import tcps.run.RunEvent;
+import tcps.run.ScenarioResult;
 import tcps.sim.Captured;
 
 /**
@@ -14,13 +18,19 @@ import tcps.sim.Captured;
 public final class CaptureFile {
     private CaptureFile() {}
 
-    public static void write(Path file, Iterable<Captured> capture) throws IOException {
+    public static void write(Path file, ScenarioResult result) throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
+        Set<Integer> corrupted = new HashSet<>();
+        for (RunEvent.SegmentFault f : result.events(RunEvent.SegmentFault.class)) {
+            if (f.effect() == RunEvent.Effect.CORRUPTED) {
+                corrupted.add(f.segment());
+            }
+        }
         try (PcapWriter w = PcapWriter.create(file)) {
-            for (Captured c : capture) {
-                w.write(c.segment(), c.time(), Annotation.corrupted(c));
+            for (Captured c : result.capture()) {
+                w.write(c.segment(), c.time(), corrupted.contains(c.index()));
             }
         }
     }

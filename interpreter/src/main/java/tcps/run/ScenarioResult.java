@@ -2,36 +2,39 @@ package tcps.run;
 
 import java.util.List;
 import tcps.sim.Captured;
+import tcps.tcp.TcpAddress;
 
 /**
- * What one scenario did: the capture (every segment sent, in order), its failures, how many
- * assertions held, notes, the segments no {@code expect} matched (listed, not failed), and the virtual
- * time at which it ended.
+ * What one scenario did, as data for reporters: its endpoints, the capture (every segment sent,
+ * in order), everything that happened in the order it happened ({@link RunEvent}: segments sent
+ * and arrived, link faults, state changes, discards, timers, socket calls, errors, TCB
+ * variables), its failures, how many assertions held, the segments no {@code expect} matched
+ * (listed, not failed), and the virtual time at which it ended.
  */
-public record ScenarioResult(String name, List<Captured> capture, List<Failure> failures, List<Note> notes,
-        List<Event> events, int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime) {
+public record ScenarioResult(String name, List<Endpoint> endpoints, List<Captured> capture, List<RunEvent> events,
+        List<Failure> failures, int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime) {
     public ScenarioResult {
+        endpoints = List.copyOf(endpoints);
         capture = List.copyOf(capture);
-        failures = List.copyOf(failures);
-        notes = List.copyOf(notes);
         events = List.copyOf(events);
+        failures = List.copyOf(failures);
         unmatched = List.copyOf(unmatched);
     }
 
     /**
-     * What happened inside the stacks, for the annotated transcript: a state change, a discarded
-     * segment and the rule that discarded it, an error the application saw. {@code afterSegments}
-     * is how many segments had been sent when it happened, which places it among them exactly.
+     * An endpoint of the scenario, in the order the scenario declares them (the client first).
+     *
+     * @param scripted the script writes its segments, rather than a TCP stack
+     * @param profile  the stack's profile name, or null for a scripted endpoint
      */
-    public record Event(long time, int afterSegments, String text) {}
-
-    /**
-     * Something worth knowing that is not a failure, such as a socket call that returned an
-     * error (as a real call returns errno; {@code expect client error E} checks it).
-     */
-    public record Note(String text, long time) {}
+    public record Endpoint(String name, TcpAddress address, boolean scripted, String profile) {}
 
     public int failed() {
         return failures.size();
+    }
+
+    /** The events of one type, in order. */
+    public <E extends RunEvent> List<E> events(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 }

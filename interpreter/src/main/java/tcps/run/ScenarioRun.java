@@ -17,6 +17,7 @@ import tcps.check.Mode;
 import tcps.check.ScenarioPlan;
 import tcps.sim.Captured;
 import tcps.sim.Fault;
+import tcps.sim.LinkObserver;
 import tcps.sim.Network;
 import tcps.sim.ScriptedEndpoint;
 import tcps.syntax.Direction;
@@ -68,8 +69,9 @@ final class ScenarioRun {
     /** Per way an expect looks, where in the capture its next unmatched segment may be. */
     private final Map<Way, int[]> cursors = new HashMap<>();
     private final List<Failure> failures = new ArrayList<>();
-    private final List<ScenarioResult.Note> notes = new ArrayList<>();
-    private final List<ScenarioResult.Event> events = new ArrayList<>();
+    private final List<RunEvent> events = new ArrayList<>();
+    /** The segment whose arrival is being processed, or -1: what a discard is about. */
+    private int arriving = -1;
     private int passed;
     /** True while a socket call runs, so its error is reported once, as the call's result. */
     private boolean inCall;
@@ -100,13 +102,17 @@ final class ScenarioRun {
         }
         List<Captured> unmatched = net.capture().stream()
                 .filter(c -> !c.scripted() && !matched.get(c.index())).toList();
-        return new ScenarioResult(plan.scenario().name(), net.capture(), failures, notes, events, passed, unmatched,
-                stopped, net.now());
+        List<ScenarioResult.Endpoint> endpoints = actors.values().stream().map(a -> new ScenarioResult.Endpoint(
+                a.plan().name(), a.address(), a instanceof Actor.Scripted,
+                a.plan().mode() == Mode.SCRIPTED ? null : a.plan().profile().name())).toList();
+        return new ScenarioResult(plan.scenario().name(), endpoints, net.capture(), events, failures, passed,
+                unmatched, stopped, net.now());
     }
 
     // ---- the network and its endpoints --------------------------------------------------------
 
     private void setUp() {
+        net.observe(link);
         IsnGenerator isns = new Rfc6528Isn(Seeds.derive(options.seed(), "isn-key"));
         Map<String, TcpAddress> addresses = new LinkedHashMap<>();
         for (EndpointPlan p : plan.endpoints().values()) {
@@ -160,28 +166,82 @@ final class ScenarioRun {
         };
     }
 
-    /** Keeps what the stacks report, in the words of the annotated transcript. */
+    /** Keeps what the stacks report, as events. */
     private final TcpObserver observer = new TcpObserver() {
         @Override
         public void stateChanged(Connection connection, TcpState from, TcpState to, long now) {
-            events.add(new ScenarioResult.Event(now, net.capture().size(), nameOf(connection.local()) + " " + from + " -> " + to));
+            events.add(new RunEvent.StateChanged(now, net.capture().size(), nameOf(connection.local()), from, to));
         }
 
         @Override
         public void discarded(Connection connection, Segment segment, tcps.tcp.Discard why, long now) {
-            events.add(new ScenarioResult.Event(now, net.capture().size(), nameOf(segment.dst()) + " discards [" + TcpFlags.tcpdump(
-                    segment.flags()) + "] from " + nameOf(segment.src()) + ": " + why));
+            events.add(new RunEvent.Discarded(now, net.capture().size(), nameOf(segment.dst()), nameOf(segment.src()),
+                    arriving, segment.flags(), why.reason(), why.rfcSection()));
         }
 
         @Override
         public void error(Connection connection, TcpError error, long now) {
             if (inCall) {
-                return; // what a socket call returns is reported as a note by returned()
+                return; // what a socket call returns is its SocketCall event
             }
-            events.add(new ScenarioResult.Event(now, net.capture().size(), nameOf(connection.local()) + " sees " + error + " ("
-                    + error.text() + ")"));
+            events.add(new RunEvent.ErrorSeen(now, net.capture().size(), nameOf(connection.local()), error));
         }
     };
+
+    /** Keeps what the link reports, as events, with the TCB variables of both ends at each step. */
+    private final LinkObserver link = new LinkObserver() {
+        @Override
+        public void sent(Captured c) {
+            Segment s = c.segment();
+            events.add(new RunEvent.SegmentSent(c.time(), c.index(), c.index(), nameOf(s.src()), nameOf(s.dst()),
+                    c.scripted()));
+            if (c.fault() != null) {
+                Fault.Action a = c.fault().action();
+                RunEvent.Effect effect = a instanceof Fault.Action.Drop ? RunEvent.Effect.LOST
+                        : a instanceof Fault.Action.Delay ? RunEvent.Effect.DELAYED
+                        : a instanceof Fault.Action.Duplicate ? RunEvent.Effect.DUPLICATED
+                        : a instanceof Fault.Action.Reorder ? RunEvent.Effect.REORDERED
+                        : RunEvent.Effect.CORRUPTED;
+                long extra = a instanceof Fault.Action.Delay d ? d.extra() : 0;
+                events.add(new RunEvent.SegmentFault(c.time(), c.index() + 1, c.index(), effect, extra,
+                        c.fault().origin()));
+            }
+            snapshots(c, RunEvent.Moment.SENT);
+        }
+
+        @Override
+        public void arriving(Captured c) {
+            arriving = c.index();
+        }
+
+        @Override
+        public void arrived(Captured c) {
+            arriving = -1;
+            RunEvent.Arrival how = switch (c.fate()) {
+                case CORRUPTED -> RunEvent.Arrival.CORRUPTED;
+                case UNDELIVERABLE -> RunEvent.Arrival.UNDELIVERABLE;
+                default -> RunEvent.Arrival.DELIVERED;
+            };
+            events.add(new RunEvent.SegmentArrived(net.now(), net.capture().size(), c.index(),
+                    nameOf(c.segment().dst()), how));
+            snapshots(c, RunEvent.Moment.ARRIVED);
+        }
+    };
+
+    /** The TCB variables of every stack endpoint that has a connection, at a moment of segment {@code c}. */
+    private void snapshots(Captured c, RunEvent.Moment moment) {
+        for (Actor a : actors.values()) {
+            if (a instanceof Actor.Stack stack) {
+                Optional<Connection> conn = stack.connection();
+                if (conn.isPresent()) {
+                    Connection k = conn.get();
+                    events.add(new RunEvent.TcbSnapshot(net.now(), net.capture().size(), c.index(), moment,
+                            a.plan().name(), k.state(), k.iss(), k.irs().orElse(null), k.sndUna(), k.sndNxt(),
+                            k.sndWnd(), k.irs().isPresent() ? k.rcvNxt() : null, k.rcvWnd(), k.rto()));
+                }
+            }
+        }
+    }
 
     private Actor actor(Name name) {
         return actors.get(name.text());
@@ -279,7 +339,11 @@ final class ScenarioRun {
         @Override
         public Void visitRead(Statement.Read r) {
             Connection c = connection(r.endpoint(), "read from");
-            inCall(() -> c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()), net.now()));
+            inCall(() -> {
+                int got = c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()),
+                        net.now()).length;
+                returned(stack(r.endpoint()), r.span(), "read", Optional.empty(), got + " bytes");
+            });
             net.flush();
             return null;
         }
@@ -364,6 +428,7 @@ final class ScenarioRun {
                             + a.address().port());
                 }
                 a.listener = a.host.listen(a.address().port(), a.config);
+                returned(a, c.span(), "listen", Optional.empty());
             }
             case CONNECT -> {
                 TcpAddress remote = peerOf(a).address();
@@ -371,6 +436,7 @@ final class ScenarioRun {
                 if (refused.isPresent()) {
                     returned(a, c.span(), "connect", refused);
                 } else {
+                    returned(a, c.span(), "connect", Optional.empty());
                     a.connected = a.host.connect(a.address().port(), remote, a.config, now);
                 }
             }
@@ -380,6 +446,7 @@ final class ScenarioRun {
                     returned(a, c.span(), "close", conn.get().close(now));
                 } else if (a.listener != null) {
                     a.listener.close();
+                    returned(a, c.span(), "close", Optional.empty());
                 } else {
                     throw new ScriptError(c.span(), a.plan().name() + " has nothing to close: no connection, "
                             + "not listening");
@@ -395,7 +462,7 @@ final class ScenarioRun {
         Connection c = connection(w.endpoint(), "write to");
         SendData data = w.data() != null ? SendData.of(w.data().bytes())
                 : SendData.repeating(FILLER, numbering.number(w.count()));
-        returned(stack(w.endpoint()), w.span(), "write", c.send(data, net.now()));
+        returned(stack(w.endpoint()), w.span(), "write", c.send(data, net.now()), data.length() + " bytes");
         net.flush();
     }
 
@@ -411,16 +478,19 @@ final class ScenarioRun {
                 + a.plan().name() + ": it has no connection yet"));
     }
 
-    /**
-     * What a socket call returned. An error is what a real call's errno would be: noted in the
-     * report, and left for {@code expect ENDPOINT error E} to check, not a failure by itself.
-     */
     private void returned(Actor.Stack a, Span at, String call, Optional<TcpError> error) {
-        if (error.isPresent()) {
-            a.lastError = error.get();
-            notes.add(new ScenarioResult.Note(source.name() + ":" + at + ": " + a.plan().name() + " " + call
-                    + " returned " + error.get() + " (" + error.get().text() + ")", net.now()));
-        }
+        returned(a, at, call, error, "0");
+    }
+
+    /**
+     * What a socket call returned: {@code success} ({@code 0}, {@code 13 bytes}), or an error, as a
+     * real call's errno would be, left for {@code expect ENDPOINT error E} to check and not a
+     * failure by itself.
+     */
+    private void returned(Actor.Stack a, Span at, String call, Optional<TcpError> error, String success) {
+        error.ifPresent(e -> a.lastError = e);
+        events.add(new RunEvent.SocketCall(net.now(), net.capture().size(), a.plan().name(), call, at,
+                error.orElse(null), error.map(Enum::name).orElse(success)));
     }
 
     private void send(Statement.Send s) {

@@ -38,6 +38,7 @@ public final class Network {
     private long scheduled;
     private double loss;
     private SplittableRandom lossDraws;
+    private LinkObserver observer = LinkObserver.NONE;
 
     /** A segment a {@code reorder} fault holds back until {@code after} more go the same way. */
     private static final class Held {
@@ -61,6 +62,11 @@ public final class Network {
 
     public Network(long linkDelay) {
         this.linkDelay = linkDelay;
+    }
+
+    /** Who hears of every segment sent and every arrival (one observer; the interpreter's). */
+    public void observe(LinkObserver observer) {
+        this.observer = observer;
     }
 
     /** Current virtual time in microseconds. */
@@ -228,6 +234,7 @@ public final class Network {
         } else {
             schedule(due, c); // corrupted: it arrives, and the receiver discards it
         }
+        observer.sent(c);
         release(c, due);
         return c;
     }
@@ -273,8 +280,10 @@ public final class Network {
     }
 
     private void arrive(Captured c) {
+        observer.arriving(c);
         if (c.fault() != null && c.fault().action() instanceof Fault.Action.Corrupt) {
             settle(c, Captured.Fate.CORRUPTED, now);
+            observer.arrived(c);
             return;
         }
         Segment s = c.segment();
@@ -286,9 +295,11 @@ public final class Network {
             host.segmentArrives(s, now);
         } else {
             settle(c, Captured.Fate.UNDELIVERABLE, now);
+            observer.arrived(c);
             return;
         }
         settle(c, Captured.Fate.DELIVERED, now);
+        observer.arrived(c);
     }
 
     private void settle(Captured c, Captured.Fate fate, long arrival) {

@@ -34,6 +34,9 @@ public interface Connection {
     /** RCV.WND in bytes. */
     long rcvWnd();
 
+    /** RTO (RFC 6298): what the retransmission timer would be started with now, µs, back-off included. */
+    long rto();
+
     /** The error the application has seen, if the connection failed. */
     Optional<TcpError> error();
 

@@ -1311,6 +1311,11 @@ final class Tcb implements Connection {
         return sndWnd;
     }
 
+    @Override
+    public long rto() {
+        return rto.current();
+    }
+
     /** RCV.WND: what the peer may still send beyond RCV.NXT, as we last told it. */
     @Override
     public long rcvWnd() {

@@ -2,51 +2,59 @@ package tcps.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import tcps.run.Failure;
+import tcps.run.RunEvent;
 import tcps.run.ScenarioResult;
 import tcps.sim.Captured;
-import tcps.syntax.Source;
 
 /**
- * What {@code tcps run} prints: per scenario, the transcript as tcpdump prints it, each failed
- * assertion under the segment it concerns, a note on segments nothing expected, and at the
- * end one line {@code N passed, M failed}.
+ * The reporter {@code tcps run} uses by default: per scenario, the transcript as tcpdump prints
+ * it, each failed assertion under the segment it concerns, a note on each socket call that
+ * returned an error and on segments nothing expected, and at the end one line
+ * {@code N passed, M failed}. With {@code -A} ({@link Annotation}) it also shows, between
+ * tcpdump's lines, what faults did and what happened in the stacks.
  */
-public final class RunReport {
+public final class Transcript implements Reporter {
     private final PrintWriter out;
     private final TcpdumpOptions tcpdump;
+    private final boolean annotate;
     private int passed;
     private int failed;
     private int scenarios;
 
-    private final boolean annotate;
-
     /** @param annotate also show, between tcpdump's lines, what faults and stacks did (for teaching) */
-    public RunReport(PrintWriter out, TcpdumpOptions tcpdump, boolean annotate) {
+    public Transcript(PrintWriter out, TcpdumpOptions tcpdump, boolean annotate) {
         this.out = out;
         this.tcpdump = tcpdump;
         this.annotate = annotate;
     }
 
-    /**
-     * Prints one scenario. {@code header} is the line that introduces it, or null for none (a
-     * lone unnamed scenario prints nothing but tcpdump's lines and its findings).
-     */
-    public void scenario(Source source, ScenarioResult result, String header) {
+    @Override
+    public void scenario(ScenarioReport report) {
+        ScenarioResult result = report.result();
         if (scenarios++ > 0) {
             out.println();
         }
+        String header = report.header();
         if (header != null) {
             out.println(header);
         }
+        Map<Integer, RunEvent.SegmentFault> faults = new HashMap<>();
+        result.events(RunEvent.SegmentFault.class).forEach(f -> faults.put(f.segment(), f));
         TcpdumpPrinter printer = new TcpdumpPrinter(tcpdump);
         List<Line> lines = new ArrayList<>();
         for (Captured c : result.capture()) {
-            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), () -> segment(printer, c)));
+            RunEvent.SegmentFault fault = faults.get(c.index());
+            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), () -> segment(printer, c, fault)));
         }
         for (Failure f : result.failures()) {
-            String text = Excerpt.render(source, f.span(), "failed", f.summary(), f.details());
+            String text = Excerpt.render(report.source(), f.span(), "failed", f.summary(), f.details());
             if (f.segment() >= 0) {
                 // about one segment: right under its line, whenever it was found
                 lines.add(new Line(result.capture().get(f.segment()).time(), Line.SEGMENT, f.segment() + 0.5,
@@ -55,16 +63,24 @@ public final class RunReport {
                 lines.add(new Line(f.time(), Line.FINDING, lines.size(), () -> text.substring(0, text.length() - 1)));
             }
         }
-        for (ScenarioResult.Note n : result.notes()) {
-            lines.add(new Line(n.time(), Line.FINDING, lines.size(), () -> "note: " + n.text()));
+        for (RunEvent.SocketCall call : result.events(RunEvent.SocketCall.class)) {
+            if (call.error() != null) {
+                String note = "note: " + report.source().name() + ":" + call.at() + ": " + call.endpoint() + " "
+                        + call.call() + " returned " + call.error() + " (" + call.error().text() + ")";
+                lines.add(new Line(call.time(), Line.FINDING, lines.size(), () -> note));
+            }
         }
         if (annotate) {
-            java.util.Set<Long> sendTimes = new java.util.HashSet<>();
+            Set<Long> sendTimes = new HashSet<>();
             result.capture().forEach(c -> sendTimes.add(c.time()));
-            for (ScenarioResult.Event e : result.events()) {
-                boolean beside = sendTimes.contains(e.time());
-                // just before the first segment sent after it, so cause and effect read in order
-                lines.add(new Line(e.time(), Line.SEGMENT, e.afterSegments() - 0.25, () -> Annotation.event(e, beside)));
+            for (RunEvent e : result.events()) {
+                String text = e.accept(Annotation.TEXT);
+                if (text != null) {
+                    boolean beside = sendTimes.contains(e.time());
+                    // just before the first segment sent after it, so cause and effect read in order
+                    lines.add(new Line(e.time(), Line.SEGMENT, e.afterSegments() - 0.25,
+                            () -> Annotation.line(e.time(), text, beside)));
+                }
             }
         }
         lines.sort(null);
@@ -81,7 +97,8 @@ public final class RunReport {
     }
 
     /** The closing line. */
-    public void summary() {
+    @Override
+    public void finish() {
         if (scenarios > 0) {
             out.println();
         }
@@ -94,8 +111,7 @@ public final class RunReport {
      * and the stacks' events in the order they happened, then what the script found. A failure
      * about a segment sorts with that segment, just after it.
      */
-    private record Line(long time, int rank, double order, java.util.function.Supplier<String> text)
-            implements Comparable<Line> {
+    private record Line(long time, int rank, double order, Supplier<String> text) implements Comparable<Line> {
         static final int SEGMENT = 1;
         static final int FINDING = 2;
 
@@ -109,13 +125,10 @@ public final class RunReport {
         }
     }
 
-    private String segment(TcpdumpPrinter printer, Captured c) {
-        String line = printer.line(c.segment(), c.time(), Annotation.corrupted(c));
-        return annotate && c.fault() != null ? line + "\n" + Annotation.fault(c) : line;
-    }
-
-    public int failed() {
-        return failed;
+    private String segment(TcpdumpPrinter printer, Captured c, RunEvent.SegmentFault fault) {
+        boolean corrupted = fault != null && fault.effect() == RunEvent.Effect.CORRUPTED;
+        String line = printer.line(c.segment(), c.time(), corrupted);
+        return annotate && fault != null ? line + "\n" + Annotation.fault(fault) : line;
     }
 
     private static String segments(List<Captured> list) {
