@@ -1,0 +1,2 @@
+" .tcps files are TCP scenarios (tcps: docs/editors.md)
+autocmd BufRead,BufNewFile *.tcps setfiletype tcps
