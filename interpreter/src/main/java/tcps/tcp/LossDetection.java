@@ -26,8 +26,6 @@ final class LossDetection {
     private long rackRtt;
     /** The smallest RTT sample (RFC 8985 min_RTT), for the reordering window. */
     private long minRtt = Long.MAX_VALUE;
-    /** The RACK reordering timer (RFC 8985 6.3), or NEVER. */
-    long reorderAt = Tcb.NEVER;
 
     LossDetection(Tcb tcb) {
         this.tcb = tcb;
@@ -51,7 +49,7 @@ final class LossDetection {
         lastWindowField = window;
         if (tcb.retransmissionQueue.isEmpty()) {
             duplicateAcks = 0;
-            reorderAt = Tcb.NEVER;
+            tcb.timers.cancel(TcpTimer.REORDERING, "nothing in flight", now);
             return;
         }
         if (rack()) {
@@ -117,7 +115,11 @@ final class LossDetection {
                 earliest = Math.min(earliest, lostAt);
             }
         }
-        reorderAt = earliest;
+        if (earliest == Tcb.NEVER) {
+            tcb.timers.cancel(TcpTimer.REORDERING, "no segment waits for its reordering window", now);
+        } else if (tcb.timers.at(TcpTimer.REORDERING) != earliest) {
+            tcb.timers.arm(TcpTimer.REORDERING, earliest, "a segment may be lost once its reordering window passes (RFC 8985 6.3)", now);
+        }
     }
 
     /**
@@ -134,14 +136,13 @@ final class LossDetection {
 
     /** The reordering timer fired (RFC 8985 6.3): check again. */
     void reorderTimeout(long now) {
-        reorderAt = Tcb.NEVER;
         if (!tcb.retransmissionQueue.isEmpty()) {
             detect(now);
         }
     }
 
+    /** The connection is closing down: its timers are off (the reordering timer with them). */
     void reset() {
         duplicateAcks = 0;
-        reorderAt = Tcb.NEVER;
     }
 }

@@ -287,7 +287,7 @@ final class SegmentArrives {
                 return true;
             }
             tcb.transmit(TcpFlags.SYN | TcpFlags.ACK, tcb.iss, Tcb.NO_TEXT, now);
-            tcb.restartRetransmissionTimer(now);
+            tcb.restartRetransmissionTimer(now, "duplicate SYN: SYN-ACK sent again (as Linux does)");
             discard("duplicate SYN in SYN-RECEIVED: SYN-ACK sent again, its timer restarted (as Linux does)",
                     OTHER + " first check");
             return true;

@@ -40,8 +40,9 @@ import java.util.Optional;
  * <p>The timers: retransmission (RFC 6298, with {@link RetransmissionTimeout}; SYN, SYN-ACK and
  * FIN use it too), Linux's tail loss probe before it (RFC 8985 7), the persist timer of a zero
  * window (RFC 9293 3.8.6.1), the delayed ACK ({@link DelayedAcks}), the reordering timer of
- * {@link LossDetection}, FIN-WAIT-2 of a closed socket and TIME-WAIT. Each is an absolute virtual
- * time; {@link #nextDeadline} is the earliest and {@link #timersDue} fires those due.
+ * {@link LossDetection}, FIN-WAIT-2 of a closed socket and TIME-WAIT, all in {@link Timers},
+ * which arms and cancels them and reports each change with its cause to the observer;
+ * {@link #nextDeadline} is the earliest and {@link #timersDue} fires those due.
  */
 final class Tcb implements Connection {
     static final long NEVER = Long.MAX_VALUE;
@@ -121,15 +122,8 @@ final class Tcb implements Connection {
     /** A duplicate to report once, first among the SACK blocks (D-SACK, RFC 2883), or null. */
     TcpOption.SackBlock duplicateBlock;
 
-    // Timers (3.10.8), as absolute virtual times, NEVER when off.
-    long delayedAckAt = NEVER;
-    long timeWaitEndsAt = NEVER;
-    /** The retransmission timer of RFC 6298 section 5; SYN, SYN-ACK and FIN use it too. */
-    long retransmitAt = NEVER;
-    /** The persist timer (RFC 9293 3.8.6.1): probes a zero window while nothing is in flight. */
-    long persistAt = NEVER;
-    /** FIN-WAIT-2 of a socket the application closed ends here (Linux tcp_fin_timeout). */
-    long finWait2EndsAt = NEVER;
+    /** The timers (3.10.8): retransmission, loss probe, reordering, persist, delayed ACK, FIN-WAIT-2, TIME-WAIT. */
+    final Timers timers;
 
     // Retransmission state.
     final RetransmissionTimeout rto;
@@ -140,8 +134,6 @@ final class Tcb implements Connection {
     long retransmittingSince;
     /** SND.NXT when the timer last expired: later ACKs below it are partial (RFC 6582 3.2). */
     SeqNum recoveryPoint;
-    /** The retransmission timer waits as a tail loss probe timeout (RFC 8985 7.2), not an RTO. */
-    boolean lossProbeArmed;
     /** SND.NXT when a loss probe went out, until an ACK reaches it (RFC 8985 7.4 TLPRxtOut). */
     SeqNum tlpHighSeq;
     /** When an ACK last answered an out-of-window segment (Linux last_oow_ack_time), or NEVER. */
@@ -176,6 +168,7 @@ final class Tcb implements Connection {
         this.rto = new RetransmissionTimeout(profile);
         this.lossDetection = new LossDetection(this);
         this.delayedAcks = new DelayedAcks(profile);
+        this.timers = new Timers(this, observer);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -471,28 +464,26 @@ final class Tcb implements Connection {
 
     /** When this TCB next needs {@link #timersDue}, or NEVER. */
     long nextDeadline() {
-        return Math.min(Math.min(delayedAckAt, timeWaitEndsAt), Math.min(lossDetection.reorderAt,
-                Math.min(retransmitAt, Math.min(persistAt, finWait2EndsAt))));
+        return timers.next();
     }
 
     /** Fires the timers due at {@code now}. */
     void timersDue(long now) {
-        if (timeWaitEndsAt <= now) {
+        if (timers.fire(TcpTimer.TIME_WAIT, now)) {
             // TIME-WAIT TIMEOUT: "If the time-wait timeout expires on a connection, delete the TCB,
             // enter the CLOSED state, and return."
             delete(now);
             return;
         }
-        if (finWait2EndsAt <= now) {
+        if (timers.fire(TcpTimer.FIN_WAIT_2, now)) {
             // Linux tcp_fin_timeout: the application closed and the peer never sent its FIN; the
             // connection goes without a segment (RFC 9293 leaves FIN-WAIT-2 open-ended).
             delete(now);
             return;
         }
-        if (retransmitAt <= now) {
-            retransmitAt = NEVER;
-            if (lossProbeArmed) {
-                lossProbeArmed = false;
+        boolean probe = timers.fire(TcpTimer.LOSS_PROBE, now);
+        if (probe || timers.fire(TcpTimer.RETRANSMISSION, now)) {
+            if (probe) {
                 lossProbeTimeout(now);
             } else {
                 retransmissionTimeout(now);
@@ -501,19 +492,17 @@ final class Tcb implements Connection {
                 return;
             }
         }
-        if (lossDetection.reorderAt <= now) {
+        if (timers.fire(TcpTimer.REORDERING, now)) {
             lossDetection.reorderTimeout(now);
         }
-        if (persistAt <= now) {
-            persistAt = NEVER;
+        if (timers.fire(TcpTimer.PERSIST, now)) {
             persistTimeout(now);
             if (state == TcpState.CLOSED) {
                 return;
             }
         }
-        if (delayedAckAt <= now) {
+        if (timers.fire(TcpTimer.DELAYED_ACK, now)) {
             // The delayed ACK (RFC 9293 3.8.6.3) nothing else carried in time.
-            delayedAckAt = NEVER;
             delayedAcks.timerFired();
             sendAck(now);
         }
@@ -558,9 +547,10 @@ final class Tcb implements Connection {
                         timedOut(now);
                         return;
                     }
-                    retransmitFirst(now);
                     rto.backOff();
-                    retransmitAt = now + rto.current();
+                    timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(),
+                            "window probe retransmitted, RTO backed off", now);
+                    retransmitFirst(now);
                     return;
                 }
                 int limit = applicationClosed ? profile.get(ORPHAN_RETRIES) : profile.get(RETRIES2);
@@ -573,16 +563,19 @@ final class Tcb implements Connection {
         if (retransmits == 0) {
             retransmittingSince = retransmissionQueue.first().firstSentAt();
         }
-        retransmitFirst(now);
         retransmits++;
         recoveryPoint = sndNxt;
         tlpHighSeq = null;
         // (5.5) back off; Linux keeps the first tcp_syn_linear_timeouts SYN timeouts at 1 RTO.
-        if (!(state == TcpState.SYN_SENT && retransmits <= profile.get(SYN_LINEAR_TIMEOUTS))) {
+        boolean linear = state == TcpState.SYN_SENT && retransmits <= profile.get(SYN_LINEAR_TIMEOUTS);
+        if (!linear) {
             rto.backOff();
         }
         // (5.6) "Start the retransmission timer, such that it expires after RTO seconds"
-        retransmitAt = now + rto.current();
+        timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), linear ? "retransmitted, linear SYN timeout (Linux)"
+                : "retransmitted, RTO backed off (RFC 6298 5.5, 5.6)", now);
+        // (5.4) "Retransmit the earliest segment that has not been acknowledged by the TCP receiver."
+        retransmitFirst(now);
     }
 
     /**
@@ -604,9 +597,8 @@ final class Tcb implements Connection {
     }
 
     /** The retransmission timer starts again from now, with the RTO as it stands (back-off kept). */
-    void restartRetransmissionTimer(long now) {
-        lossProbeArmed = false;
-        retransmitAt = now + rto.current();
+    void restartRetransmissionTimer(long now, String cause) {
+        timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), cause, now);
     }
 
     /**
@@ -658,8 +650,8 @@ final class Tcb implements Connection {
         if (untilRto > 0) {
             pto = Math.min(pto, untilRto);
         }
-        retransmitAt = now + pto;
-        lossProbeArmed = true;
+        timers.arm(TcpTimer.LOSS_PROBE, now + pto, ackArrived ? "ACK of new data (RFC 8985 7.2)"
+                : "data sent (RFC 8985 7.2)", now);
         return true;
     }
 
@@ -675,11 +667,12 @@ final class Tcb implements Connection {
         if (tlpHighSeq == null) {
             List<RetransmissionQueue.Entry> inFlight = retransmissionQueue.entries();
             Segment last = inFlight.get(inFlight.size() - 1).segment();
+            timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "loss probe sent (RFC 8985 7.3)", now);
             transmit(last.flags(), last.seq(), last.payload(), now);
             tlpHighSeq = sndNxt;
-            retransmitAt = now + rto.current();
         } else {
-            retransmitAt = Math.max(now + 1, retransmissionQueue.first().sentAt() + rto.current());
+            timers.arm(TcpTimer.RETRANSMISSION, Math.max(now + 1, retransmissionQueue.first().sentAt() + rto.current()),
+                    "a loss probe is already out: the RTO of the first segment (RFC 8985 7.3)", now);
         }
     }
 
@@ -705,9 +698,11 @@ final class Tcb implements Connection {
     void retransmitLost(RetransmissionQueue.Entry lost, long now) {
         Segment s = lost.segment();
         transmit(s.flags(), s.seq(), s.payload(), now);
-        lossProbeArmed = false;
         if (s.seq().equals(sndUna)) {
-            retransmitAt = now + rto.current();
+            timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "first segment resent as lost (RFC 6298 5.3)", now);
+        } else if (timers.armed(TcpTimer.LOSS_PROBE)) {
+            // In recovery there is no loss probe: the timer keeps its time and runs as the RTO.
+            timers.arm(TcpTimer.RETRANSMISSION, timers.at(TcpTimer.LOSS_PROBE), "loss recovery started", now);
         }
     }
 
@@ -740,7 +735,7 @@ final class Tcb implements Connection {
         // Linux tcp_xmit_probe_skb: <SEQ=SND.UNA-1><ACK=RCV.NXT><CTL=ACK>, an old sequence number
         // the receiver answers with an ACK carrying its window (3.10.7.4, first check).
         transmit(TcpFlags.ACK, sndUna.minus(1), NO_TEXT, now);
-        persistAt = now + rto.current();
+        timers.arm(TcpTimer.PERSIST, now + rto.current(), "window probe sent, backed off (RFC 9293 3.8.6.1)", now);
     }
 
     /** Data (or a FIN) waits for the peer's window and nothing is in flight to elicit an ACK. */
@@ -752,29 +747,31 @@ final class Tcb implements Connection {
     /** Arms the persist timer when the window blocks everything, and disarms it otherwise. */
     private void updatePersistTimer(long now) {
         if (blockedByWindow()) {
-            if (persistAt == NEVER) {
-                persistAt = now + rto.current();
+            if (!timers.armed(TcpTimer.PERSIST)) {
+                timers.arm(TcpTimer.PERSIST, now + rto.current(), "zero window, nothing in flight (RFC 9293 3.8.6.1)",
+                        now);
             }
-        } else if (persistAt != NEVER) {
-            stopProbing();
+        } else if (timers.armed(TcpTimer.PERSIST)) {
+            stopProbing(now);
         }
     }
 
     /** The window opened: no more probes (Linux tcp_ack_probe also clears their back-off). */
-    private void stopProbing() {
-        persistAt = NEVER;
+    private void stopProbing(long now) {
+        timers.cancel(TcpTimer.PERSIST, "the window opened", now);
         probes = 0;
         rto.clearBackoff();
     }
 
     void startTimeWait(long now) {
-        timeWaitEndsAt = now + profile.get(TIME_WAIT);
+        timers.arm(TcpTimer.TIME_WAIT, now + profile.get(TIME_WAIT), "2 MSL (RFC 9293 3.10.7.4)", now);
     }
 
     /** A socket the application closed waits in FIN-WAIT-2 at most fin_timeout (0: for ever). */
     private void startFinWait2Timer(long now) {
-        if (applicationClosed && profile.get(FIN_TIMEOUT) > 0 && finWait2EndsAt == NEVER) {
-            finWait2EndsAt = now + profile.get(FIN_TIMEOUT);
+        if (applicationClosed && profile.get(FIN_TIMEOUT) > 0 && !timers.armed(TcpTimer.FIN_WAIT_2)) {
+            timers.arm(TcpTimer.FIN_WAIT_2, now + profile.get(FIN_TIMEOUT), "closed socket in FIN-WAIT-2 (fin_timeout)",
+                    now);
         }
     }
 
@@ -803,10 +800,10 @@ final class Tcb implements Connection {
         if (tlpHighSeq != null && sndUna.ge(tlpHighSeq)) {
             tlpHighSeq = null; // the probe's episode is over (RFC 8985 7.4)
         }
-        lossProbeArmed = false;
         if (retransmissionQueue.isEmpty()) {
             // (5.2) "When all outstanding data has been acknowledged, turn off the retransmission timer."
-            retransmitAt = NEVER;
+            timers.cancel(TcpTimer.RETRANSMISSION, "everything acknowledged (RFC 6298 5.2)", now);
+            timers.cancel(TcpTimer.LOSS_PROBE, "everything acknowledged (RFC 6298 5.2)", now);
             recoveryPoint = null;
             return;
         }
@@ -818,7 +815,7 @@ final class Tcb implements Connection {
         // timer so that it will expire after RTO seconds (for the current value of RTO)", or the
         // loss probe before it.
         if (!scheduleLossProbe(true, now)) {
-            retransmitAt = now + rto.current();
+            timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "ACK of new data (RFC 6298 5.3)", now);
         }
         if (partial && !(profile.get(RACK) && inUse.sack())) {
             // After a timeout or a fast retransmit, an ACK that does not reach the data sent
@@ -857,8 +854,8 @@ final class Tcb implements Connection {
     void ackArrived(long now) {
         probes = 0;
         lastAckAt = now;
-        if (persistAt != NEVER) {
-            persistAt = now + rto.current();
+        if (timers.armed(TcpTimer.PERSIST)) {
+            timers.arm(TcpTimer.PERSIST, now + rto.current(), "the peer answered (Linux tcp_ack_probe)", now);
         }
     }
 
@@ -903,9 +900,9 @@ final class Tcb implements Connection {
     void delayAckFor(long delay, long now) {
         if (delay == 0) {
             ackNow = true;
-        } else if (delayedAckAt == NEVER) {
-            delayedAckAt = now + delay;
-        } else if (delayedAckAt - now <= delay / 4) {
+        } else if (!timers.armed(TcpTimer.DELAYED_ACK)) {
+            timers.arm(TcpTimer.DELAYED_ACK, now + delay, "ACK owed (RFC 9293 3.8.6.3)", now);
+        } else if (timers.at(TcpTimer.DELAYED_ACK) - now <= delay / 4) {
             ackNow = true;
         }
     }
@@ -937,7 +934,7 @@ final class Tcb implements Connection {
 
     /** An ACK is owed now or by the timer. */
     private boolean ackOwed() {
-        return ackNow || delayedAckAt != NEVER;
+        return ackNow || timers.armed(TcpTimer.DELAYED_ACK);
     }
 
     /**
@@ -975,12 +972,8 @@ final class Tcb implements Connection {
             startFinWait2Timer(now);
         } else if (to == TcpState.TIME_WAIT) {
             // "start the time-wait timer, turn off the other timers"
-            delayedAckAt = NEVER;
-            retransmitAt = NEVER;
-            lossProbeArmed = false;
+            timers.cancelAllBut(TcpTimer.TIME_WAIT, "TIME-WAIT turns off the other timers", now);
             lossDetection.reset();
-            persistAt = NEVER;
-            finWait2EndsAt = NEVER;
             startTimeWait(now);
         }
         observer.stateChanged(this, from, to, now);
@@ -993,13 +986,8 @@ final class Tcb implements Connection {
         receiveQueue.discardHeld();
         sackBlocks.clear();
         ackNow = false;
-        delayedAckAt = NEVER;
-        timeWaitEndsAt = NEVER;
-        retransmitAt = NEVER;
-        lossProbeArmed = false;
+        timers.cancelAllBut(null, "connection deleted", now);
         lossDetection.reset();
-        persistAt = NEVER;
-        finWait2EndsAt = NEVER;
         host.forget(this);
         enter(TcpState.CLOSED, now);
     }
@@ -1032,8 +1020,8 @@ final class Tcb implements Connection {
         if (state == TcpState.CLOSED) {
             return;
         }
-        if (persistAt != NEVER && sndUna.plus(sndWnd).gt(sndNxt)) {
-            stopProbing();
+        if (timers.armed(TcpTimer.PERSIST) && sndUna.plus(sndWnd).gt(sndNxt)) {
+            stopProbing(now);
         }
         if (finSeq == null && maySendData()) {
             transmitQueued(now);
@@ -1126,16 +1114,16 @@ final class Tcb implements Connection {
             lastAckSent = rcvNxt;
             rcvWup = rcvNxt;
             ackNow = false;
-            delayedAckAt = NEVER;
+            timers.cancel(TcpTimer.DELAYED_ACK, "an ACK went out", now);
         }
         if (text.length > 0) {
             delayedAcks.dataSent(now);
         }
         retransmissionQueue.add(s, now);
-        if (s.seqLength() > 0 && retransmitAt == NEVER) {
+        if (s.seqLength() > 0 && timers.retransmission() == NEVER) {
             // (5.1) "Every time a packet containing data is sent (including a retransmission), if
             // the timer is not running, start it running so that it will expire after RTO seconds"
-            retransmitAt = now + rto.current();
+            timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "sent with the timer off (RFC 6298 5.1)", now);
         }
         host.emit(s);
     }

@@ -17,4 +17,7 @@ public interface TcpObserver {
     default void delivered(Connection connection, byte[] text, long now) {}
 
     default void error(Connection connection, TcpError error, long now) {}
+
+    /** A timer of the connection was armed, fired or cancelled, and why. */
+    default void timer(Connection connection, TimerEvent event, long now) {}
 }

@@ -423,7 +423,7 @@ class EstablishedTest {
             fx.conn.close(fx.now);
             fx.expectSent(fx.sent(), fx.ours(FIN | ACK).seq(1).ack(7));
             fx.expectState(TcpState.LAST_ACK);
-            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt, "no separate ACK is left to send");
+            assertEquals(Tcb.NEVER, fx.tcb().timers.at(TcpTimer.DELAYED_ACK), "no separate ACK is left to send");
         }
 
         @Test
@@ -433,7 +433,7 @@ class EstablishedTest {
             fx.arrive(fx.peer(FIN | ACK).seq(6).ack(1));
             fx.conn.send(Fixture.bytes("reply"), fx.now);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(7).data("reply"));
-            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt, "no separate ACK is left to send");
+            assertEquals(Tcb.NEVER, fx.tcb().timers.at(TcpTimer.DELAYED_ACK), "no separate ACK is left to send");
         }
 
         @Test
@@ -631,16 +631,16 @@ class EstablishedTest {
             fx.at(100_000);
             fx.conn.send(Fixture.bytes("cd"), fx.now);
             fx.sent();
-            assertEquals(200_000, fx.tcb().retransmitAt, "(5.1) a running timer is not restarted");
+            assertEquals(200_000, fx.tcb().timers.retransmission(), "(5.1) a running timer is not restarted");
             fx.at(150_000);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(3)));
             // sample 150 ms: RTTVAR 3/4 * 0 + 1/4 * 150 = 37.5 ms, SRTT 150/8 = 18.75 ms;
             // RTO = 18.75 + max(200, 150) ms; (5.3) the timer restarts from now
             assertEquals(18_750, fx.tcb().rto.srtt());
             assertEquals(37_500, fx.tcb().rto.rttvar());
-            assertEquals(150_000 + 218_750, fx.tcb().retransmitAt);
+            assertEquals(150_000 + 218_750, fx.tcb().timers.retransmission());
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(5)));
-            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt, "(5.2) everything is acknowledged");
+            assertEquals(Tcb.NEVER, fx.tcb().timers.retransmission(), "(5.2) everything is acknowledged");
             assertEquals(Long.MAX_VALUE, fx.host.nextDeadline());
         }
 
@@ -715,7 +715,7 @@ class EstablishedTest {
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)),
                     fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(data, 1448, 2896)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(3001)));
-            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+            assertEquals(Tcb.NEVER, fx.tcb().timers.retransmission());
         }
 
         @Test
@@ -764,7 +764,7 @@ class EstablishedTest {
                     fx.ours(ACK).seq(537).ack(1).win(Fixture.TEXTBOOK_WINDOW).data(Arrays.copyOfRange(text, 536, 1072)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(537))); // a fourth duplicate changes nothing
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(2145)));
-            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+            assertEquals(Tcb.NEVER, fx.tcb().timers.retransmission());
         }
 
         @Test
@@ -798,13 +798,13 @@ class EstablishedTest {
             fx.at(20_000);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 4345)));
-            assertEquals(20_000 + 2_500, fx.tcb().lossDetection.reorderAt,
+            assertEquals(20_000 + 2_500, fx.tcb().timers.at(TcpTimer.REORDERING),
                     "sent with the SACKed one 10 ms ago: lost after that RTT and min_RTT / 4");
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 5793)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1449).sack(2897, 7241)),
                     fx.ours(ACK).seq(1449).ack(1).data(Arrays.copyOfRange(text, 1448, 2896)));
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(7241)));
-            assertEquals(Tcb.NEVER, fx.tcb().retransmitAt);
+            assertEquals(Tcb.NEVER, fx.tcb().timers.retransmission());
         }
 
         @Test
@@ -832,7 +832,7 @@ class EstablishedTest {
             fx.at(10_000);
             // The first segment is SACKed (the peer lost nothing before it): nothing is resent.
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1, 1449)));
-            assertEquals(Tcb.NEVER, fx.tcb().lossDetection.reorderAt);
+            assertEquals(Tcb.NEVER, fx.tcb().timers.at(TcpTimer.REORDERING));
         }
     }
 
@@ -954,8 +954,8 @@ class EstablishedTest {
             fx.runTimers(700_000);
             fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1)),
                     fx.ours(PSH | ACK).seq(1).ack(1).data("hello"));
-            assertEquals(Tcb.NEVER, fx.tcb().persistAt);
-            assertEquals(fx.now + 200_000, fx.tcb().retransmitAt, "the back-off of the probes is cleared");
+            assertEquals(Tcb.NEVER, fx.tcb().timers.at(TcpTimer.PERSIST));
+            assertEquals(fx.now + 200_000, fx.tcb().timers.retransmission(), "the back-off of the probes is cleared");
         }
 
         @Test
@@ -1085,7 +1085,7 @@ class EstablishedTest {
             fx.at(10_000);
             fx.conn.send(Fixture.bytes("pong"), fx.now);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(5).data("pong"));
-            assertEquals(Tcb.NEVER, fx.tcb().delayedAckAt);
+            assertEquals(Tcb.NEVER, fx.tcb().timers.at(TcpTimer.DELAYED_ACK));
         }
 
         @Test
@@ -1107,7 +1107,7 @@ class EstablishedTest {
             assertTrue(fx.tcb().delayedAcks.pingpong(), "interactive: an answer within 40 ms");
             fx.at(100_000);
             fx.expectSent(fx.arrive(fx.peer(PSH | ACK).seq(5).ack(6).data("req2")));
-            assertEquals(140_000, fx.tcb().delayedAckAt, "no quick ACK in pingpong mode");
+            assertEquals(140_000, fx.tcb().timers.at(TcpTimer.DELAYED_ACK), "no quick ACK in pingpong mode");
             fx.at(140_000);
             fx.expectSent(fx.sent(), fx.ours(ACK).seq(6).ack(9));
             assertTrue(!fx.tcb().delayedAcks.pingpong(), "a delayed ACK that had to go alone ends it");

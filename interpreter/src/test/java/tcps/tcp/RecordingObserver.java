@@ -22,6 +22,7 @@ final class RecordingObserver implements TcpObserver {
     final List<StateChange> stateChanges = new ArrayList<>();
     final List<Discarded> discards = new ArrayList<>();
     final List<Failure> errors = new ArrayList<>();
+    final List<TimerEvent> timers = new ArrayList<>();
     private final Map<Connection, ByteArrayOutputStream> delivered = new IdentityHashMap<>();
 
     @Override
@@ -50,6 +51,11 @@ final class RecordingObserver implements TcpObserver {
         errors.add(new Failure(connection, error, now));
     }
 
+    @Override
+    public void timer(Connection connection, TimerEvent event, long now) {
+        timers.add(event);
+    }
+
     /** "FROM -> TO" for every change of {@code c}, in order. */
     List<String> transitionsOf(Connection c) {
         return stateChanges.stream().filter(s -> s.connection() == c).map(StateChange::toString).toList();
@@ -59,5 +65,6 @@ final class RecordingObserver implements TcpObserver {
         stateChanges.clear();
         discards.clear();
         errors.clear();
+        timers.clear();
     }
 }

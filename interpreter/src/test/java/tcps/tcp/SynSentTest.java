@@ -301,7 +301,7 @@ class SynSentTest {
             assertFalse(fx.tcb().rto.sampled(), "Karn: the ACK of a retransmitted SYN is ambiguous");
             fx.conn.send(Fixture.bytes("x"), fx.now);
             fx.sent();
-            assertEquals(fx.now + 3_000_000, fx.tcb().retransmitAt, "RFC 6298 5.7: RTO 3 s");
+            assertEquals(fx.now + 3_000_000, fx.tcb().timers.retransmission(), "RFC 6298 5.7: RTO 3 s");
         }
     }
 }
