@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-A", "--annotate"},
             description = "Between tcpdump's lines, show what faults did to segments and what happened in the "
-                    + "stacks: state changes, discarded segments and why (RFC section), errors.")
+                    + "stacks: state changes, discarded segments and why (RFC section), errors, timers that fired "
+                    + "and the numbers behind them.")
     private boolean annotate;
 
     @Option(names = "--seed", paramLabel = "N",

@@ -71,7 +71,8 @@ final class Annotation {
 
         @Override
         public String timer(RunEvent.Timer e) {
-            return null;
+            // Timers that fire explain what follows; arming and cancelling are in the JSON.
+            return e.change() == RunEvent.TimerChange.FIRED ? e.endpoint() + " " + e.reason() : null;
         }
 
         @Override

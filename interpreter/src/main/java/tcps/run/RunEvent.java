@@ -137,16 +137,29 @@ public sealed interface RunEvent {
     }
 
     /**
-     * A timer of {@code endpoint}'s connection was armed, fired or cancelled.
+     * A timer of {@code endpoint}'s connection was armed (or restarted), fired or cancelled. A
+     * timer that fires does so at its deadline, which is then this event's time.
      *
-     * @param timer    which one, as tcps.tcp names it ({@code retransmission}, {@code persist},
-     *                 {@code delayed-ack}, {@code time-wait}, ...)
-     * @param deadline when it is (was) due, µs of virtual time
-     * @param duration how long it was armed for, µs (the RTO, the delayed-ACK delay, ...)
+     * @param timer    which one: {@code retransmission}, {@code loss-probe}, {@code persist},
+     *                 {@code delayed-ack}, {@code time-wait}, {@code fin-wait-2}, {@code reordering}
+     * @param deadline when it is (was, would have been) due, µs of virtual time
+     * @param duration armed: how long from now it runs; fired: how long it ran; cancelled: how
+     *                 long it had run (µs)
+     * @param cause    the model's few words for why it was armed or cancelled
+     *                 ({@code data sent (RFC 8985 7.2)})
      * @param reason   why, in words, with the values it was computed from
+     *                 ({@code RTO 1 s = initial_rto (no RTT sample yet)}); for a timer that fired,
+     *                 how long it ran and why it was set so
+     * @param values   those values by name, µs except the counts {@code backoffs} and {@code probe}
+     *                 ({@code rto}, {@code srtt}, {@code rttvar}, {@code min_rto}, {@code initial_rto},
+     *                 {@code backoffs}, {@code delayed_ack}, {@code time_wait}, {@code fin_timeout})
      */
     record Timer(long time, int afterSegments, String endpoint, String timer, TimerChange change, long deadline,
-            long duration, String reason) implements RunEvent {
+            long duration, String cause, String reason, java.util.Map<String, Long> values) implements RunEvent {
+        public Timer {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.timer(this);

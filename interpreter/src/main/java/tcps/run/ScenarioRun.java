@@ -46,6 +46,7 @@ import tcps.tcp.TcpHost;
 import tcps.tcp.TcpObserver;
 import tcps.tcp.TcpOption;
 import tcps.tcp.TcpState;
+import tcps.tcp.TimerEvent;
 
 /**
  * Runs one checked scenario: builds its network, then walks its statements in order. Actions
@@ -72,6 +73,7 @@ final class ScenarioRun {
     private final List<RunEvent> events = new ArrayList<>();
     /** The segment whose arrival is being processed, or -1: what a discard is about. */
     private int arriving = -1;
+    private final TimerWatch timers = new TimerWatch();
     private int passed;
     /** True while a socket call runs, so its error is reported once, as the call's result. */
     private boolean inCall;
@@ -185,6 +187,11 @@ final class ScenarioRun {
                 return; // what a socket call returns is its SocketCall event
             }
             events.add(new RunEvent.ErrorSeen(now, net.capture().size(), nameOf(connection.local()), error));
+        }
+
+        @Override
+        public void timer(Connection connection, TimerEvent event, long now) {
+            events.add(timers.event(nameOf(connection.local()), connection, event, now, net.capture().size()));
         }
     };
 

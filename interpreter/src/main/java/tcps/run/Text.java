@@ -36,6 +36,26 @@ final class Text {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + "s";
     }
 
+    /**
+     * A span of virtual time for reading, in the largest unit it reaches, at most three decimals:
+     * 200 ms, 1 s, 0.86 s is 860 ms, 20 µs, 1.5 s.
+     */
+    static String spoken(long micros) {
+        if (micros >= 1_000_000) {
+            return decimals(micros, 6) + " s";
+        }
+        if (micros >= 1_000) {
+            return decimals(micros, 3) + " ms";
+        }
+        return micros + " µs";
+    }
+
+    private static String decimals(long micros, int scale) {
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(micros, scale)
+                .setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+    }
+
     /** A virtual instant as the transcript's clock shows it: 00:00:01.000010. */
     static String clock(long micros) {
         long s = micros / 1_000_000;

@@ -37,6 +37,9 @@ public interface Connection {
     /** RTO (RFC 6298): what the retransmission timer would be started with now, µs, back-off included. */
     long rto();
 
+    /** The RTT estimate behind the RTO (RFC 6298), as it stands. */
+    RttEstimate rttEstimate();
+
     /** The error the application has seen, if the connection failed. */
     Optional<TcpError> error();
 

@@ -107,6 +107,11 @@ final class RetransmissionTimeout {
         return rttvar;
     }
 
+    /** The RTO before back-off, µs. */
+    long base() {
+        return base;
+    }
+
     int backoffs() {
         return backoff;
     }

@@ -1304,6 +1304,11 @@ final class Tcb implements Connection {
         return rto.current();
     }
 
+    @Override
+    public RttEstimate rttEstimate() {
+        return new RttEstimate(rto.sampled(), rto.srtt(), rto.rttvar(), rto.base(), rto.backoffs(), rto.current());
+    }
+
     /** RCV.WND: what the peer may still send beyond RCV.NXT, as we last told it. */
     @Override
     public long rcvWnd() {

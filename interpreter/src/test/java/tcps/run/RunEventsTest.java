@@ -125,4 +125,53 @@ class RunEventsTest {
                 .filter(a -> a.segment() == corrupt.segment()).findFirst().orElseThrow();
         assertEquals(RunEvent.Arrival.CORRUPTED, bad.arrival());
     }
+
+    @Test
+    void timersSayWhenTheyFireAndWhy() {
+        ScenarioResult r = run("""
+                profile p extends linux { syn_retries 1; syn_linear_timeouts 0 }
+                stack p
+                drop next 2 client > server SYN
+                client connect
+                wait 10s
+                """);
+        List<RunEvent.Timer> rto = r.events(RunEvent.Timer.class).stream()
+                .filter(t -> t.timer().equals("retransmission")).toList();
+        assertEquals(List.of(RunEvent.TimerChange.ARMED, RunEvent.TimerChange.FIRED, RunEvent.TimerChange.ARMED,
+                RunEvent.TimerChange.FIRED), rto.stream().map(RunEvent.Timer::change).toList());
+        assertEquals(1_000_000L, rto.get(0).deadline());
+        assertEquals("RTO 1 s = initial_rto (no RTT sample yet)", rto.get(0).reason());
+        assertEquals(1_000_000L, rto.get(0).values().get("initial_rto"));
+        assertEquals(1_000_000L, rto.get(1).time(), "a timer fires at its deadline");
+        assertEquals(3_000_000L, rto.get(2).deadline(), "backed off: 2 s from 1 s");
+        assertEquals("RTO 2 s: 1 s = initial_rto (no RTT sample yet), doubled once (back-off)", rto.get(2).reason());
+        assertEquals(1L, rto.get(2).values().get("backoffs"));
+        assertEquals(3_000_000L, rto.get(3).time());
+        RunEvent.ErrorSeen gaveUp = r.events(RunEvent.ErrorSeen.class).get(0);
+        assertTrue(r.events().indexOf(rto.get(3)) < r.events().indexOf(gaveUp), "the timer fires, then the error");
+    }
+
+    @Test
+    void timeWaitEndsAfterItsTimeAndADelayedAckWaitsItsDelay() {
+        ScenarioResult r = run("""
+                stack linux
+                server listen
+                client connect
+                expect client > server SYN
+                expect server > client SYN-ACK
+                expect client > server ACK
+                client write 13
+                expect server > client ACK
+                server write 11
+                expect client > server ACK
+                server close
+                expect server > client FIN-ACK
+                wait 1s
+                client close
+                wait 61s
+                """);
+        List<String> fired = r.events(RunEvent.Timer.class).stream()
+                .filter(t -> t.change() == RunEvent.TimerChange.FIRED).map(t -> t.endpoint() + " " + t.reason()).toList();
+        assertEquals(List.of("client delayed ACK sent after 40 ms", "server TIME-WAIT ends (60 s)"), fired);
+    }
 }
