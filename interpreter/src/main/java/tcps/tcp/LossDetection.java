@@ -73,10 +73,10 @@ final class LossDetection {
         if (seg.length() == 0 && !seg.has(TcpFlags.SYN) && !seg.has(TcpFlags.FIN)
                 && seg.ack().equals(tcb.sndUna) && sameWindow) {
             duplicateAcks++;
-            if (duplicateAcks == tcb.profile.get(DUPACK_THRESHOLD) && tcb.recoveryPoint == null) {
+            if (duplicateAcks == tcb.profile.get(DUPACK_THRESHOLD) && !tcb.inRecovery()) {
                 // (3.2) "The TCP sender SHOULD use the 'fast retransmit' algorithm ... after
                 // receiving 3 duplicate ACKs ... retransmit what appears to be the missing segment"
-                tcb.recoveryPoint = tcb.sndNxt;
+                tcb.enterRecovery(now);
                 tcb.retransmitLost(tcb.retransmissionQueue.firstUnsacked(), now);
             }
         }
@@ -107,8 +107,8 @@ final class LossDetection {
             }
             long lostAt = e.sentAt() + rackRtt + reoWnd;
             if (lostAt <= now) {
-                if (tcb.recoveryPoint == null) {
-                    tcb.recoveryPoint = tcb.sndNxt;
+                if (!tcb.inRecovery()) {
+                    tcb.enterRecovery(now);
                 }
                 tcb.retransmitLost(e, now);
             } else {
@@ -127,7 +127,7 @@ final class LossDetection {
      * segments are SACKed (Linux tcp_rack_reo_wnd; at most SRTT), else 0.
      */
     private long reorderingWindow() {
-        if (tcb.recoveryPoint != null || tcb.retransmissionQueue.sackedCount() >= tcb.profile.get(DUPACK_THRESHOLD)) {
+        if (tcb.inRecovery() || tcb.retransmissionQueue.sackedCount() >= tcb.profile.get(DUPACK_THRESHOLD)) {
             return 0;
         }
         long quarter = minRtt == Long.MAX_VALUE ? 0 : minRtt / 4;

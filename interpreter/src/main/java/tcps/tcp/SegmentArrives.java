@@ -200,23 +200,18 @@ final class SegmentArrives {
             // that are thereby acknowledged should be removed."
             tcb.peerSynArrived(seg);
             if (ackAcceptable) {
-                SeqNum oldUna = tcb.sndUna;
-                tcb.sndUna = seg.ack();
-                tcb.newDataAcknowledged(oldUna, seg, now);
+                tcb.acknowledge(seg, now);
                 tcb.ackArrived(now);
             }
             // The window of a SYN is never scaled (RFC 7323 2.2).
-            tcb.sndWnd = seg.window();
-            tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
-            tcb.sndWl1 = seg.seq();
-            tcb.sndWl2 = ackAcceptable ? seg.ack() : tcb.iss;
+            tcb.takeSendWindow(seg.window(), seg.seq(), ackAcceptable ? seg.ack() : tcb.iss);
             if (tcb.sndUna.gt(tcb.iss)) {
                 // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to
                 // ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send
                 // it." RCV.WND is what our SYN offered.
-                tcb.rcvEdge = tcb.rcvNxt.plus(tcb.synWindow());
+                tcb.synWindowOffered();
                 tcb.enter(TcpState.ESTABLISHED, now);
-                tcb.ackNow = true;
+                tcb.ackAtOnce();
                 // "If there are other controls or text in the segment, then continue processing
                 // at the sixth step below where the URG bit is checked; otherwise, return."
                 syn = false;
@@ -329,7 +324,7 @@ final class SegmentArrives {
             syn = false;
             text = Tcb.NO_TEXT;
             fin = false;
-            tcb.ackNow = true;
+            tcb.ackAtOnce();
             acceptable = true;
         }
         if (!acceptable) {
@@ -502,7 +497,7 @@ final class SegmentArrives {
                     // macOS (seed 000, packet 4): the SYN-ACK could offer at most 65535; now the
                     // whole buffer can be offered, and BSD's tcp_output sends that window update
                     // at once, an ACK of nothing new (Profile.ackAfterHandshake).
-                    tcb.ackNow = true;
+                    tcb.ackAtOnce();
                 }
                 if (tcb.finQueued) {
                     // CLOSE in SYN-RECEIVED was queued "for processing after entering ESTABLISHED".
@@ -550,9 +545,7 @@ final class SegmentArrives {
             // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK. Any segments on the
             // retransmission queue that are thereby entirely acknowledged are removed." The RTT
             // is sampled and the retransmission timer restarted or stopped (RFC 6298 5.2, 5.3).
-            SeqNum oldUna = tcb.sndUna;
-            tcb.sndUna = ack;
-            tcb.newDataAcknowledged(oldUna, seg, now);
+            tcb.acknowledge(seg, now);
         }
         // "If the ACK is a duplicate (SEG.ACK =< SND.UNA), it can be ignored": not by a sender
         // that counts duplicates or reads SACK blocks to find losses (RFC 5681 3.2, RFC 8985).
@@ -605,10 +598,7 @@ final class SegmentArrives {
     /** SND.WND <- SEG.WND (scaled unless it is a SYN's, RFC 7323 2.2), SND.WL1, SND.WL2. */
     private void updateSendWindow() {
         int shift = seg.has(TcpFlags.SYN) ? 0 : tcb.inUse.sndShift();
-        tcb.sndWnd = (long) seg.window() << shift;
-        tcb.maxSndWnd = Math.max(tcb.maxSndWnd, tcb.sndWnd);
-        tcb.sndWl1 = seg.seq();
-        tcb.sndWl2 = seg.ack();
+        tcb.takeSendWindow((long) seg.window() << shift, seg.seq(), seg.ack());
     }
 
     private boolean ourFinAcknowledged() {
@@ -648,7 +638,7 @@ final class SegmentArrives {
                     // the held block first among its SACK blocks (RFC 2018 4).
                     tcb.receiveQueue.hold(start, text, fin);
                     tcb.heldForSack(start);
-                    tcb.ackNow = true;
+                    tcb.ackAtOnce();
                     tcb.sendAck(now);
                     return false;
                 }
@@ -657,11 +647,9 @@ final class SegmentArrives {
                     // data accepted ... Send an acknowledgment of the form:
                     // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". When it goes is textAccepted's rule
                     // (3.8.6.3: at once, or delayed); it rides on data sent before then.
-                    tcb.deliver(text);
-                    tcb.rcvNxt = tcb.rcvNxt.plus(text.length);
+                    tcb.acceptInOrder(text);
                     ReceiveQueue.Reassembled more = tcb.receiveQueue.reassemble(tcb.rcvNxt);
-                    tcb.deliver(more.text());
-                    tcb.rcvNxt = tcb.rcvNxt.plus(more.text().length);
+                    tcb.acceptInOrder(more.text());
                     tcb.forgetAcknowledgedSackBlocks();
                     fin |= more.fin();
                     tcb.textAccepted(text.length, seg.has(TcpFlags.PSH), more.text().length > 0 || more.fin(), now);
@@ -687,9 +675,7 @@ final class SegmentArrives {
         // "If the FIN bit is set, signal the user 'connection closing' and return any pending
         // RECEIVEs with same message, advance RCV.NXT over the FIN, and send an acknowledgment for
         // the FIN."
-        tcb.rcvNxt = tcb.rcvNxt.plus(1);
-        tcb.peerFinReceived = true;
-        tcb.receiveQueue.discardHeld();
+        tcb.acceptFin();
         switch (tcb.state) {
             case SYN_RECEIVED, ESTABLISHED:
                 // "Enter the CLOSE-WAIT state."
@@ -701,21 +687,21 @@ final class SegmentArrives {
                 // the time-wait timer, turn off the other timers; otherwise, enter the CLOSING
                 // state." An ACK of our FIN has already moved us to FIN-WAIT-2 (fifth check).
                 tcb.enter(TcpState.CLOSING, now);
-                tcb.ackNow = true;
+                tcb.ackAtOnce();
                 break;
             case FIN_WAIT_2:
                 // "Enter the TIME-WAIT state. Start the time-wait timer, turn off the other timers."
                 tcb.enter(TcpState.TIME_WAIT, now);
-                tcb.ackNow = true;
+                tcb.ackAtOnce();
                 break;
             case TIME_WAIT:
                 // "Remain in the TIME-WAIT state. Restart the 2 MSL time-wait timeout."
                 tcb.startTimeWait(now);
-                tcb.ackNow = true;
+                tcb.ackAtOnce();
                 break;
             default:
                 // CLOSE-WAIT, CLOSING, LAST-ACK: "Remain in the ... state."
-                tcb.ackNow = true;
+                tcb.ackAtOnce();
                 break;
         }
     }
@@ -735,7 +721,7 @@ final class SegmentArrives {
         } else if (!tcb.ackNow && !tcb.textReceived && p.get(FIN_ACK_DELAY) > 0) {
             tcb.delayAckFor(p.get(FIN_ACK_DELAY), now);
         } else {
-            tcb.ackNow = true;
+            tcb.ackAtOnce();
         }
     }
 

@@ -2,7 +2,6 @@ package tcps.tcp;
 
 import static tcps.tcp.Parameters.ACK_PUSHED_AT_ONCE;
 import static tcps.tcp.Parameters.ACK_PUSHED_ON_READ;
-import static tcps.tcp.Parameters.ADVERTISE_FREE_SPACE;
 import static tcps.tcp.Parameters.DUPLICATE_SACK;
 import static tcps.tcp.Parameters.FIN_TIMEOUT;
 import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
@@ -18,7 +17,6 @@ import static tcps.tcp.Parameters.RACK;
 import static tcps.tcp.Parameters.RCV_SPACE;
 import static tcps.tcp.Parameters.RETRIES2;
 import static tcps.tcp.Parameters.ROUND_RCV_SPACE_TO_MSS;
-import static tcps.tcp.Parameters.ROUND_WINDOW_UP;
 import static tcps.tcp.Parameters.RST_ACK_ON_ABORT;
 import static tcps.tcp.Parameters.RST_ON_CLOSE_WITH_UNREAD;
 import static tcps.tcp.Parameters.SYNACK_RETRIES;
@@ -115,6 +113,12 @@ final class Tcb implements Connection {
     /** An ACK is due at the end of the current event; a segment sent before then carries it. */
     boolean ackNow;
     final DelayedAcks delayedAcks;
+    /** How the window we advertise is chosen (receiver SWS avoidance). */
+    private final ReceiveWindow receiveWindow;
+    /** How much may be in flight (cwnd), and how losses and ACKs change it. */
+    final CongestionControl congestion;
+    /** When a small segment may go (Nagle, sender SWS avoidance). */
+    private final SendPolicy sendPolicy;
     /** RCV.NXT when our last window went out (Linux rcv_wup): the text an ACK now would cover. */
     SeqNum rcvWup;
     /** Blocks of held text to report, the most recently changed first (RFC 2018 section 4). */
@@ -134,6 +138,8 @@ final class Tcb implements Connection {
     long retransmittingSince;
     /** SND.NXT when the timer last expired: later ACKs below it are partial (RFC 6582 3.2). */
     SeqNum recoveryPoint;
+    /** The recovery under way began with a loss found before the RTO (fast recovery), not a timeout. */
+    private boolean fastRecovery;
     /** SND.NXT when a loss probe went out, until an ACK reaches it (RFC 8985 7.4 TLPRxtOut). */
     SeqNum tlpHighSeq;
     /** When an ACK last answered an out-of-window segment (Linux last_oow_ack_time), or NEVER. */
@@ -169,6 +175,9 @@ final class Tcb implements Connection {
         this.lossDetection = new LossDetection(this);
         this.delayedAcks = new DelayedAcks(profile);
         this.timers = new Timers(this, observer);
+        this.receiveWindow = ReceiveWindow.of(profile);
+        this.congestion = CongestionControl.NONE;
+        this.sendPolicy = SendPolicy.AT_ONCE;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -334,6 +343,22 @@ final class Tcb implements Connection {
     @Override
     public boolean finReceived() {
         return peerFinReceived;
+    }
+
+    /** In-order text at RCV.NXT is taken: delivered to the application, RCV.NXT advanced over it. */
+    void acceptInOrder(byte[] text) {
+        deliver(text);
+        rcvNxt = rcvNxt.plus(text.length);
+    }
+
+    /**
+     * The peer's FIN at RCV.NXT is taken (3.10.7.4, eighth check): RCV.NXT advances over it, the
+     * application will see end of file, and text held beyond it can never be delivered.
+     */
+    void acceptFin() {
+        rcvNxt = rcvNxt.plus(1);
+        peerFinReceived = true;
+        receiveQueue.discardHeld();
     }
 
     /** In-order text reaches the application: read at once, or left unread (shrinking RCV.WND). */
@@ -564,7 +589,11 @@ final class Tcb implements Connection {
             retransmittingSince = retransmissionQueue.first().firstSentAt();
         }
         retransmits++;
+        if (state.synchronizedState()) {
+            congestion.timedOut(sndNxt.distanceFrom(sndUna), now);
+        }
         recoveryPoint = sndNxt;
+        fastRecovery = false;
         tlpHighSeq = null;
         // (5.5) back off; Linux keeps the first tcp_syn_linear_timeouts SYN timeouts at 1 RTO.
         boolean linear = state == TcpState.SYN_SENT && retransmits <= profile.get(SYN_LINEAR_TIMEOUTS);
@@ -778,6 +807,45 @@ final class Tcb implements Connection {
     // ---------------------------------------------------------------------------------------
     // Acknowledgments received (RFC 9293 3.10.7.4, fifth check; RFC 6298)
 
+    /** SND.UNA <- SEG.ACK for an acceptable ACK of new data (3.10.7.4, fifth check). */
+    void acknowledge(Segment seg, long now) {
+        SeqNum oldUna = sndUna;
+        sndUna = seg.ack();
+        newDataAcknowledged(oldUna, seg, now);
+    }
+
+    /**
+     * SND.WND <- the window (already scaled), SND.WL1 <- SEG.SEQ, SND.WL2 <- SEG.ACK; MAX.SND.WND
+     * (RFC 5961 5.2) keeps the largest.
+     */
+    void takeSendWindow(long window, SeqNum wl1, SeqNum wl2) {
+        sndWnd = window;
+        maxSndWnd = Math.max(maxSndWnd, sndWnd);
+        sndWl1 = wl1;
+        sndWl2 = wl2;
+    }
+
+    /** Loss recovery is under way: SND.UNA has not yet reached what was sent when it began. */
+    boolean inRecovery() {
+        return recoveryPoint != null;
+    }
+
+    /** A loss was detected before the RTO (fast retransmit, RACK): recovery lasts until SND.NXT is ACKed. */
+    void enterRecovery(long now) {
+        recoveryPoint = sndNxt;
+        fastRecovery = true;
+        congestion.lossDetected(sndNxt.distanceFrom(sndUna), now);
+    }
+
+    /** SND.UNA reached the recovery point: recovery, fast or after a timeout, is over. */
+    private void endRecovery(long now) {
+        recoveryPoint = null;
+        if (fastRecovery) {
+            fastRecovery = false;
+            congestion.recoveryEnded(now);
+        }
+    }
+
     /**
      * SND.UNA advanced from {@code oldUna}: the queue drops what is acknowledged, the RTT is
      * sampled (Karn's rule: only from segments sent once; with timestamps, TSecr times a
@@ -797,6 +865,15 @@ final class Tcb implements Connection {
             rto.fallBackIfUnsampled();
         }
         retransmits = 0;
+        if (!oldUna.equals(iss)) {
+            // Congestion control counts acknowledged data, not the SYN (RFC 5681 3.1).
+            long bytes = sndUna.distanceFrom(oldUna);
+            if (fastRecovery) {
+                congestion.recoveryAck(bytes, sndNxt.distanceFrom(sndUna), now);
+            } else {
+                congestion.acked(bytes, sndNxt.distanceFrom(oldUna), rto.srtt(), now);
+            }
+        }
         if (tlpHighSeq != null && sndUna.ge(tlpHighSeq)) {
             tlpHighSeq = null; // the probe's episode is over (RFC 8985 7.4)
         }
@@ -804,12 +881,12 @@ final class Tcb implements Connection {
             // (5.2) "When all outstanding data has been acknowledged, turn off the retransmission timer."
             timers.cancel(TcpTimer.RETRANSMISSION, "everything acknowledged (RFC 6298 5.2)", now);
             timers.cancel(TcpTimer.LOSS_PROBE, "everything acknowledged (RFC 6298 5.2)", now);
-            recoveryPoint = null;
+            endRecovery(now);
             return;
         }
         boolean partial = recoveryPoint != null && sndUna.lt(recoveryPoint);
         if (!partial) {
-            recoveryPoint = null;
+            endRecovery(now);
         }
         // (5.3) "When an ACK is received that acknowledges new data, restart the retransmission
         // timer so that it will expire after RTO seconds (for the current value of RTO)", or the
@@ -930,6 +1007,11 @@ final class Tcb implements Connection {
     private boolean readAndPushed(boolean psh, int segmentLength) {
         return profile.get(ACK_PUSHED_ON_READ) && autoRead && receiveQueue.unread() == 0
                 && delayedAcks.pushed(psh, segmentLength);
+    }
+
+    /** An ACK must go at the end of this event, on a segment sent before then or on its own. */
+    void ackAtOnce() {
+        ackNow = true;
     }
 
     /** An ACK is owed now or by the timer. */
@@ -1055,10 +1137,18 @@ final class Tcb implements Connection {
         }
         boolean sent = false;
         while (finSeq == null) {
+            // The usable window (RFC 9293 3.8.6.2.1): the peer's window less what is in flight,
+            // and no more than cwnd less what is in flight (RFC 5681 2).
+            long inFlight = sndNxt.distanceFrom(sndUna);
             long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
+            usable = Math.min(usable, Math.max(0, congestion.window() - inFlight));
             int n = (int) Math.min(Math.min(sendQueue.size(), mss), usable);
             boolean fin = finQueued && n == sendQueue.size() && usable > n;
             if (n == 0 && !fin) {
+                break;
+            }
+            if (n > 0 && n < mss && !sendPolicy.maySend(new SendPolicy.Candidate(n, mss, sendQueue.size(), inFlight,
+                    maxSndWnd, finQueued))) {
                 break;
             }
             sent = true;
@@ -1143,6 +1233,11 @@ final class Tcb implements Connection {
         return blocks;
     }
 
+    /** Our SYN's window was accepted by the SYN-ACK: RCV.WND is what it offered. */
+    void synWindowOffered() {
+        rcvEdge = rcvNxt.plus(synWindow());
+    }
+
     /** The window field of our SYN or SYN-ACK, which is never scaled (RFC 7323 2.2). */
     int synWindow() {
         return (int) Math.min(rcvBuff, MAX_WINDOW_FIELD);
@@ -1154,60 +1249,17 @@ final class Tcb implements Connection {
     }
 
     /**
-     * The window field of a non-SYN segment: the free receive space (RCV.BUFF less unread data),
-     * rounded up to the scale's granularity when the profile does (Linux __tcp_select_window),
-     * never less than the window already offered, shifted by our scale, at most 65535.
+     * The window field of a non-SYN segment: what the profile's {@link ReceiveWindow} offers of
+     * the free receive space (RCV.BUFF less unread and held data), shifted by our scale, at most
+     * 65535; the right edge moves to match.
      */
     private int advertiseWindow() {
         int shift = inUse.rcvShift();
-        long granule = 1L << shift;
-        long free = freeSpace();
-        if (profile.get(ADVERTISE_FREE_SPACE)) {
-            return freeSpaceWindow(shift, free);
-        }
-        long bytes;
-        if (profile.get(ROUND_WINDOW_UP)) {
-            bytes = roundUp(free, granule);
-            if (free < rcvBuff / 2) {
-                // Linux __tcp_select_window, receiver SWS avoidance (RFC 9293 3.8.6.2.2): with less
-                // than half the buffer free, the window is the free space rounded down, and none at
-                // all below one receive MSS or 1/16 of the buffer.
-                bytes = free / granule * granule;
-                if (free < rcvBuff / 16 || free < delayedAcks.rcvMss()) {
-                    bytes = 0;
-                }
-            }
-        } else {
-            // RFC 9293 3.8.6.2.2: the right edge moves only by min(RCV.BUFF / 2, Eff.snd.MSS) or more.
-            long offered = rcvWnd();
-            bytes = free - offered >= Math.min(rcvBuff / 2, peerSendMss()) ? free : offered;
-        }
-        long offered = rcvWnd();
-        if (bytes < offered) {
-            bytes = roundUp(offered, granule); // the offered window is never taken back
-        }
+        long bytes = receiveWindow.offer(new ReceiveWindow.Space(freeSpace(), rcvWnd(), rcvBuff, shift,
+                delayedAcks.rcvMss(), peerSendMss(), inUse.sendMss(profile.get(MSS))));
         long field = Math.min(bytes >> shift, MAX_WINDOW_FIELD);
-        rcvEdge = rcvNxt.plus(field << shift);
+        rcvEdge = rcvNxt.plus(receiveWindow.edgeInBytes() ? bytes : field << shift);
         return (int) field;
-    }
-
-    /**
-     * BSD tcp_output: "Calculate receive window. Don't shrink window, but avoid silly window
-     * syndrome." The window is the free space, none when less than a quarter of the buffer and
-     * less than a segment are free, at most what the scale can say, never less than already
-     * offered. The edge (rcv_adv) moves to RCV.NXT plus that many bytes; only the field is
-     * shifted, so 408300 free bytes at scale 6 advertise 6379, and still 6379 after 7 more bytes
-     * arrived (seed 000's macOS listing).
-     */
-    private int freeSpaceWindow(int shift, long free) {
-        long bytes = free;
-        if (free < rcvBuff / 4 && free < inUse.sendMss(profile.get(MSS))) {
-            bytes = 0;
-        }
-        bytes = Math.min(bytes, (long) MAX_WINDOW_FIELD << shift);
-        bytes = Math.max(bytes, rcvWnd());
-        rcvEdge = rcvNxt.plus(bytes);
-        return (int) Math.min(bytes >> shift, MAX_WINDOW_FIELD);
     }
 
     /**
@@ -1224,10 +1276,6 @@ final class Tcb implements Connection {
     /** RCV.BUFF less what waits unread and what is held out of order. */
     long freeSpace() {
         return Math.max(0, rcvBuff - receiveQueue.unread() - receiveQueue.heldBytes());
-    }
-
-    private static long roundUp(long n, long granule) {
-        return (n + granule - 1) / granule * granule;
     }
 
     /**
