@@ -8,6 +8,11 @@ public final class Interpreter {
     private Interpreter() {}
 
     public static ScenarioResult run(ScenarioPlan plan, Source source, RunOptions options) {
-        return new ScenarioRun(plan, source, options).run();
+        return run(plan, source, options, Evaluation.Observer.NONE);
+    }
+
+    /** Runs and tells {@code values} the value of each expression as it is computed. */
+    public static ScenarioResult run(ScenarioPlan plan, Source source, RunOptions options, Evaluation.Observer values) {
+        return new ScenarioRun(plan, source, options, values).run();
     }
 }

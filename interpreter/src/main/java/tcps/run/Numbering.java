@@ -20,35 +20,67 @@ final class Numbering {
     private final java.util.function.UnaryOperator<Actor> peerOf;
     private final Bindings bindings;
     private final Source source;
+    private final Evaluation.Observer observer;
 
-    /** @param peerOf whom an endpoint talks to: whose connection {@code client.isn} means outside a field */
+    /**
+     * @param peerOf   whom an endpoint talks to: whose connection {@code client.isn} means outside a field
+     * @param observer told the value of every expression and name as it is computed
+     */
     Numbering(boolean absolute, Map<String, Actor> actors, java.util.function.UnaryOperator<Actor> peerOf,
-            Bindings bindings, Source source) {
+            Bindings bindings, Source source, Evaluation.Observer observer) {
         this.absolute = absolute;
         this.actors = actors;
         this.peerOf = peerOf;
         this.bindings = bindings;
         this.source = source;
+        this.observer = observer;
     }
 
     /** The 32-bit value {@code e} denotes in {@code space}. */
     SeqNum evaluate(Expr e, Space space) {
         long v = Exprs.eval(e, values(space));
+        SeqNum result;
         if (absolute || ValueType.of(e, bindings::typeOf) == ValueType.SEQUENCE_NUMBER) {
-            return SeqNum.of(v);
+            result = SeqNum.of(v);
+        } else {
+            // A distance counts from the space's ISN; with none chosen yet, numbers are taken as written.
+            result = space.isn().map(base -> base.plus(v)).orElse(SeqNum.of(v));
         }
-        // A distance counts from the space's ISN; with none chosen yet, numbers are taken as written.
-        return space.isn().map(base -> base.plus(v)).orElse(SeqNum.of(v));
+        if (observer != Evaluation.Observer.NONE) {
+            String fromIsn = space.isn().map(base -> " (" + fromIsn(space.owner(), result.offsetFrom(base)) + ")")
+                    .orElse("");
+            observed(e, result.value(), result + fromIsn);
+        }
+        return result;
     }
 
     /** A plain number (a window, a count); names of segments and values are allowed, ISNs are not. */
     long number(Expr e) {
-        return Exprs.eval(e, values(null));
+        long v = Exprs.eval(e, values(null));
+        observed(e, v, String.valueOf(v));
+        return v;
     }
 
     /** The type and value of a {@code let}: ISNs are those of the endpoints' connection with each other. */
     void let(String name, Expr e) {
-        bindings.let(name, Exprs.eval(e, values(null)), ValueType.of(e, bindings::typeOf));
+        long v = Exprs.eval(e, values(null));
+        observed(e, v, String.valueOf(v));
+        bindings.let(name, v, ValueType.of(e, bindings::typeOf));
+    }
+
+    /** "isn+1 = 934227077 (client's ISN + 1)"; a literal is not repeated ("7", not "7 = 7"). */
+    private void observed(Expr e, long value, String shown) {
+        if (observer == Evaluation.Observer.NONE) {
+            return; // a plain run: no text to build
+        }
+        String text = source.text(e.span());
+        observer.evaluated(new Evaluation(e.span(), value, shown.startsWith(text + " ") || shown.equals(text)
+                ? shown : text + " = " + shown));
+    }
+
+    private static String fromIsn(Actor owner, long offset) {
+        long signed = (int) offset; // the nearer way round the circle
+        return owner.plan().name() + "'s ISN " + (signed < 0 ? "- " + -signed : "+ " + signed);
     }
 
     /** What the script counts from in this space: its ISN in relative mode, else zero. */
@@ -76,12 +108,19 @@ final class Numbering {
         return new Exprs.Values() {
             @Override
             public long isn(Expr.Isn ref) {
-                return isnOf(ref, space).value();
+                long v = isnOf(ref, space).value();
+                if (observer != Evaluation.Observer.NONE) {
+                    Actor who = ref.endpoint() == null ? space.owner() : actors.get(ref.endpoint().text());
+                    observed(ref, v, v + " (" + who.plan().name() + "'s ISN)");
+                }
+                return v;
             }
 
             @Override
             public long ref(Expr.Ref ref) {
-                return bindings.value(ref);
+                long v = bindings.value(ref);
+                observed(ref, v, String.valueOf(v));
+                return v;
             }
         };
     }

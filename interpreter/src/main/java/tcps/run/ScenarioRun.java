@@ -80,11 +80,11 @@ final class ScenarioRun {
     /** When the segment matched last was sent; {@code expect ... after D} counts from it. */
     private long lastMatchedTime;
 
-    ScenarioRun(ScenarioPlan plan, Source source, RunOptions options) {
+    ScenarioRun(ScenarioPlan plan, Source source, RunOptions options, Evaluation.Observer values) {
         this.plan = plan;
         this.source = source;
         this.options = options;
-        this.numbering = new Numbering(plan.absoluteNumbers(), actors, this::peerOf, bindings, source);
+        this.numbering = new Numbering(plan.absoluteNumbers(), actors, this::peerOf, bindings, source, values);
         this.match = new SegmentMatch(plan, numbering);
     }
 

@@ -1,0 +1,156 @@
+package tcps.lsp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import tcps.check.StandardLibrary;
+import tcps.grammar.Lexemes;
+import tcps.grammar.Lexemes.Lexeme;
+import tcps.run.Evaluation;
+import tcps.syntax.Span;
+import tcps.tcp.Parameter;
+import tcps.tcp.Profile;
+
+/**
+ * Hover and go to definition. Hover shows the value an expression took in the last run
+ * ({@code isn+1 = 934227077 (client's ISN + 1)}) and, in a profile block, what a parameter
+ * means. Definition takes a profile's name (after {@code stack} or {@code extends}) to its
+ * {@code profile} block, in the same file or in the standard library.
+ */
+final class Navigation {
+    private static final int MAX_VALUES_SHOWN = 8;
+
+    private Navigation() {}
+
+    static Optional<Hover> hover(Analysis analysis, String text, int line, int column) {
+        // The innermost expression under the cursor, with every value it took.
+        Span best = null;
+        for (Evaluation e : analysis.values()) {
+            if (contains(e.span(), line, column) && (best == null || e.span().length() < best.length())) {
+                best = e.span();
+            }
+        }
+        if (best != null) {
+            Set<String> shown = new LinkedHashSet<>();
+            for (Evaluation e : analysis.values()) {
+                if (e.span().equals(best)) {
+                    shown.add(e.shown());
+                }
+            }
+            List<String> lines = new ArrayList<>(shown);
+            if (lines.size() > MAX_VALUES_SHOWN) {
+                int more = lines.size() - MAX_VALUES_SHOWN;
+                lines = new ArrayList<>(lines.subList(0, MAX_VALUES_SHOWN));
+                lines.add("... and " + more + " more");
+            }
+            String markdown = "```\n" + String.join("\n", lines) + "\n```\n\nin the last run (as `tcps run` "
+                    + "runs this file, default seed)";
+            return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown),
+                    analysis.lines().range(best)));
+        }
+        Context context = Context.at(text, line, column);
+        Context.Name name = Context.nameAt(context.all(), line, column);
+        if (name != null && context.inProfile()) {
+            Lexeme previous = Context.before(context.all(), name);
+            Parameter p = Profile.parameters().stream().filter(x -> x.name().equals(name.text())).findFirst()
+                    .orElse(null);
+            boolean first = previous == null || previous.text().equals(";") || previous.text().equals("{");
+            if (p != null && first) {
+                return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, Completions.doc(p)),
+                        analysis.lines().range(name.span())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where the profile named under the cursor is defined: in this text, or in the standard library. */
+    static Optional<Location> definition(String uri, String text, int line, int column) {
+        List<Lexeme> all = Lexemes.of(text);
+        Context.Name name = Context.nameAt(all, line, column);
+        if (name == null) {
+            return Optional.empty();
+        }
+        Lexeme previous = Context.before(all, name);
+        boolean profileName = previous != null && (previous.text().equals("stack") || previous.text().equals("extends"));
+        if (!profileName) {
+            return Optional.empty();
+        }
+        Lines lines = new Lines(text);
+        for (Context.Name def : Context.profileDefinitions(all)) {
+            if (def.text().equals(name.text())) {
+                return Optional.of(new Location(uri, lines.range(def.span())));
+            }
+        }
+        if (!StandardLibrary.PROFILES.contains(name.text())) {
+            return Optional.empty();
+        }
+        return StdlibFile.of(name.text()).flatMap(path -> {
+            try {
+                String stdText = Files.readString(path, StandardCharsets.UTF_8);
+                for (Context.Name def : Context.profileDefinitions(Lexemes.of(stdText))) {
+                    if (def.text().equals(name.text())) {
+                        return Optional.of(new Location(path.toUri().toString(), new Lines(stdText).range(def.span())));
+                    }
+                }
+            } catch (IOException e) {
+                // no file to go to: no definition
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static boolean contains(Span s, int line, int column) {
+        return s.line() == line && s.column() <= column && column <= s.column() + s.length();
+    }
+
+    /**
+     * A standard library file an editor can open: the one in the tcps checkout this server runs
+     * from ({@code stdlib/profiles/NAME.tcps} beside {@code interpreter/target/}), else a copy of
+     * the one inside the jar, written once under the temporary directory.
+     */
+    static final class StdlibFile {
+        private StdlibFile() {}
+
+        static Optional<Path> of(String profile) {
+            String relative = "stdlib/profiles/" + profile + ".tcps";
+            try {
+                Path code = Path.of(Navigation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path dir = code.getParent();
+                for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+                    Path candidate = dir.resolve(relative);
+                    if (Files.isRegularFile(candidate)) {
+                        return Optional.of(candidate);
+                    }
+                }
+            } catch (URISyntaxException | SecurityException | IllegalArgumentException | NullPointerException e) {
+                // not run from a checkout: use the copy below
+            }
+            try (InputStream in = Navigation.class.getResourceAsStream("/" + relative)) {
+                if (in == null) {
+                    return Optional.empty();
+                }
+                byte[] bytes = in.readAllBytes();
+                Path copy = Path.of(System.getProperty("java.io.tmpdir"), "tcps-stdlib", profile + ".tcps");
+                if (!Files.exists(copy) || !java.util.Arrays.equals(Files.readAllBytes(copy), bytes)) {
+                    Files.createDirectories(copy.getParent());
+                    Files.write(copy, bytes);
+                }
+                return Optional.of(copy);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

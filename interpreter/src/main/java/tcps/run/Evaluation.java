@@ -1,0 +1,21 @@
+package tcps.run;
+
+import tcps.syntax.Span;
+
+/**
+ * The value an expression of the script took during a run, for tools that show it where it is
+ * written (the language server's hover): {@code isn+1} at its span, and {@code shown}, such as
+ * {@code isn+1 = 934227077 (client's ISN + 1)}. An expression evaluated more than once is
+ * reported each time.
+ *
+ * @param value the number: a 32-bit sequence number for seq and ack fields, else as computed
+ */
+public record Evaluation(Span span, long value, String shown) {
+    /** Receives the values of a run's expressions as they are computed. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = e -> { };
+
+        void evaluated(Evaluation e);
+    }
+}

@@ -1,0 +1,328 @@
+package tcps.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tcps.check.Checker;
+import tcps.grammar.ScriptParser;
+import tcps.syntax.Source;
+
+/**
+ * The language server as an editor sees it: a client speaks JSON-RPC with it over a pair of pipes
+ * (LSP4J's own launcher on both ends, in-process), exactly the bytes `tcps lsp` reads and writes
+ * on stdin and stdout.
+ */
+class LanguageServerTest {
+    private static final Path ROOT = Path.of(System.getProperty("tcps.root", ".."));
+    private static final String URI = "file:///work/lab/handshake.tcps";
+
+    private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    private final ExecutorService serverThread = Executors.newSingleThreadExecutor();
+    private Future<Integer> serverExit;
+    private LanguageServer server;
+    private PipedOutputStream toServer;
+    private int version = 1;
+
+    @BeforeEach
+    void start() throws IOException {
+        PipedInputStream serverIn = new PipedInputStream(1 << 16);
+        toServer = new PipedOutputStream(serverIn);
+        PipedInputStream clientIn = new PipedInputStream(1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+        serverExit = serverThread.submit(() -> LanguageServerMain.serve(serverIn, serverOut));
+        Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new Client(), clientIn, toServer);
+        launcher.startListening();
+        server = launcher.getRemoteProxy();
+    }
+
+    @AfterEach
+    void stop() {
+        serverThread.shutdownNow();
+    }
+
+    @Test
+    void initializeSaysWhatTheServerDoes() throws Exception {
+        InitializeResult init = initialize();
+        assertEquals("tcps", init.getServerInfo().getName());
+        var caps = init.getCapabilities();
+        assertEquals(org.eclipse.lsp4j.TextDocumentSyncKind.Full, caps.getTextDocumentSync().getLeft());
+        assertTrue(caps.getHoverProvider().getLeft());
+        assertTrue(caps.getDefinitionProvider().getLeft());
+        assertNotNull(caps.getCompletionProvider());
+        assertNull(caps.getDocumentFormattingProvider(), "no formatting is offered until tcps fmt exists");
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void errorsArePublishedAsYouTypeWithTheirRanges() throws Exception {
+        initialize();
+        String text = "stack linuxx\nclient connect\nexpect client state SYN-SNT\n";
+        open(text);
+        List<Diagnostic> d = diagnostics();
+        assertEquals(2, d.size(), d.toString());
+        assertEquals(range(0, 6, 0, 12), d.get(0).getRange(), "the whole of `linuxx`");
+        assertEquals(DiagnosticSeverity.Error, d.get(0).getSeverity());
+        assertEquals("tcps", d.get(0).getSource());
+        assertTrue(d.get(0).getMessage().startsWith("unknown stack `linuxx`; known stacks are bsd-1990, linux,"),
+                d.get(0).getMessage());
+        assertEquals(range(2, 20, 2, 27), d.get(1).getRange(), "the whole of `SYN-SNT`");
+        assertTrue(d.get(1).getMessage().startsWith("unknown state `SYN-SNT`"), d.get(1).getMessage());
+        assertEquals(checkerMessages(text), List.of(d.get(0).getMessage(), d.get(1).getMessage()),
+                "the checker's own words, as `tcps check` prints them");
+
+        // A syntax error as the user goes on typing: the parser's message, at the misspelt word.
+        String typo = "client conect\n";
+        change(typo);
+        d = diagnostics();
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(range(0, 7, 0, 13), d.get(0).getRange());
+        assertEquals(ScriptParser.parse(new Source("x", typo)).errors().get(0).message(), d.get(0).getMessage());
+        assertTrue(d.get(0).getMessage().contains("did you mean `connect`?"), d.get(0).getMessage());
+
+        // Fixed: the diagnostics go away.
+        change("client connect\nexpect SYN\n");
+        assertEquals(List.of(), diagnostics());
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void aFailedExpectationIsAWarningWhereTheFieldIs() throws Exception {
+        initialize();
+        open("client connect\nexpect SYN seq=isn win=100\n");
+        List<Diagnostic> d = diagnostics();
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(DiagnosticSeverity.Warning, d.get(0).getSeverity());
+        assertEquals(range(1, 19, 1, 26), d.get(0).getRange(), "the whole of `win=100`");
+        assertEquals("failed: segment 1 (client > server [S]) differs in win\nwin: expected 100, got 65495",
+                d.get(0).getMessage());
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void hoverShowsTheValueAnExpressionTookInTheRun() throws Exception {
+        initialize();
+        String text = Files.readString(ROOT.resolve("scenarios/language-example.tcps"));
+        open(text);
+        assertEquals(List.of(), diagnostics());
+        // line 14: `  expect server > client SYN-ACK seq=isn ack=isn+1`
+        int line = 13;
+        int col = lineOf(text, line).indexOf("isn+1");
+        Hover h = server.getTextDocumentService().hover(new HoverParams(doc(), new Position(line, col + 4)))
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("isn+1 = 934227077 (client's ISN + 1)"),
+                h.getContents().getRight().getValue());
+        assertEquals(range(line, col, line, col + 5), h.getRange());
+        // On `isn` alone inside it, the innermost expression: the server's ISN is in seq=isn.
+        int seqIsn = lineOf(text, line).indexOf("seq=isn") + 4;
+        h = server.getTextDocumentService().hover(new HoverParams(doc(), new Position(line, seqIsn + 1)))
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("isn = 2435073417 (server's ISN)"),
+                h.getContents().getRight().getValue());
+        // Not on an expression: nothing.
+        assertNull(server.getTextDocumentService().hover(new HoverParams(doc(), new Position(line, 3)))
+                .get(5, TimeUnit.SECONDS));
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void completionKnowsWhereItIs() throws Exception {
+        initialize();
+        String text = "profile lab extends linux {\n  \n}\nstack \nclient \nexpect client state \nexpect client > server \n";
+        open(text);
+        diagnostics();
+        List<String> start = labels(8, 0);
+        assertTrue(start.containsAll(List.of("expect", "wait", "drop", "client", "server")), start.toString());
+        assertFalse(start.contains("connect"), "connect follows an endpoint: " + start);
+
+        assertTrue(labels(3, 6).containsAll(List.of("linux", "rfc9293", "macos", "bsd-1990", "lab")), "stacks");
+        assertTrue(labels(4, 7).containsAll(List.of("connect", "listen", "write", "close", "send")), "verbs");
+        List<String> states = labels(5, 20);
+        assertTrue(states.containsAll(List.of("ESTABLISHED", "TIME-WAIT", "FIN-WAIT-1")), states.toString());
+        assertEquals(11, states.size(), "the eleven states and nothing else: " + states);
+        List<String> segment = labels(6, 23);
+        assertTrue(segment.containsAll(List.of("SYN", "SYN-ACK", "[S.]", "seq=", "ack=", "win=")), segment.toString());
+
+        List<CompletionItem> params = complete(1, 2);
+        CompletionItem synRetries = params.stream().filter(i -> i.getLabel().equals("syn_retries")).findFirst()
+                .orElseThrow(() -> new AssertionError("profile parameters are offered in a profile block"));
+        String doc = synRetries.getDocumentation().getRight().getValue();
+        assertTrue(doc.contains(tcps.tcp.Profile.parameter("syn_retries").description()), doc);
+        assertTrue(doc.contains("| linux |") || doc.contains(" linux |"), "its value in each stack: " + doc);
+        assertTrue(labels(1, 2).contains("time_wait"));
+        assertFalse(labels(1, 2).contains("expect"), "statements are not settings");
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void definitionGoesToTheProfile() throws Exception {
+        initialize();
+        String text = "profile lab extends linux { syn_retries 2 }\nstack lab\nclient connect\n";
+        open(text);
+        diagnostics();
+        List<? extends Location> local = server.getTextDocumentService().definition(
+                new DefinitionParams(doc(), new Position(1, 7))).get(5, TimeUnit.SECONDS).getLeft();
+        assertEquals(1, local.size());
+        assertEquals(URI, local.get(0).getUri());
+        assertEquals(range(0, 8, 0, 11), local.get(0).getRange(), "the name in `profile lab`");
+
+        List<? extends Location> std = server.getTextDocumentService().definition(
+                new DefinitionParams(doc(), new Position(0, 22))).get(5, TimeUnit.SECONDS).getLeft();
+        assertEquals(1, std.size(), "linux is in the standard library");
+        assertTrue(std.get(0).getUri().endsWith("stdlib/profiles/linux.tcps"), std.get(0).getUri());
+        String stdText = Files.readString(Path.of(java.net.URI.create(std.get(0).getUri())));
+        Range r = std.get(0).getRange();
+        assertEquals("linux", lineOf(stdText, r.getStart().getLine()).substring(r.getStart().getCharacter(),
+                r.getEnd().getCharacter()));
+        assertTrue(lineOf(stdText, r.getStart().getLine()).startsWith("profile linux"));
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void closingADocumentClearsItsDiagnostics() throws Exception {
+        initialize();
+        open("client conect\n");
+        assertEquals(1, diagnostics().size());
+        server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(doc()));
+        assertEquals(List.of(), diagnostics());
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void exitWithoutShutdownEndsWithStatusOne() throws Exception {
+        initialize();
+        server.exit();
+        assertEquals(1, serverExit.get(10, TimeUnit.SECONDS), "LSP: exit without shutdown is an error");
+    }
+
+    // ---- the client's side ------------------------------------------------------------------
+
+    private InitializeResult initialize() throws Exception {
+        InitializeParams p = new InitializeParams();
+        p.setCapabilities(new ClientCapabilities());
+        InitializeResult r = server.initialize(p).get(10, TimeUnit.SECONDS);
+        server.initialized(new InitializedParams());
+        return r;
+    }
+
+    private void shutdownAndExit(int status) throws Exception {
+        assertNull(server.shutdown().get(10, TimeUnit.SECONDS));
+        server.exit();
+        assertEquals(status, serverExit.get(10, TimeUnit.SECONDS));
+    }
+
+    private void open(String text) {
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "tcps", version,
+                text)));
+    }
+
+    private void change(String text) {
+        version++;
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, version), List.of(new TextDocumentContentChangeEvent(text))));
+    }
+
+    private List<Diagnostic> diagnostics() throws InterruptedException {
+        PublishDiagnosticsParams p = published.poll(10, TimeUnit.SECONDS);
+        assertNotNull(p, "diagnostics were published");
+        assertEquals(URI, p.getUri());
+        return p.getDiagnostics();
+    }
+
+    private List<CompletionItem> complete(int line, int character) throws Exception {
+        return server.getTextDocumentService().completion(new CompletionParams(doc(), new Position(line, character)))
+                .get(5, TimeUnit.SECONDS).getLeft();
+    }
+
+    private List<String> labels(int line, int character) throws Exception {
+        return complete(line, character).stream().map(CompletionItem::getLabel).toList();
+    }
+
+    private static TextDocumentIdentifier doc() {
+        return new TextDocumentIdentifier(URI);
+    }
+
+    private static Range range(int l1, int c1, int l2, int c2) {
+        return new Range(new Position(l1, c1), new Position(l2, c2));
+    }
+
+    private static String lineOf(String text, int line) {
+        return text.split("\n", -1)[line];
+    }
+
+    private static List<String> checkerMessages(String text) {
+        var parsed = ScriptParser.parse(new Source("x", text));
+        return Checker.check(parsed.script()).errors().stream().map(tcps.syntax.Diagnostic::message).toList();
+    }
+
+    private final class Client implements LanguageClient {
+        @Override
+        public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+            published.add(diagnostics);
+        }
+
+        @Override
+        public void telemetryEvent(Object object) {
+        }
+
+        @Override
+        public void showMessage(MessageParams messageParams) {
+        }
+
+        @Override
+        public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void logMessage(MessageParams message) {
+        }
+    }
+}
