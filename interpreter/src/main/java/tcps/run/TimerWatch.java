@@ -80,8 +80,16 @@ final class TimerWatch {
             }
             case DELAYED_ACK -> {
                 long delay = profile.get(Parameters.DELAYED_ACK);
-                values.put("delayed_ack", delay);
-                yield "the ACK waits at most " + spoken(d) + " for data to ride on (delayed_ack " + spoken(delay) + ")";
+                long finDelay = profile.get(Parameters.FIN_ACK_DELAY);
+                String which = "";
+                if (d == delay) {
+                    values.put("delayed_ack", delay);
+                    which = " (delayed_ack)";
+                } else if (d == finDelay) {
+                    values.put("fin_ack_delay", finDelay);
+                    which = " (fin_ack_delay: a FIN with no data before it)";
+                }
+                yield "the ACK waits at most " + spoken(d) + " for data to ride on" + which;
             }
             case TIME_WAIT -> {
                 values.put("time_wait", profile.get(Parameters.TIME_WAIT));
