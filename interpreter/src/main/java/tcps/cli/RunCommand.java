@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import tcps.check.ScenarioPlan;
 import tcps.report.CaptureFile;
+import tcps.report.JsonReport;
 import tcps.report.Reporter;
 import tcps.report.ScenarioReport;
 import tcps.report.Transcript;
@@ -58,6 +59,14 @@ final class RunCommand implements Callable<Integer> {
                     + "stacks: state changes, discarded segments and why (RFC section), errors, timers that fired "
                     + "and the numbers behind them.")
     private boolean annotate;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "What standard output gets: text (the transcript, the default) or json (every segment, "
+                    + "event, timer, TCB snapshot and failure as one JSON document; schema in docs/tcps-run.schema.json).")
+    private Format format = Format.text;
+
+    /** The formats of standard output. */
+    enum Format { text, json }
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for every random-looking choice (ports, ISNs, timestamps). Default: ${DEFAULT-VALUE}.")
@@ -104,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pcap writes the capture of one scenario, "
                     + "and " + selected.size() + " would run; use --pcap-dir DIR, or --scenario NAME");
         }
-        Reporter report = new Transcript(out, tcpdumpOptions(), annotate);
+        Reporter report = reporter(out);
         RunOptions options = new RunOptions(seed, failFast);
         boolean several = files.size() > 1;
         int failed = 0;
@@ -148,6 +157,19 @@ final class RunCommand implements Callable<Integer> {
         String base = Path.of(file.source().name()).getFileName().toString().replaceFirst("\\.tcps$", "");
         String name = file.plans().size() == 1 ? base : base + "-" + (index + 1);
         return parent.cwd().resolve(pcapDir).resolve(name + ".pcap");
+    }
+
+    /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
+    private Reporter reporter(PrintWriter out) {
+        if (format == Format.json) {
+            String textOnly = annotate ? "-A" : verbose ? "-v" : timestamps.length > 0 ? "-t" : null;
+            if (textOnly != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
+                        + "--format json already holds every event and time (drop " + textOnly + ")");
+            }
+            return new JsonReport(out, tcpdumpOptions());
+        }
+        return new Transcript(out, tcpdumpOptions(), annotate);
     }
 
     private TcpdumpOptions tcpdumpOptions() {

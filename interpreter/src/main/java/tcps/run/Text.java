@@ -1,8 +1,8 @@
 package tcps.run;
 
 
-/** How failure reports spell payloads, durations and instants. */
-final class Text {
+/** How failure reports and timer reasons spell payloads, durations and instants. */
+public final class Text {
     private static final int MAX_QUOTED = 40;
 
     private Text() {}
@@ -40,7 +40,7 @@ final class Text {
      * A span of virtual time for reading, in the largest unit it reaches, at most three decimals:
      * 200 ms, 1 s, 0.86 s is 860 ms, 20 µs, 1.5 s.
      */
-    static String spoken(long micros) {
+    public static String spoken(long micros) {
         if (micros >= 1_000_000) {
             return decimals(micros, 6) + " s";
         }
