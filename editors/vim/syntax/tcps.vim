@@ -18,17 +18,17 @@ set cpo&vim
 syn iskeyword @,48-57,_
 syn case match
 
-syn keyword tcpsDeclaration scenario profile host let
+syn keyword tcpsDeclaration scenario profile host let macro
 syn keyword tcpsModifier    extends
-syn keyword tcpsControl     expect wait until after as for nothing more
+syn keyword tcpsControl     expect wait until after as for nothing more import repeat eventually within since fail
 syn keyword tcpsFault       drop duplicate corrupt reorder delay next loss link rtt
 syn keyword tcpsCall        listen connect write read close shutdown abort send stops reading
-syn keyword tcpsSetup       stack scripted numbers absolute relative at port isn ts state length error from to
+syn keyword tcpsSetup       stack scripted numbers absolute relative at port isn ts state length error from to most in unmatched segments
 
 " Words that are identifiers to the lexer and mean something to a reader.
 syn keyword tcpsEndpoint    client server
 syn keyword tcpsOption      mss wscale sackOK sack TS val ecr nop eol
-syn match   tcpsField       /\<\(seq\|ack\|win\|urg\|len\)\ze\s*=/
+syn match   tcpsField       /\<\(seq\|ack\|win\|urg\|len\)\ze\s*\([=<>!]\|in\>\)/
 syn match   tcpsErrno       /\<E[A-Z]\{3,}\>/
 syn match   tcpsFlags       /\<\(SYN\|ACK\|FIN\|RST\|PSH\|URG\|ECE\|CWR\)\([-+]\(SYN\|ACK\|FIN\|RST\|PSH\|URG\|ECE\|CWR\)\)*\>/
 syn match   tcpsFlags       /\[[^\]]*\]/
@@ -39,6 +39,10 @@ syn match   tcpsState       /\<\(CLOSED\|LISTEN\|SYN-SENT\|SYN-RECEIVED\|ESTABLI
 syn match   tcpsNumber      /\<\d\+\>/
 syn match   tcpsAddress     /\<\d\+\(\.\d\+\)\+\>/
 syn match   tcpsDuration    /\<\d\+\(\.\d\+\)\=[A-Za-z_][A-Za-z_0-9]*/
+
+" Macros: macro handshake(a, b) { ... }, and calls: handshake(client, server)
+syn match   tcpsMacroName   /\(\<macro\s\+\)\@<=[A-Za-z_][A-Za-z_0-9]*/
+syn match   tcpsMacroCall   /\<[A-Za-z_][A-Za-z_0-9]*\ze(/
 
 " Names after the words that introduce them: stack linux, profile lab extends bsd-1990
 syn match   tcpsProfileName /\(\<\(stack\|profile\|extends\)\s\+\)\@<=[A-Za-z_][A-Za-z_0-9]*\(-[A-Za-z_0-9]\+\)*/
@@ -73,6 +77,8 @@ hi def link tcpsNumber      Number
 hi def link tcpsAddress     Number
 hi def link tcpsDuration    Number
 hi def link tcpsProfileName Type
+hi def link tcpsMacroName   Function
+hi def link tcpsMacroCall   Function
 hi def link tcpsParameter   Identifier
 hi def link tcpsBoolean     Boolean
 hi def link tcpsDelimiter   Delimiter

@@ -29,7 +29,7 @@ final class Completions {
     private static final Set<String> MID_STATEMENT = Set.of("extends", "scripted", "absolute", "relative", "at", "port",
             "isn", "ts", "rtt", "listen", "connect", "write", "read", "close", "shutdown", "abort", "send", "next",
             "until", "state", "length", "after", "as", "error", "nothing", "for", "more", "stops", "reading", "from",
-            "to");
+            "to", "most", "eventually", "within", "since", "in", "unmatched", "segments");
     /** What an endpoint does: `client connect`, `server stops reading`, `client stack linux`. */
     private static final List<String> ENDPOINT_VERBS = List.of("connect", "listen", "write", "read", "close", "shutdown",
             "abort", "send", "stops reading", "stack", "at", "port", "isn", "ts", "scripted");

@@ -3,7 +3,6 @@ package tcps.lsp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,11 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.lsp4j.Hover;
-import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
-import tcps.check.StandardLibrary;
-import tcps.grammar.Lexemes;
 import tcps.grammar.Lexemes.Lexeme;
 import tcps.run.Evaluation;
 import tcps.syntax.Span;
@@ -24,10 +20,8 @@ import tcps.tcp.Parameter;
 import tcps.tcp.Profile;
 
 /**
- * Hover and go to definition. Hover shows the value an expression took in the last run
- * ({@code isn+1 = 934227077 (client's ISN + 1)}) and, in a profile block, what a parameter
- * means. Definition takes a profile's name (after {@code stack} or {@code extends}) to its
- * {@code profile} block, in the same file or in the standard library.
+ * Hover: the value an expression took in the last run ({@code isn+1 = 934227077 (client's ISN + 1)})
+ * and, in a profile block, what a parameter means.
  */
 final class Navigation {
     private static final int MAX_VALUES_SHOWN = 8;
@@ -75,42 +69,6 @@ final class Navigation {
         return Optional.empty();
     }
 
-    /** Where the profile named under the cursor is defined: in this text, or in the standard library. */
-    static Optional<Location> definition(String uri, String text, int line, int column) {
-        List<Lexeme> all = Lexemes.of(text);
-        Context.Name name = Context.nameAt(all, line, column);
-        if (name == null) {
-            return Optional.empty();
-        }
-        Lexeme previous = Context.before(all, name);
-        boolean profileName = previous != null && (previous.text().equals("stack") || previous.text().equals("extends"));
-        if (!profileName) {
-            return Optional.empty();
-        }
-        Lines lines = new Lines(text);
-        for (Context.Name def : Context.profileDefinitions(all)) {
-            if (def.text().equals(name.text())) {
-                return Optional.of(new Location(uri, lines.range(def.span())));
-            }
-        }
-        if (!StandardLibrary.PROFILES.contains(name.text())) {
-            return Optional.empty();
-        }
-        return StdlibFile.of(name.text()).flatMap(path -> {
-            try {
-                String stdText = Files.readString(path, StandardCharsets.UTF_8);
-                for (Context.Name def : Context.profileDefinitions(Lexemes.of(stdText))) {
-                    if (def.text().equals(name.text())) {
-                        return Optional.of(new Location(path.toUri().toString(), new Lines(stdText).range(def.span())));
-                    }
-                }
-            } catch (IOException e) {
-                // no file to go to: no definition
-            }
-            return Optional.empty();
-        });
-    }
-
     private static boolean contains(Span s, int line, int column) {
         return s.line() == line && s.column() <= column && column <= s.column() + s.length();
     }
@@ -123,8 +81,9 @@ final class Navigation {
     static final class StdlibFile {
         private StdlibFile() {}
 
-        static Optional<Path> of(String profile) {
-            String relative = "stdlib/profiles/" + profile + ".tcps";
+        /** @param file a path under stdlib/: {@code profiles/linux.tcps}, {@code handshake.tcps} */
+        static Optional<Path> of(String file) {
+            String relative = "stdlib/" + file;
             try {
                 Path code = Path.of(Navigation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Path dir = code.getParent();
@@ -142,7 +101,7 @@ final class Navigation {
                     return Optional.empty();
                 }
                 byte[] bytes = in.readAllBytes();
-                Path copy = Path.of(System.getProperty("java.io.tmpdir"), "tcps-stdlib", profile + ".tcps");
+                Path copy = Path.of(System.getProperty("java.io.tmpdir"), "tcps-stdlib").resolve(file);
                 if (!Files.exists(copy) || !java.util.Arrays.equals(Files.readAllBytes(copy), bytes)) {
                     Files.createDirectories(copy.getParent());
                     Files.write(copy, bytes);

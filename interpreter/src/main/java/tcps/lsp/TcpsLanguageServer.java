@@ -197,7 +197,7 @@ public final class TcpsLanguageServer implements LanguageServer, LanguageClientA
                 return CompletableFuture.completedFuture(Either.forLeft(List.of()));
             }
             Position p = params.getPosition();
-            List<Location> found = Navigation.definition(uri, d.text(), p.getLine() + 1, d.analysis().lines().column(p))
+            List<Location> found = Definitions.at(uri, d.text(), p.getLine() + 1, d.analysis().lines().column(p))
                     .map(List::of).orElse(List.of());
             return CompletableFuture.completedFuture(Either.forLeft(found));
         }

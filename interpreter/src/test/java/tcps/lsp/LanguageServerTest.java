@@ -226,6 +226,30 @@ class LanguageServerTest {
     }
 
     @Test
+    void definitionFollowsImportsToMacros(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        initialize();
+        Files.writeString(dir.resolve("lib.tcps"), "# shared steps\nmacro opening(a, b) {\n  a connect\n}\n");
+        String uri = dir.resolve("main.tcps").toUri().toString();
+        String text = "import \"lib\"\nscenario \"x\" {\n  opening(client, server)\n}\n";
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tcps", 1,
+                text)));
+        published.poll(10, TimeUnit.SECONDS);
+        TextDocumentIdentifier main = new TextDocumentIdentifier(uri);
+        List<? extends Location> call = server.getTextDocumentService().definition(
+                new DefinitionParams(main, new Position(2, 4))).get(5, TimeUnit.SECONDS).getLeft();
+        assertEquals(1, call.size(), "the macro is found in the imported file");
+        assertEquals(dir.resolve("lib.tcps").toUri(), java.net.URI.create(call.get(0).getUri()));
+        assertEquals(range(1, 6, 1, 13), call.get(0).getRange(), "the name in `macro opening(a, b)`");
+        List<? extends Location> file = server.getTextDocumentService().definition(
+                new DefinitionParams(main, new Position(0, 9))).get(5, TimeUnit.SECONDS).getLeft();
+        assertEquals(dir.resolve("lib.tcps").toUri(), java.net.URI.create(file.get(0).getUri()), "import \"lib\"");
+        assertEquals(List.of(), server.getTextDocumentService().definition(
+                new DefinitionParams(main, new Position(2, 12))).get(5, TimeUnit.SECONDS).getLeft(),
+                "an endpoint has no definition to go to");
+        shutdownAndExit(0);
+    }
+
+    @Test
     void closingADocumentClearsItsDiagnostics() throws Exception {
         initialize();
         open("client conect\n");
