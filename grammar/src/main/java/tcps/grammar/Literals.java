@@ -56,6 +56,13 @@ final class Literals {
     private static final Map<String, Long> MICROS_PER_UNIT = Map.of(
             "us", 1L, "ms", 1_000L, "s", 1_000_000L, "m", 60_000_000L, "h", 3_600_000_000L);
 
+    /**
+     * The longest duration a script may write: 2^31 seconds, rounded down to the hour (about 68
+     * years). Any sum of a few of these, added to a clock that stops at the same bound, stays
+     * far inside 64 bits: time arithmetic cannot overflow.
+     */
+    static final long MAX_MICROS = (1L << 31) / 3600 * 3_600_000_000L;
+
     /** 10us, 200ms, 1.5s, 2m, 1h in microseconds, exactly: the virtual clock ticks in microseconds. */
     static long micros(Token token) {
         String text = token.getText();
@@ -72,8 +79,9 @@ final class Literals {
         if (micros.stripTrailingZeros().scale() > 0) {
             throw new SyntaxError(Spans.of(token), "`" + text + "` is finer than 1us, the smallest step of the clock");
         }
-        if (micros.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new SyntaxError(Spans.of(token), "`" + text + "` is too long a duration");
+        if (micros.compareTo(BigDecimal.valueOf(MAX_MICROS)) > 0) {
+            throw new SyntaxError(Spans.of(token), "`" + text + "` is too long a duration: at most "
+                    + MAX_MICROS / 3_600_000_000L + "h (2^31 s, as far as tcpdump's clock goes)");
         }
         return micros.longValueExact();
     }
@@ -127,12 +135,32 @@ final class Literals {
         return new String(bytes(token), StandardCharsets.UTF_8);
     }
 
+    private static final Pattern PERCENT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
+    /** {@code 5}, {@code 0.5} in {@code loss 5%}: a percentage from 0 to 100. */
+    static double percent(Token token) {
+        String text = token.getText();
+        if (!PERCENT.matcher(text).matches()) {
+            throw new SyntaxError(Spans.of(token), "`" + text + "%` is not a percentage; write it as in `loss 5%` "
+                    + "or `loss 0.5%`");
+        }
+        double percent = Double.parseDouble(text);
+        if (percent > 100) {
+            throw new SyntaxError(Spans.of(token), "loss is a percentage between 0% and 100%, not " + text + "%");
+        }
+        return percent;
+    }
+
     private static final Pattern ORDINAL = Pattern.compile("([0-9]+)(st|nd|rd|th)");
 
     /** {@code 2nd}: which matching segment a fault takes, counting from 1. */
     static long ordinal(Token token) {
         Matcher m = ORDINAL.matcher(token.getText());
-        if (!m.matches() || Long.parseLong(m.group(1)) < 1 || m.group(1).length() > 6) {
+        if (m.matches() && m.group(1).length() > 7) {
+            // the checker words the range of shorter ones the same way
+            throw new SyntaxError(Spans.of(token), "which segment must be between 1 and 1000000, not " + m.group(1));
+        }
+        if (!m.matches() || Long.parseLong(m.group(1)) < 1) {
             throw new SyntaxError(Spans.of(token), "`" + token.getText()
                     + "` is not an ordinal; write `drop next` or `drop 1st`, `2nd`, `3rd`, `4th`, ...");
         }

@@ -3,6 +3,7 @@ package tcps.grammar;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
 import tcps.syntax.Diagnostic;
 import tcps.syntax.Script;
 import tcps.syntax.Source;
@@ -25,13 +26,37 @@ public final class ScriptParser {
         }
     }
 
+    /** The expression and block depth {@link #parse(Source)} allows. */
+    public static final int DEFAULT_MAX_DEPTH = Nesting.DEFAULT_MAX_DEPTH;
+    /** The deepest a caller may allow: deeper would not fit the stack of the passes that follow. */
+    public static final int HIGHEST_MAX_DEPTH = Nesting.HIGHEST_MAX_DEPTH;
+
     public static Result parse(Source source) {
+        return parse(source, DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * Parses with expressions and blocks allowed to nest {@code maxDepth} levels deep (at most
+     * {@link #HIGHEST_MAX_DEPTH}); deeper is a static error at the place it goes too deep.
+     */
+    public static Result parse(Source source, int maxDepth) {
+        if (maxDepth < 1 || maxDepth > HIGHEST_MAX_DEPTH) {
+            throw new IllegalArgumentException("depth limit outside 1.." + HIGHEST_MAX_DEPTH + ": " + maxDepth);
+        }
         TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
         lexer.removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
-        TcpsParser parser = new TcpsParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        ErrorList errors = new ErrorList(source);
+        // The parser recurses into parentheses and blocks: a file nested past the limit is not parsed.
+        Nesting.Deep deep = Nesting.tooDeepForTheParser(tokens.getTokens(), maxDepth);
+        if (deep != null) {
+            errors.add(Spans.of(deep.token()), deep.message());
+            return new Result(null, errors.toList());
+        }
+        TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
 
-        ErrorList errors = new ErrorList(source);
         SyntaxMessages messages = new SyntaxMessages(parser);
         StatementRecovery recovery = new StatementRecovery(failure -> {
             SyntaxMessages.Message message = messages.describe(failure);
@@ -40,6 +65,11 @@ public final class ScriptParser {
         parser.setErrorHandler(recovery);
 
         TcpsParser.ScriptContext tree = parser.script();
+        // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
+        for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, maxDepth)) {
+            errors.add(Spans.of(expr.start), Nesting.expressionMessage(maxDepth));
+            recovery.errorTokens().add(expr.start.getTokenIndex()); // its statement is skipped
+        }
         Script script = new TreeBuilder(source, errors, recovery.errorTokens()).script(tree);
         return errors.isEmpty() ? new Result(script, List.of()) : new Result(null, errors.toList());
     }

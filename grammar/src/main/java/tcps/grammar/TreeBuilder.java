@@ -308,12 +308,7 @@ final class TreeBuilder {
 
         @Override
         public Statement visitLoss(LossContext c) {
-            double percent = Double.parseDouble(c.percent.getText());
-            if (percent > 100) {
-                throw new SyntaxError(Spans.of(c.percent), "loss is a percentage between 0% and 100%, not "
-                        + c.percent.getText() + "%");
-            }
-            return new Statement.Loss(percent, first(c));
+            return new Statement.Loss(Literals.percent(c.percent), first(c));
         }
 
         @Override

@@ -36,9 +36,11 @@ public final class Checker {
      * The largest {@code write N}: 1 TiB. The application writes a stream and TCP copies out one
      * segment at a time, so the size costs time, never memory.
      */
-    private static final long MAX_WRITE = 1L << 40;
+    public static final long MAX_WRITE = 1L << 40;
     /** The largest {@code read N}; a read returns at most what waits unread, which the receive buffer bounds. */
-    private static final long MAX_READ = 16L * 1024 * 1024;
+    public static final long MAX_READ = 16L * 1024 * 1024;
+    /** An IPv4 packet is at most 65535 bytes, 40 of them the IPv4 and TCP headers without options. */
+    private static final int MAX_PAYLOAD = 65535 - 20 - 20;
 
     /** The outcome: one plan per scenario when {@code errors} is empty. */
     public record Result(List<ScenarioPlan> plans, List<Diagnostic> errors) {
@@ -97,6 +99,12 @@ public final class Checker {
         }
     }
 
+    /**
+     * Checks that need the whole scenario read first: whether an endpoint is scripted is known
+     * only at its end (a `send` may come after an `expect client state`).
+     */
+    private final List<Runnable> atTheEnd = new ArrayList<>();
+
     private ScenarioPlan scenario(Scenario scenario) {
         Map<String, EndpointFacts> facts = new LinkedHashMap<>();
         ENDPOINTS.forEach(n -> facts.put(n, new EndpointFacts(n)));
@@ -106,6 +114,8 @@ public final class Checker {
         for (Statement st : scenario.statements()) {
             st.accept(check);
         }
+        atTheEnd.forEach(Runnable::run);
+        atTheEnd.clear();
         return plan(scenario, facts, check.profile, check.numbers != null && check.numbers.absolute(), check.flagBits,
                 check.states);
     }
@@ -376,10 +386,12 @@ public final class Checker {
         public Void visitExpectError(Statement.ExpectError e) {
             acting(e);
             EndpointFacts f = endpoint(facts, e.endpoint());
-            if (f != null && f.scriptedUse != null) {
-                error(e.endpoint().span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
-                        + f.scriptedUse + "): no TCP reports errors to it");
-            }
+            atTheEnd.add(() -> {
+                if (f != null && f.scriptedUse != null) {
+                    error(e.endpoint().span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
+                            + f.scriptedUse + "): no TCP reports errors to it");
+                }
+            });
             if (ERRORS.stream().noneMatch(n -> n.equals(e.error().text()))) {
                 error(e.error().span(), "unknown error `" + e.error().text() + "`; errors are "
                         + String.join(", ", ERRORS));
@@ -583,7 +595,12 @@ public final class Checker {
 
             @Override
             public Void visitData(Field.Data d) {
-                return null; // the grammar decoded it; any bytes can be sent or expected
+                // the grammar decoded it; any bytes can be sent or expected, as many as a packet holds
+                if (sending && d.payload().length() > MAX_PAYLOAD) {
+                    error(d.span(), "a payload of " + d.payload().length() + " bytes does not fit in one segment: "
+                            + "an IPv4 packet holds at most " + MAX_PAYLOAD + " bytes of payload");
+                }
+                return null;
             }
 
             @Override
@@ -740,7 +757,14 @@ public final class Checker {
     }
 
     private void range(Expr e, String what, long min, long max) {
-        long v = Exprs.constant(e);
+        long v;
+        try {
+            v = Exprs.constant(e);
+        } catch (Exprs.Overflow overflow) {
+            error(overflow.span, what + " must be between " + min + " and " + max + "; this value does not fit in "
+                    + "64 bits");
+            return;
+        }
         if (v < min || v > max) {
             error(e.span(), what + " must be between " + min + " and " + max + ", not " + v);
         }
@@ -776,10 +800,12 @@ public final class Checker {
         } else {
             states.put(stateName, state.get());
         }
-        if (f != null && f.scriptedUse != null) {
-            error(endpoint.span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
-                    + f.scriptedUse + "): it has no TCP state to " + verb);
-        }
+        atTheEnd.add(() -> {
+            if (f != null && f.scriptedUse != null) {
+                error(endpoint.span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
+                        + f.scriptedUse + "): it has no TCP state to " + verb);
+            }
+        });
     }
 
     private static String stateList() {

@@ -5,10 +5,22 @@ import java.util.List;
 import tcps.syntax.Expr;
 
 /**
- * Evaluates expressions. Arithmetic wraps in 64 bits; callers reduce seq/ack values modulo
- * 2^32, which is exact because reduction commutes with + - *.
+ * Evaluates expressions in 64 bits; callers reduce seq/ack values modulo 2^32. A value that does
+ * not fit in 64 bits is an error ({@link Overflow}), never a silent wrap that could turn a huge
+ * window or count into a small one.
  */
 public final class Exprs {
+    /** An expression whose value does not fit in 64 bits; {@code span} is the operation that overflowed. */
+    public static final class Overflow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final transient tcps.syntax.Span span;
+
+        Overflow(tcps.syntax.Span span) {
+            super("this value does not fit in 64 bits", null, false, false);
+            this.span = span;
+        }
+    }
+
     /** What the names in an expression stand for where it is evaluated. */
     public interface Values {
         /** The absolute value of {@code isn} or {@code client.isn} here. */
@@ -32,7 +44,7 @@ public final class Exprs {
     };
 
     public static long eval(Expr e, Values values) {
-        return e.accept(new Expr.Visitor<Long>() {
+        Expr.Visitor<Long> evaluate = new Expr.Visitor<Long>() {
             @Override
             public Long visitNum(Expr.Num n) {
                 return n.value();
@@ -50,20 +62,30 @@ public final class Exprs {
 
             @Override
             public Long visitNegate(Expr.Negate n) {
-                return -n.operand().accept(this);
+                long v = n.operand().accept(this);
+                try {
+                    return Math.negateExact(v);
+                } catch (ArithmeticException overflow) {
+                    throw new Overflow(n.span());
+                }
             }
 
             @Override
             public Long visitBinary(Expr.Binary b) {
                 long l = b.left().accept(this);
                 long r = b.right().accept(this);
-                return switch (b.op()) {
-                    case ADD -> l + r;
-                    case SUB -> l - r;
-                    case MUL -> l * r;
-                };
+                try {
+                    return switch (b.op()) {
+                        case ADD -> Math.addExact(l, r);
+                        case SUB -> Math.subtractExact(l, r);
+                        case MUL -> Math.multiplyExact(l, r);
+                    };
+                } catch (ArithmeticException overflow) {
+                    throw new Overflow(b.span());
+                }
             }
-        });
+        };
+        return e.accept(evaluate);
     }
 
     /** A constant expression's value. */

@@ -23,15 +23,27 @@ final class Bindings {
     }
 
     ValueType typeOf(String name) {
-        return lets.get(name).type();
+        Value v = lets.get(name);
+        // Every caller evaluates first, and value() reports a name whose `let` failed; never null here.
+        return v == null ? ValueType.NUMBER : v.type();
     }
 
     /** The value of {@code guess}, or of {@code probe.seq}, {@code .ack}, {@code .win}, {@code .len}, {@code .time}. */
     long value(Expr.Ref ref) {
         if (ref.field() == null) {
-            return lets.get(ref.name().text()).value();
+            Value v = lets.get(ref.name().text());
+            if (v == null) {
+                throw new ScriptError(ref.span(), "`" + ref.name().text() + "` has no value: the `let` that names it "
+                        + "failed");
+            }
+            return v.value();
         }
         Captured c = segments.get(ref.name().text());
+        if (c == null) {
+            // the checker saw the `expect ... as NAME` before this use; it ran, and matched no segment
+            throw new ScriptError(ref.span(), "`" + ref.name().text() + "` names no segment: the expect that would "
+                    + "have named it found none");
+        }
         Segment s = c.segment();
         switch (ref.field().text()) {
             case "seq":

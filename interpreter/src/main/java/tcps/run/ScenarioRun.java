@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import tcps.check.Checker;
 import tcps.check.Defaults;
 import tcps.check.EndpointPlan;
 import tcps.check.Exprs;
 import tcps.check.Mode;
 import tcps.check.ScenarioPlan;
+import tcps.sim.BudgetExceeded;
 import tcps.sim.Captured;
 import tcps.sim.Fault;
 import tcps.sim.LinkObserver;
@@ -22,6 +24,7 @@ import tcps.sim.Network;
 import tcps.sim.ScriptedEndpoint;
 import tcps.syntax.Direction;
 import tcps.syntax.Duration;
+import tcps.syntax.Expr;
 import tcps.syntax.Field;
 import tcps.syntax.Name;
 import tcps.syntax.OptionItem;
@@ -57,6 +60,10 @@ final class ScenarioRun {
     private static final int FIRST_EPHEMERAL = 32768;
     private static final int EPHEMERAL_COUNT = 60999 - 32768 + 1;
     private static final int SCRIPTED_WINDOW = 65535;
+    /** The data offset is 4 bits of 32-bit words: at most 60 bytes of TCP header, 40 of them options. */
+    private static final int MAX_OPTION_BYTES = 40;
+    /** An IPv4 packet is at most 65535 bytes; 20 of IPv4 header and 20 of TCP header leave this. */
+    private static final int MAX_PAYLOAD = 65535 - 20 - 20;
 
     private final ScenarioPlan plan;
     private final Source source;
@@ -79,6 +86,19 @@ final class ScenarioRun {
     private boolean inCall;
     /** When the segment matched last was sent; {@code expect ... after D} counts from it. */
     private long lastMatchedTime;
+    /** Bytes the applications wrote so far, against {@link Limits#bytesWritten}. */
+    private long bytesWritten;
+
+    /** A limit of the run was reached at a statement: it fails, and the scenario stops there. */
+    private static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Span span;
+
+        LimitReached(Span span, String message) {
+            super(message, null, false, false);
+            this.span = span;
+        }
+    }
 
     ScenarioRun(ScenarioPlan plan, Source source, RunOptions options, Evaluation.Observer values) {
         this.plan = plan;
@@ -100,6 +120,17 @@ final class ScenarioRun {
                 st.accept(execution);
             } catch (ScriptError e) {
                 fail(e.span, e.getMessage(), List.of());
+            } catch (Exprs.Overflow e) {
+                fail(e.span, e.getMessage(), List.of());
+            } catch (BudgetExceeded e) {
+                // A limit of the run: what happened so far is reported, nothing more runs.
+                Limits limits = options.limits();
+                fail(st.span(), e.kind() == BudgetExceeded.Kind.TIME ? limits.virtualTimeReached()
+                        : limits.eventsReached(), List.of());
+                break;
+            } catch (LimitReached e) {
+                fail(e.span, e.getMessage(), List.of());
+                break;
             }
         }
         List<Captured> unmatched = net.capture().stream()
@@ -115,6 +146,7 @@ final class ScenarioRun {
 
     private void setUp() {
         net.observe(link);
+        net.limit(options.limits().events(), options.limits().virtualTime());
         IsnGenerator isns = new Rfc6528Isn(Seeds.derive(options.seed(), "isn-key"));
         Map<String, TcpAddress> addresses = new LinkedHashMap<>();
         for (EndpointPlan p : plan.endpoints().values()) {
@@ -347,7 +379,8 @@ final class ScenarioRun {
         public Void visitRead(Statement.Read r) {
             Connection c = connection(r.endpoint(), "read from");
             inCall(() -> {
-                int got = c.receive(r.count() == null ? Integer.MAX_VALUE : (int) numbering.number(r.count()),
+                int got = c.receive(r.count() == null ? Integer.MAX_VALUE
+                        : (int) inRange(r.count(), numbering.number(r.count()), "a byte count", 1, Checker.MAX_READ),
                         net.now()).length;
                 returned(stack(r.endpoint()), r.span(), "read", Optional.empty(), got + " bytes");
             });
@@ -375,7 +408,7 @@ final class ScenarioRun {
 
         @Override
         public Void visitWait(Statement.Wait w) {
-            net.runUntil(net.now() + w.duration().micros());
+            net.runUntil(Network.later(net.now(), w.duration().micros()));
             return null;
         }
 
@@ -468,7 +501,12 @@ final class ScenarioRun {
     private void write(Statement.Write w) {
         Connection c = connection(w.endpoint(), "write to");
         SendData data = w.data() != null ? SendData.of(w.data().bytes())
-                : SendData.repeating(FILLER, numbering.number(w.count()));
+                : SendData.repeating(FILLER, inRange(w.count(), numbering.number(w.count()), "a byte count", 1,
+                        Checker.MAX_WRITE));
+        if (data.length() > options.limits().bytesWritten() - bytesWritten) {
+            throw new LimitReached(w.span(), options.limits().bytesWrittenReached());
+        }
+        bytesWritten += data.length();
         returned(stack(w.endpoint()), w.span(), "write", c.send(data, net.now()), data.length() + " bytes");
         net.flush();
     }
@@ -513,6 +551,18 @@ final class ScenarioRun {
         for (Field f : spec.fields()) {
             f.accept(c);
         }
+        int optionBytes = c.options.stream().mapToInt(TcpOption::wireLength).sum();
+        if (optionBytes > MAX_OPTION_BYTES) {
+            Field o = spec.fields().stream().filter(f -> f instanceof Field.Options).findFirst().orElseThrow();
+            throw new ScriptError(o.span(), "these options take " + optionBytes + " bytes; a TCP header has room "
+                    + "for " + MAX_OPTION_BYTES);
+        }
+        int room = MAX_PAYLOAD - ((optionBytes + 3) & ~3);
+        if (c.data.length > room) {
+            Field d = spec.fields().stream().filter(f -> f instanceof Field.Data).findFirst().orElseThrow();
+            throw new ScriptError(d.span(), "a payload of " + c.data.length + " bytes does not fit in one segment: "
+                    + "an IPv4 packet holds at most " + room + " bytes of payload with these options");
+        }
         Segment segment = new Segment(source.address(), peer.address(), c.seq, c.ack, flags, c.window, c.urgent,
                 c.options, c.data);
         if (source == a) {
@@ -556,13 +606,13 @@ final class ScenarioRun {
 
         @Override
         public Void visitWin(Field.Win w) {
-            window = (int) numbering.number(w.value());
+            window = (int) inRange(w.value(), numbering.number(w.value()), "a window", 0, 0xffff);
             return null;
         }
 
         @Override
         public Void visitUrg(Field.Urg u) {
-            urgent = (int) numbering.number(u.value());
+            urgent = (int) inRange(u.value(), numbering.number(u.value()), "an urgent pointer", 0, 0xffff);
             return null;
         }
 
@@ -671,7 +721,8 @@ final class ScenarioRun {
                 end = Math.min(end, i);
             }
         }
-        return rest.substring(0, end).trim();
+        String text = rest.substring(0, end).trim();
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 
     private Predicate<Segment> towards(Direction d) {
@@ -687,7 +738,7 @@ final class ScenarioRun {
 
     /** Runs the simulation until {@code done} holds, at most 3 virtual minutes; false if it never did. */
     private boolean runUntil(BooleanSupplier done) {
-        long deadline = net.now() + Defaults.EXPECT_LIMIT;
+        long deadline = Network.later(net.now(), Defaults.EXPECT_LIMIT);
         while (!done.getAsBoolean()) {
             if (!net.step(deadline)) {
                 return false;
@@ -848,7 +899,7 @@ final class ScenarioRun {
         }
         int before = net.capture().size();
         long span = e.duration() == null ? Defaults.EXPECT_LIMIT : e.duration().micros();
-        long end = net.now() + span;
+        long end = Network.later(net.now(), span);
         while (net.step(end)) {
             // every event in the window happens; what it sends is looked at below
         }
@@ -878,6 +929,19 @@ final class ScenarioRun {
     private String nameOf(TcpAddress address) {
         Actor a = actorAt(address);
         return a == null ? address.toString() : a.plan().name();
+    }
+
+    /**
+     * {@code value}, the value {@code e} had, if it is within {@code [min, max]}: the checker
+     * checks values written as numbers; this checks the ones computed as the scenario runs.
+     */
+    private long inRange(Expr e, long value, String what, long min, long max) {
+        if (value < min || value > max) {
+            String shown = e.isLiteral() ? "" : "`" + source.text(e.span()) + "` is " + value + ", but ";
+            throw new ScriptError(e.span(), shown + what + " must be between " + min + " and " + max
+                    + (shown.isEmpty() ? ", not " + value : ""));
+        }
+        return value;
     }
 
     private void fail(Span span, String summary, List<String> details) {

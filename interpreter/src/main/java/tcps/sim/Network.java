@@ -39,6 +39,9 @@ public final class Network {
     private double loss;
     private SplittableRandom lossDraws;
     private LinkObserver observer = LinkObserver.NONE;
+    private long maxEvents = Long.MAX_VALUE;
+    private long maxTime = Long.MAX_VALUE;
+    private long events;
 
     /** A segment a {@code reorder} fault holds back until {@code after} more go the same way. */
     private static final class Held {
@@ -67,6 +70,20 @@ public final class Network {
     /** Who hears of every segment sent and every arrival (one observer; the interpreter's). */
     public void observe(LinkObserver observer) {
         this.observer = observer;
+    }
+
+    /**
+     * Bounds every run from now on: processing more than {@code maxEvents} events (arrivals and
+     * timers), or moving the clock past {@code maxTime}, throws {@link BudgetExceeded} instead.
+     */
+    public void limit(long maxEvents, long maxTime) {
+        this.maxEvents = maxEvents;
+        this.maxTime = maxTime;
+    }
+
+    /** How many events (arrivals and timers) have been processed. */
+    public long events() {
+        return events;
     }
 
     /** Current virtual time in microseconds. */
@@ -160,6 +177,13 @@ public final class Network {
         if (t == Long.MAX_VALUE || t > limit) {
             return false;
         }
+        if (t > maxTime) {
+            throw new BudgetExceeded(BudgetExceeded.Kind.TIME);
+        }
+        if (events >= maxEvents) {
+            throw new BudgetExceeded(BudgetExceeded.Kind.EVENTS);
+        }
+        events++;
         now = Math.max(now, t);
         if (!arrivals.isEmpty() && arrivals.peek().time == t) {
             arrive(arrivals.poll().captured);
@@ -179,7 +203,19 @@ public final class Network {
         while (step(time)) {
             // each step moves the clock forward to the event it processed
         }
+        if (time > maxTime) {
+            throw new BudgetExceeded(BudgetExceeded.Kind.TIME);
+        }
         now = Math.max(now, time);
+    }
+
+    /**
+     * {@code now + micros}, or the last instant before "never" ({@link Long#MAX_VALUE}) where
+     * that would not fit: time never wraps, and an event that late still runs into the budget.
+     */
+    public static long later(long now, long micros) {
+        long t = now + micros;
+        return ((now ^ t) & (micros ^ t)) < 0 || t == Long.MAX_VALUE ? Long.MAX_VALUE - 1 : t;
     }
 
     /**
@@ -215,7 +251,7 @@ public final class Network {
         Captured c = new Captured(capture.size(), now, segment, scripted);
         capture.add(c);
         inFlight.add(c);
-        long due = now + linkDelay;
+        long due = later(now, linkDelay);
         Fault fault = faultFor(segment);
         Fault.Action action = fault == null ? null : fault.action();
         c.fault(fault);
@@ -224,7 +260,7 @@ public final class Network {
         } else if (action instanceof Fault.Action.Drop) {
             settle(c, Captured.Fate.DROPPED, -1);
         } else if (action instanceof Fault.Action.Delay d) {
-            due += d.extra();
+            due = later(due, d.extra());
             schedule(due, c);
         } else if (action instanceof Fault.Action.Duplicate) {
             schedule(due, c);

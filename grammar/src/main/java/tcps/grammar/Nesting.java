@@ -1,0 +1,104 @@
+package tcps.grammar;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * How deeply a script may nest, checked before anything recurses over it: the parser recurses
+ * into parentheses, a leading `-` and blocks; the tree builder, the checker and the interpreter
+ * recurse into every operator of an expression. A script past the limit is told so as a static
+ * error at the place it went too deep, instead of ending in a stack overflow.
+ *
+ * <p>Both checks here are loops, never recursion: they run on input of any depth.
+ */
+final class Nesting {
+    /** The depth {@link ScriptParser#parse(tcps.syntax.Source)} allows, far past any real script. */
+    static final int DEFAULT_MAX_DEPTH = 100;
+    /** The most a caller may ask for: every recursion over a tree this deep fits in a thread's stack. */
+    static final int HIGHEST_MAX_DEPTH = 1000;
+
+    private Nesting() {}
+
+    /**
+     * The first token at which blocks nest deeper than {@code max}, or an expression has more
+     * than {@code max} operators and parentheses, or null. Counting operators bounds the depth
+     * of every tree the parser and the passes after it would recurse into, and a file refused
+     * here is not parsed at all, which also keeps a 50,000-term expression from costing seconds.
+     */
+    static Deep tooDeepForTheParser(List<Token> tokens, int max) {
+        int blocks = 0;
+        int operators = 0; // in the expression being read: + - * and parentheses
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case TcpsParser.LBRACE -> {
+                    blocks++;
+                    operators = 0;
+                }
+                case TcpsParser.RBRACE -> {
+                    blocks = Math.max(0, blocks - 1);
+                    operators = 0;
+                }
+                case TcpsParser.LPAREN, TcpsParser.PLUS, TcpsParser.MINUS, TcpsParser.STAR -> operators++;
+                case TcpsParser.RPAREN, TcpsParser.INT, TcpsParser.IDENT, TcpsParser.ISN, TcpsParser.DOT -> {
+                    // inside an expression
+                }
+                default -> operators = 0; // `=`, `,`, a keyword, a new line: another expression starts
+            }
+            if (blocks > max) {
+                return new Deep(t, "blocks nest too deeply: more than " + max + " `{` open at once");
+            }
+            if (operators > max) {
+                return new Deep(t, expressionMessage(max));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The outermost expression in {@code root} whose operators and parentheses nest deeper than
+     * {@code max} (as `1+1+...+1` does, one level per `+`), in source order, or none.
+     */
+    static List<ParserRuleContext> tooDeepExpressions(ParseTree root, int max) {
+        List<ParserRuleContext> found = new java.util.ArrayList<>();
+        // Each entry: a node, the depth of expressions around it, and the outermost expression it is in.
+        record Visit(ParseTree node, int depth, ParserRuleContext outermost) {}
+        Deque<Visit> stack = new ArrayDeque<>();
+        stack.push(new Visit(root, 0, null));
+        ParserRuleContext lastReported = null;
+        while (!stack.isEmpty()) {
+            Visit v = stack.pop();
+            int depth = v.depth();
+            ParserRuleContext outermost = v.outermost();
+            if (v.node() instanceof TcpsParser.ExprContext expr) {
+                depth++;
+                if (outermost == null) {
+                    outermost = expr;
+                }
+                if (depth > max && outermost != lastReported) {
+                    found.add(outermost);
+                    lastReported = outermost;
+                    continue; // one report per expression; nothing under it needs looking at
+                }
+            }
+            if (outermost != null && outermost == lastReported) {
+                continue;
+            }
+            for (int i = v.node().getChildCount() - 1; i >= 0; i--) {
+                stack.push(new Visit(v.node().getChild(i), depth, outermost));
+            }
+        }
+        return found;
+    }
+
+    /** Where a file goes too deep, and what to say. */
+    record Deep(Token token, String message) {}
+
+    static String expressionMessage(int max) {
+        return "this expression is too deep: more than " + max + " operators and parentheses; split it into "
+                + "parts with `let`";
+    }
+}

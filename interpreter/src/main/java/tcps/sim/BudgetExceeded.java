@@ -1,0 +1,24 @@
+package tcps.sim;
+
+/**
+ * The network was asked to go past the budget it was given ({@link Network#limit}): more
+ * events than allowed, or past the last instant allowed. The clock stays where it was; what
+ * happened up to here is in the capture.
+ */
+public final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Which budget ran out. */
+    public enum Kind { EVENTS, TIME }
+
+    private final Kind kind;
+
+    BudgetExceeded(Kind kind) {
+        super(kind.name(), null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
