@@ -25,6 +25,9 @@ import tcps.run.ScenarioResult;
                 + "runs, after warm-up runs) against the virtual time each covers. Transcripts are not printed.",
         footer = ExitCode.HELP_TEXT)
 final class BenchCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @ParentCommand
     private TcpsCommand parent;
 

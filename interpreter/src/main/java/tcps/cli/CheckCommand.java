@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -14,18 +15,24 @@ import picocli.CommandLine.Spec;
         description = "Parses and checks each FILE without running it; prints every error found.",
         footer = ExitCode.HELP_TEXT)
 final class CheckCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @ParentCommand
     private TcpsCommand parent;
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    private LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to check (.tcps).")
     private List<String> files;
 
     @Override
     public Integer call() {
-        FrontEnd front = FrontEnd.of(parent.cwd(), files);
+        FrontEnd front = FrontEnd.of(parent.cwd(), files, limitOptions.limits(spec.commandLine()));
         if (!front.ok()) {
             front.printProblems(spec.commandLine().getErr());
             return ExitCode.SCRIPT_ERROR;

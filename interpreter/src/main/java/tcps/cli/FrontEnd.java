@@ -8,12 +8,16 @@ import tcps.check.Checker;
 import tcps.check.ScenarioPlan;
 import tcps.grammar.ScriptParser;
 import tcps.report.Excerpt;
+import tcps.run.Limits;
 import tcps.syntax.Diagnostic;
+import tcps.syntax.Scenario;
 import tcps.syntax.Source;
+import tcps.syntax.Span;
 
 /**
  * The phases before running, for every file given: read, parse, check. A file that fails a
- * phase does not go on to the next, and nothing runs unless every file passed all of them.
+ * phase does not go on to the next; the files that passed every phase can run, each on its own
+ * (one broken file among many does not stop the others).
  */
 final class FrontEnd {
     /** One file that passed every check, with its scenarios ready to run. */
@@ -22,39 +26,69 @@ final class FrontEnd {
     private final List<Checked> checked = new ArrayList<>();
     private final List<String> unreadable = new ArrayList<>();
     private final List<Diagnostic> errors = new ArrayList<>();
+    private int failedFiles;
+    private int files;
 
     static FrontEnd of(Path cwd, List<String> files) {
+        return of(cwd, files, Limits.DEFAULT);
+    }
+
+    static FrontEnd of(Path cwd, List<String> files, Limits limits) {
         FrontEnd f = new FrontEnd();
+        f.files = files.size();
         for (String name : files) {
-            ScriptFile.Loaded loaded = ScriptFile.load(cwd, name);
-            if (loaded.source() == null) {
-                f.unreadable.add(loaded.problem());
-                continue;
+            int before = f.unreadable.size() + f.errors.size();
+            f.load(cwd, name, limits);
+            if (f.unreadable.size() + f.errors.size() > before) {
+                f.failedFiles++;
             }
-            ScriptParser.Result parsed = ScriptParser.parse(loaded.source());
-            if (!parsed.ok()) {
-                f.errors.addAll(parsed.errors());
-                continue;
-            }
-            Checker.Result result = Checker.check(parsed.script());
-            if (!result.ok()) {
-                f.errors.addAll(result.errors());
-                continue;
-            }
-            f.checked.add(new Checked(loaded.source(), result.plans()));
         }
         return f;
     }
 
+    private void load(Path cwd, String name, Limits limits) {
+        ScriptFile.Loaded loaded = ScriptFile.load(cwd, name, limits.sourceBytes());
+        if (loaded.source() == null) {
+            unreadable.add(loaded.problem());
+            return;
+        }
+        ScriptParser.Result parsed = ScriptParser.parse(loaded.source(), limits.expressionDepth());
+        if (!parsed.ok()) {
+            errors.addAll(parsed.errors());
+            return;
+        }
+        int statements = 0;
+        for (Scenario s : parsed.script().scenarios()) {
+            statements += s.statements().size();
+            if (statements > limits.statements()) {
+                Span at = s.statements().get(s.statements().size() - 1).span();
+                errors.add(new Diagnostic(loaded.source(), at, "the script has more than " + limits.statements()
+                        + " statements, the limit of a script (--max-statements)"));
+                return;
+            }
+        }
+        Checker.Result result = Checker.check(parsed.script());
+        if (!result.ok()) {
+            errors.addAll(result.errors());
+            return;
+        }
+        checked.add(new Checked(loaded.source(), result.plans()));
+    }
+
+    /** True when every file passed. */
     boolean ok() {
         return unreadable.isEmpty() && errors.isEmpty();
     }
 
+    /** The files that passed, in the order given. */
     List<Checked> checked() {
         return checked;
     }
 
-    /** Prints every problem found, then one line saying nothing ran. */
+    /**
+     * Prints every problem found, then one line saying what does not run: nothing at all, or
+     * only the files that had problems.
+     */
     void printProblems(PrintWriter err) {
         for (String problem : unreadable) {
             err.println("tcps: " + problem);
@@ -63,7 +97,13 @@ final class FrontEnd {
             err.print(Excerpt.render(d.source(), d.span(), "error", d.message(), List.of()));
         }
         int n = unreadable.size() + errors.size();
-        err.println("tcps: " + n + (n == 1 ? " error" : " errors") + "; nothing was run");
+        String count = n + (n == 1 ? " error" : " errors");
+        if (checked.isEmpty()) {
+            err.println("tcps: " + count + "; nothing was run");
+        } else {
+            err.println("tcps: " + count + " in " + failedFiles + " of " + files + " files; "
+                    + (failedFiles == 1 ? "that file does not run" : "those files do not run") + ", the others do");
+        }
         err.flush();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tcps.syntax.Duration;
 import tcps.tcp.Parameter;
@@ -18,6 +19,9 @@ import tcps.check.StandardLibrary;
                 + "in each built-in stack, as a Markdown table.",
         footer = ExitCode.HELP_TEXT)
 final class ProfilesCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Spec
     private CommandLine.Model.CommandSpec spec;
 

@@ -23,6 +23,7 @@ import tcps.report.Transcript;
 import tcps.report.TcpdumpOptions;
 import tcps.report.TimestampMode;
 import tcps.run.Interpreter;
+import tcps.run.Limits;
 import tcps.run.RunOptions;
 import tcps.run.ScenarioResult;
 
@@ -34,6 +35,9 @@ import tcps.run.ScenarioResult;
         sortOptions = false,
         footer = ExitCode.HELP_TEXT)
 final class RunCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @ParentCommand
     private TcpsCommand parent;
 
@@ -88,18 +92,34 @@ final class RunCommand implements Callable<Integer> {
                     + "scenario of a file that has several.")
     private Path pcapDir;
 
+    @CommandLine.Mixin
+    private LimitOptions limitOptions = new LimitOptions.ForRuns();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to run (.tcps).")
     private List<String> files;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FrontEnd front = FrontEnd.of(parent.cwd(), files);
+        Limits limits = limitOptions.limits(spec.commandLine());
+        refuseConflictingOptions();
+        FrontEnd front = FrontEnd.of(parent.cwd(), files, limits);
         if (!front.ok()) {
             front.printProblems(err);
-            return ExitCode.SCRIPT_ERROR;
+            if (front.checked().isEmpty()) {
+                return ExitCode.SCRIPT_ERROR;
+            }
         }
+        BoundedWriter bounded = new BoundedWriter(spec.commandLine().getOut(), limits.outputBytes());
+        PrintWriter out = new PrintWriter(bounded);
+        int status = run(front, out, err, limits, bounded);
+        out.flush();
+        // One broken file does not stop the others, but the status says it (the worst that happened).
+        return front.ok() || status == ExitCode.CANNOT_WRITE ? status : ExitCode.SCRIPT_ERROR;
+    }
+
+    /** Runs the files that passed the checks; the status of what ran. */
+    private int run(FrontEnd front, PrintWriter out, PrintWriter err, Limits limits, BoundedWriter bounded) {
         // By identity: plans are records, and comparing them deeply would cost a walk of the tree.
         Set<ScenarioPlan> selected = Collections.newSetFromMap(new IdentityHashMap<>());
         front.checked().stream().flatMap(c -> c.plans().stream())
@@ -113,8 +133,11 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pcap writes the capture of one scenario, "
                     + "and " + selected.size() + " would run; use --pcap-dir DIR, or --scenario NAME");
         }
+        if (!capturesCanBeWritten(front, selected, err)) {
+            return ExitCode.CANNOT_WRITE;
+        }
         Reporter report = reporter(out);
-        RunOptions options = new RunOptions(seed, failFast);
+        RunOptions options = new RunOptions(seed, failFast, limits);
         boolean several = files.size() > 1;
         int failed = 0;
         for (FrontEnd.Checked file : front.checked()) {
@@ -129,21 +152,101 @@ final class RunCommand implements Callable<Integer> {
                     try {
                         CaptureFile.write(capture, result);
                     } catch (IOException e) {
-                        err.println("tcps: cannot write " + capture + ": " + e.getMessage());
+                        err.println("tcps: cannot write " + capture + ": " + ScriptFile.reason(e));
                         err.flush();
                         return ExitCode.CANNOT_WRITE;
                     }
                 }
                 report.scenario(new ScenarioReport(file.source(), result, plan.scenario().span().line(), several));
+                out.flush(); // each scenario shows as soon as it ends: a run stopped from outside shows what it did
                 failed += result.failed();
                 if (failFast && result.failed() > 0) {
-                    report.finish();
-                    return ExitCode.FAILED;
+                    return close(report, out, bounded, limits, ExitCode.FAILED);
                 }
             }
         }
+        return close(report, out, bounded, limits, failed > 0 ? ExitCode.FAILED : ExitCode.PASSED);
+    }
+
+    /** The closing line, always printed; output cut at the limit makes the run fail. */
+    private int close(Reporter report, PrintWriter out, BoundedWriter bounded, Limits limits, int status) {
+        out.flush();
+        bounded.lift();
         report.finish();
-        return failed > 0 ? ExitCode.FAILED : ExitCode.PASSED;
+        out.flush();
+        if (bounded.cut()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("tcps: the report reached " + Limits.bytes(limits.outputBytes()) + ", the limit of a run "
+                    + "(--max-output); the rest of it was not printed");
+            err.flush();
+        }
+        return bounded.cut() && status == ExitCode.PASSED ? ExitCode.FAILED : status;
+    }
+
+    /**
+     * Refuses, as a wrong command line, options that contradict each other or repeat in a way
+     * that means nothing (`-ttt`), rather than silently taking one of them.
+     */
+    private void refuseConflictingOptions() {
+        if (pcap != null && pcapDir != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--pcap and --pcap-dir cannot be used together: --pcap writes one scenario's capture to a file, "
+                            + "--pcap-dir one file per scenario into a directory");
+        }
+        if (timestamps.length > 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-t is given " + timestamps.length
+                    + " times; write -t for no timestamps or -tt for seconds since the start");
+        }
+    }
+
+    /**
+     * Before anything runs: no capture may overwrite a script given on the command line, no two
+     * scenarios may write one file, and the directory must be there (only the one --pcap-dir
+     * names is created, never its parents).
+     */
+    private boolean capturesCanBeWritten(FrontEnd front, Set<ScenarioPlan> selected, PrintWriter err) {
+        if (pcap == null && pcapDir == null) {
+            return true;
+        }
+        java.util.Map<Path, String> writers = new java.util.HashMap<>();
+        for (FrontEnd.Checked file : front.checked()) {
+            for (int i = 0; i < file.plans().size(); i++) {
+                if (!selected.contains(file.plans().get(i))) {
+                    continue;
+                }
+                Path capture = capturePath(file, i);
+                for (String input : files) {
+                    if (ScriptFile.sameFile(capture, parent.cwd().resolve(input))
+                            || capture.normalize().equals(parent.cwd().resolve(input).normalize())) {
+                        String shown = pcap != null ? "--pcap " + pcap : "--pcap-dir " + pcapDir + " (" + capture + ")";
+                        throw new CommandLine.ParameterException(spec.commandLine(), shown
+                                + " would overwrite the script " + input + "; write the capture elsewhere");
+                    }
+                }
+                String earlier = writers.put(capture.normalize(), file.source().name());
+                if (earlier != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "both " + earlier + " and "
+                            + file.source().name() + " would write " + capture + "; run them with different --pcap-dir");
+                }
+            }
+        }
+        Path dir = pcap != null ? parent.cwd().resolve(pcap).getParent() : parent.cwd().resolve(pcapDir);
+        if (dir == null || java.nio.file.Files.isDirectory(dir)) {
+            return true;
+        }
+        String shown = pcap != null ? String.valueOf(pcap) : String.valueOf(pcapDir);
+        try {
+            if (pcapDir != null && !java.nio.file.Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                java.nio.file.Files.createDirectory(dir); // DIR itself, not its parents
+                return true;
+            }
+            err.println("tcps: cannot write " + shown + ": " + (java.nio.file.Files.exists(dir) ? "not a directory"
+                    : "no such file or directory"));
+        } catch (IOException e) {
+            err.println("tcps: cannot write " + shown + ": " + ScriptFile.reason(e));
+        }
+        err.flush();
+        return false;
     }
 
     /** Where the capture of the file's scenario number {@code index} (from 0) goes, or null when none is asked for. */

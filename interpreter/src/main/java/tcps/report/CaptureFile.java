@@ -1,7 +1,6 @@
 package tcps.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,10 +17,8 @@ import tcps.sim.Captured;
 public final class CaptureFile {
     private CaptureFile() {}
 
+    /** Writes {@code file}; its directory must exist (nothing is created but the file itself). */
     public static void write(Path file, ScenarioResult result) throws IOException {
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
         Set<Integer> corrupted = new HashSet<>();
         for (RunEvent.SegmentFault f : result.events(RunEvent.SegmentFault.class)) {
             if (f.effect() == RunEvent.Effect.CORRUPTED) {

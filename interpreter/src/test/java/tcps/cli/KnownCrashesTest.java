@@ -1,0 +1,162 @@
+package tcps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every input that once ended in an internal error, a hang or a silent wrong answer (issue 12's
+ * table, each minimized), with the exact message and exit status it gets now. A script is
+ * written to {@code x.tcps}; {@code expected} is a line that stdout or stderr must hold.
+ */
+class KnownCrashesTest {
+    @TempDir
+    Path dir;
+
+    record Case(String what, String script, List<String> args, int exit, String expected) {
+        @Override
+        public String toString() {
+            return what;
+        }
+    }
+
+    private static Case check(String what, String script, String expected) {
+        return new Case(what, script, List.of("check"), ExitCode.SCRIPT_ERROR, expected);
+    }
+
+    private static Case run(String what, String script, int exit, String expected, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("run"));
+        args.addAll(List.of(options));
+        return new Case(what, script, args, exit, expected);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                check("state of an endpoint scripted further down (was ClassCastException)",
+                        "expect client state TIME-WAIT\nclient send SYN;expect ack;drop next\n",
+                        "x.tcps:1:8: error: client is scripted (`send` at 2:1): it has no TCP state to expect"),
+                check("error of an endpoint scripted further down",
+                        "expect client error ECONNRESET\nclient send SYN\n",
+                        "x.tcps:1:8: error: client is scripted (`send` at 2:1): no TCP reports errors to it"),
+                check("a wait past the clock (was IllegalArgumentException in the timestamp printer)",
+                        "wait 9223372037s\nclient send SYN\n",
+                        "x.tcps:1:6: error: `9223372037s` is too long a duration: at most 596523h (2^31 s, as far as "
+                                + "tcpdump's clock goes)"),
+                check("a payload larger than a segment (was IllegalArgumentException)",
+                        "client send[P.]\"" + "A".repeat(70_000) + "\"\n",
+                        "x.tcps:1:16: error: a payload of 70000 bytes does not fit in one segment: an IPv4 packet holds "
+                                + "at most 65495 bytes of payload"),
+                run("a name bound by an expect that failed (was NullPointerException)",
+                        "scenario\"\"{expect ACK as oldfin\nclient connect\nexpect client>server seq=oldfin.seq}\n",
+                        ExitCode.FAILED,
+                        "x.tcps:3:26: failed: `oldfin` names no segment: the expect that would have named it found none"),
+                check("an ordinal past 64 bits (was NumberFormatException)",
+                        "drop 9999999999999999999th\n",
+                        "x.tcps:1:6: error: which segment must be between 1 and 1000000, not 9999999999999999999"),
+                check("a percentage with two points (was NumberFormatException)",
+                        "loss 1.5.5%\n",
+                        "x.tcps:1:6: error: `1.5.5%` is not a percentage; write it as in `loss 5%` or `loss 0.5%`"),
+                check("50,000 terms (was StackOverflowError)",
+                        "client send SYN seq=" + "1+".repeat(50_000) + "1\n",
+                        "x.tcps:1:222: error: this expression is too deep: more than 100 operators and parentheses; "
+                                + "split it into parts with `let`"),
+                check("50,000 parentheses",
+                        "client send SYN seq=" + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "\n",
+                        "x.tcps:1:121: error: this expression is too deep: more than 100 operators and parentheses; "
+                                + "split it into parts with `let`"),
+                check("50,000 blocks",
+                        "scenario \"x\" {".repeat(50_000) + "\n",
+                        "x.tcps:1:1414: error: blocks nest too deeply: more than 100 `{` open at once"),
+                check("the longest wait there is (was a run for ever)",
+                        "client connect\nwait 2562047h\n",
+                        "x.tcps:2:6: error: `2562047h` is too long a duration: at most 596523h (2^31 s, as far as "
+                                + "tcpdump's clock goes)"),
+                run("a wait past the virtual-time limit (was a run for ever, or out of memory)",
+                        "server stops reading\nclient connect\nclient write 200000\nwait 500000h\n",
+                        ExitCode.FAILED,
+                        "x.tcps:4:1: failed: the scenario ran past 24h of virtual time, the limit of a run "
+                                + "(--max-virtual-time)"),
+                run("a negative count from a let (was NegativeArraySizeException)",
+                        "let n = -1\nclient connect\nclient write n\n", ExitCode.FAILED,
+                        "x.tcps:3:14: failed: `n` is -1, but a byte count must be between 1 and 16777216"),
+                run("a count past 31 bits from a let",
+                        "let n = 2147483648\nclient connect\nclient write n\n", ExitCode.FAILED,
+                        "x.tcps:3:14: failed: `n` is 2147483648, but a byte count must be between 1 and 16777216"),
+                run("a zero count from a let (was nothing written, exit 0)",
+                        "let n = 0\nclient connect\nclient write n\n", ExitCode.FAILED,
+                        "x.tcps:3:14: failed: `n` is 0, but a byte count must be between 1 and 16777216"),
+                run("2000000000 bytes from a let (was out of memory)",
+                        "let n = 2000000000\nclient connect\nclient write n\n", ExitCode.FAILED,
+                        "x.tcps:3:14: failed: `n` is 2000000000, but a byte count must be between 1 and 16777216"),
+                run("a window past 16 bits from a let",
+                        "let w = 70000\nclient send SYN win=w\n", ExitCode.FAILED,
+                        "x.tcps:2:21: failed: `w` is 70000, but a window must be between 0 and 65535"),
+                run("an urgent pointer past 16 bits from a let",
+                        "let w = 70000\nclient send SYN urg=w\n", ExitCode.FAILED,
+                        "x.tcps:2:21: failed: `w` is 70000, but an urgent pointer must be between 0 and 65535"),
+                run("a window computed from a segment",
+                        "server scripted\nclient connect\nexpect SYN as p\nserver send SYN-ACK win=p.win*100000\n",
+                        ExitCode.FAILED,
+                        "x.tcps:4:25: failed: `p.win*100000` is 6549500000, but a window must be between 0 and 65535"),
+                run("a value past 64 bits",
+                        "let n = 4294967295*4294967295*4294967295\nclient connect\nclient write n\n", ExitCode.FAILED,
+                        "x.tcps:1:9: failed: this value does not fit in 64 bits"),
+                run("more writes than the limit (was 3 GB of memory)",
+                        "server stops reading\nclient connect\n" + "client write 16777216\n".repeat(5),
+                        ExitCode.FAILED,
+                        "x.tcps:7:1: failed: the scenario's applications wrote more than 64 MiB, the limit of a run "
+                                + "(--max-bytes-written)"),
+                check("a link delay past 64 bits of microseconds (was a silent overflow)",
+                        "link delay 9223372036854775807us\nclient connect\n",
+                        "x.tcps:1:12: error: `9223372036854775807us` is too long a duration: at most 596523h (2^31 s, "
+                                + "as far as tcpdump's clock goes)"),
+                run("an ACK storm (was out of memory, or no output at all)",
+                        "stack rfc9293\nhost attacker at 10.0.0.66\nclient connect\nexpect SYN\nexpect SYN-ACK\n"
+                                + "expect ACK\nattacker send [P.] from client to server seq=1 ack=1 \"evil\"\nwait 1h\n",
+                        ExitCode.FAILED,
+                        "x.tcps:8:1: failed: the scenario simulated 2000 events (segments arriving, timers firing), the "
+                                + "limit of a run (--max-events); something keeps sending",
+                        "--max-events", "2000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void endsWithAPlainMessageAndTheDocumentedStatus(Case c) throws IOException {
+        Files.writeString(dir.resolve("x.tcps"), c.script(), StandardCharsets.UTF_8);
+        List<String> args = new java.util.ArrayList<>(c.args());
+        args.add("x.tcps");
+        CliRun r = CliRun.merged(dir, args.toArray(String[]::new));
+        assertEquals(c.exit(), r.exit(), () -> r.out());
+        assertTrue(r.out().lines().anyMatch(c.expected()::equals), () -> "expected the line\n" + c.expected()
+                + "\nin\n" + shorten(r.out()));
+        assertFalse(r.out().contains("internal error") || r.out().contains("\tat "), () -> shorten(r.out()));
+    }
+
+    private static String shorten(String s) {
+        return s.length() < 5000 ? s : s.substring(0, 5000) + "...";
+    }
+
+    @Test
+    void oneErrorOnAMegabyteLineIsOneScreenNotMegabytes() throws IOException {
+        String line = "client send SYN " + "x".repeat(1 << 20) + " seq=1\n";
+        Files.writeString(dir.resolve("x.tcps"), line, StandardCharsets.UTF_8);
+        CliRun r = CliRun.separate(dir, "check", "x.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        assertTrue(r.err().length() < 2000, () -> r.err().length() + " characters:\n" + shorten(r.err()));
+        List<String> lines = r.err().lines().toList();
+        // the caret still sits under the column it names
+        int caret = lines.get(2).indexOf('^');
+        assertEquals('x', lines.get(1).charAt(caret), r.err());
+    }
+}
