@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
                 + "  1   the editor closed the connection, or said exit without shutdown (as LSP says)%n"
                 + "  64  the command line is wrong%n"})
 final class LspCommand implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--stdio", description = "Talk over stdin and stdout (the default and only way; "
             + "accepted because some editors pass it).")
     boolean stdio;
