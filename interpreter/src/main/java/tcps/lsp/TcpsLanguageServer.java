@@ -16,6 +16,8 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -26,6 +28,7 @@ import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -63,6 +66,7 @@ public final class TcpsLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of(" ", "<", "[")));
         capabilities.setHoverProvider(true);
         capabilities.setDefinitionProvider(true);
+        capabilities.setDocumentSymbolProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("tcps", version())));
     }
 
@@ -186,6 +190,17 @@ public final class TcpsLanguageServer implements LanguageServer, LanguageClientA
             Optional<Hover> hover = Navigation.hover(d.analysis(), d.text(), p.getLine() + 1,
                     d.analysis().lines().column(p));
             return CompletableFuture.completedFuture(hover.orElse(null));
+        }
+
+        @Override
+        public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+                DocumentSymbolParams params) {
+            Document d = documents.get(params.getTextDocument().getUri());
+            List<Either<SymbolInformation, DocumentSymbol>> out = new java.util.ArrayList<>();
+            if (d != null) {
+                Outline.of(d.text()).forEach(s -> out.add(Either.forRight(s)));
+            }
+            return CompletableFuture.completedFuture(out);
         }
 
         @Override

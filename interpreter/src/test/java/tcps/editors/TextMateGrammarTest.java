@@ -218,6 +218,8 @@ class TextMateGrammarTest {
         assertEquals("source.tcps", tm.get("scopeName").getAsString());
         assertTrue(Files.isRegularFile(VSCODE.resolve(tm.get("path").getAsString())), "the grammar path exists");
         assertEquals("source.tcps", json(VSCODE.resolve(tm.get("path").getAsString())).get("scopeName").getAsString());
+        JsonObject snippets = contributes.getAsJsonArray("snippets").get(0).getAsJsonObject();
+        assertTrue(Files.isRegularFile(VSCODE.resolve(snippets.get("path").getAsString())), "the snippets exist");
         String main = pkg.get("main").getAsString();
         assertTrue(Files.isRegularFile(VSCODE.resolve(main)), "the extension's main script exists: " + main);
     }

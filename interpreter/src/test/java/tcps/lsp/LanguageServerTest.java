@@ -96,6 +96,7 @@ class LanguageServerTest {
         assertEquals(org.eclipse.lsp4j.TextDocumentSyncKind.Full, caps.getTextDocumentSync().getLeft());
         assertTrue(caps.getHoverProvider().getLeft());
         assertTrue(caps.getDefinitionProvider().getLeft());
+        assertTrue(caps.getDocumentSymbolProvider().getLeft());
         assertNotNull(caps.getCompletionProvider());
         assertNull(caps.getDocumentFormattingProvider(), "no formatting is offered until tcps fmt exists");
         shutdownAndExit(0);
@@ -246,6 +247,26 @@ class LanguageServerTest {
         assertEquals(List.of(), server.getTextDocumentService().definition(
                 new DefinitionParams(main, new Position(2, 12))).get(5, TimeUnit.SECONDS).getLeft(),
                 "an endpoint has no definition to go to");
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void theOutlineListsScenariosProfilesAndMacros() throws Exception {
+        initialize();
+        open("profile lab extends bsd-1990 { syn_retries 2 }\n\nscenario \"lost SYN\" {\n"
+                + "  profile slow extends lab {\n    min_rto 1s\n  }\n  client connect\n}\n");
+        diagnostics();
+        List<org.eclipse.lsp4j.DocumentSymbol> symbols = server.getTextDocumentService().documentSymbol(
+                new org.eclipse.lsp4j.DocumentSymbolParams(doc())).get(5, TimeUnit.SECONDS).stream()
+                .map(e -> e.getRight()).toList();
+        assertEquals(List.of("lab", "lost SYN"), symbols.stream().map(org.eclipse.lsp4j.DocumentSymbol::getName).toList());
+        assertEquals(org.eclipse.lsp4j.SymbolKind.Class, symbols.get(0).getKind());
+        assertEquals(range(0, 0, 0, 46), symbols.get(0).getRange(), "from `profile` to its `}`");
+        assertEquals(range(0, 8, 0, 11), symbols.get(0).getSelectionRange());
+        org.eclipse.lsp4j.DocumentSymbol scenario = symbols.get(1);
+        assertEquals(range(2, 0, 7, 1), scenario.getRange());
+        assertEquals(List.of("slow"), scenario.getChildren().stream().map(org.eclipse.lsp4j.DocumentSymbol::getName)
+                .toList(), "the scenario's own profile sits inside it");
         shutdownAndExit(0);
     }
 
