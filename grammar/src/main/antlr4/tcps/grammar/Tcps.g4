@@ -84,7 +84,10 @@ statement
     | LINK (DELAY | RTT) duration                          # link           // link delay 50ms (one way), link rtt 100ms
     | LOSS percent=(INT | DOTTED) '%'                      # loss           // loss 5%: from the run's seed
     // ---- socket calls on stack endpoints --------------------------------------------------------
-    | endpoint (LISTEN | CONNECT | CLOSE | SHUTDOWN | ABORT)   # call       // server listen, client close
+    | endpoint (BIND | ACCEPT | CONNECT | CLOSE | ABORT)   # call         // server bind, server accept, client close
+    | endpoint LISTEN (BACKLOG backlog=expr)?              # listen         // server listen, server listen backlog 1
+    | endpoint SHUTDOWN (READ | WRITE | how=IDENT)?        # shutdown       // client shutdown, shutdown read|write|both
+    | endpoint SETSOCKOPT optionName=IDENT sockoptValue       # setsockopt     // client setsockopt TCP_NODELAY on
     | endpoint WRITE (count=expr | data=STRING)            # write          // client write 13, client write "foobar\n"
     | endpoint READ count=expr?                            # read           // server read, server read 10
     | endpoint STOPS READING                               # stopsReading   // server stops reading: the window fills
@@ -101,10 +104,21 @@ statement
                                                            # expectSegment  // expect SYN after 1s as retry
     | EXPECT endpoint STATE stateName                      # expectState    // expect client state TIME-WAIT
     | EXPECT endpoint ERROR errorName=IDENT                # expectError    // expect client error ETIMEDOUT
+    | EXPECT endpoint READ (count=expr | data=STRING | ERROR errorName=IDENT)
+                                                           # expectRead     // expect server read 100, read 0 (EOF)
+    | EXPECT endpoint READABLE count=expr                  # expectReadable // expect server readable 100
     | EXPECT NOTHING (FOR duration | MORE_)                # expectNothing  // expect nothing for 10s
     ;
 
 // ==== Parts of statements ========================================================================
+
+// A socket option's value: a number (SO_RCVBUF 4096), a time (TCP_USER_TIMEOUT 3s), or a word
+// (TCP_NODELAY on, SO_LINGER off); TreeBuilder and the checker say which option takes which.
+sockoptValue
+    : INT
+    | DURATION
+    | IDENT
+    ;
 
 // client, server: any identifier; the interpreter knows which endpoints exist
 endpoint
@@ -128,6 +142,7 @@ anyWord
     | DELAY | LISTEN | CONNECT | WRITE | READ | CLOSE | SHUTDOWN | ABORT | SEND | DROP | NEXT
     | WAIT | EXPECT | STATE | LENGTH | PROFILE | EXTENDS | RTT | LOSS | DUPLICATE | REORDER | CORRUPT
     | UNTIL | LET | AFTER | AS | ERROR | NOTHING | FOR | MORE_ | STOPS | READING | HOST | FROM | TO
+    | BIND | ACCEPT | BACKLOG | SETSOCKOPT | READABLE
     ;
 
 // 127.0.0.1; an IPv6 address parses only to be told that it is not supported yet
@@ -259,6 +274,11 @@ READING  : 'reading' ;
 HOST     : 'host' ;
 FROM     : 'from' ;
 TO       : 'to' ;
+BIND     : 'bind' ;
+ACCEPT   : 'accept' ;
+BACKLOG  : 'backlog' ;
+SETSOCKOPT : 'setsockopt' ;
+READABLE : 'readable' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

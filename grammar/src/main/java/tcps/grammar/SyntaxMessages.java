@@ -27,9 +27,10 @@ final class SyntaxMessages {
             "delay", "duplicate", "reorder", "corrupt", "loss", "let", "profile");
     static final List<String> ACTION_KEYWORDS = List.of(
             "connect", "listen", "write", "read", "close", "shutdown", "abort", "send",
-            "stack", "scripted", "at", "port", "isn", "ts", "stops");
+            "stack", "scripted", "at", "port", "isn", "ts", "stops", "bind", "accept", "setsockopt");
     private static final Set<Integer> ACTION_TOKENS = Set.of(
-            CONNECT, LISTEN, WRITE, READ, CLOSE, SHUTDOWN, ABORT, SEND, SCRIPTED, AT, PORT, ISN, TS, STOPS);
+            CONNECT, LISTEN, WRITE, READ, CLOSE, SHUTDOWN, ABORT, SEND, SCRIPTED, AT, PORT, ISN, TS, STOPS, BIND, ACCEPT,
+            SETSOCKOPT);
 
     /** Only to recognise `SYN ACK` written for `SYN-ACK`; the interpreter decides which flags exist. */
     private static final Set<String> FLAG_NAMES = Set.of("SYN", "ACK", "FIN", "RST", "PSH", "URG", "ECE", "CWR");

@@ -238,14 +238,54 @@ final class TreeBuilder {
         @Override
         public Statement visitCall(CallContext c) {
             Statement.CallKind kind = switch (((TerminalNode) c.getChild(1)).getSymbol().getType()) {
-                case LISTEN -> Statement.CallKind.LISTEN;
+                case BIND -> Statement.CallKind.BIND;
+                case ACCEPT -> Statement.CallKind.ACCEPT;
                 case CONNECT -> Statement.CallKind.CONNECT;
                 case CLOSE -> Statement.CallKind.CLOSE;
-                case SHUTDOWN -> Statement.CallKind.SHUTDOWN;
                 case ABORT -> Statement.CallKind.ABORT;
                 default -> throw new IllegalStateException("a call the grammar does not have: " + c.getText());
             };
             return new Statement.Call(name(c.endpoint()), kind, first(c));
+        }
+
+        @Override
+        public Statement visitListen(ListenContext c) {
+            return new Statement.Call(name(c.endpoint()), Statement.CallKind.LISTEN,
+                    c.backlog == null ? null : expr(c.backlog), first(c));
+        }
+
+        @Override
+        public Statement visitShutdown(ShutdownContext c) {
+            Statement.CallKind kind = Statement.CallKind.SHUTDOWN;
+            if (c.READ() != null) {
+                kind = Statement.CallKind.SHUTDOWN_READ;
+            } else if (c.how != null) {
+                if (!c.how.getText().equals("both")) {
+                    throw new SyntaxError(Spans.of(c.how), "shutdown takes `read`, `write` or `both`, not `"
+                            + c.how.getText() + "`");
+                }
+                kind = Statement.CallKind.SHUTDOWN_BOTH;
+            }
+            return new Statement.Call(name(c.endpoint()), kind, first(c));
+        }
+
+        @Override
+        public Statement visitSetsockopt(SetsockoptContext c) {
+            Name option = new Name(c.optionName.getText(), Spans.of(c.optionName));
+            SockoptValueContext v = c.sockoptValue();
+            Expr number = null;
+            Duration time = null;
+            Name word = null;
+            if (v.INT() != null) {
+                Token t = v.INT().getSymbol();
+                number = new Expr.Num(Literals.number(t), Spans.of(t));
+            } else if (v.DURATION() != null) {
+                Token t = v.DURATION().getSymbol();
+                time = new Duration(Spans.of(t), Literals.micros(t));
+            } else {
+                word = new Name(v.IDENT().getText(), Spans.of(v.IDENT().getSymbol()));
+            }
+            return new Statement.SetSockOpt(name(c.endpoint()), option, number, time, word, first(c));
         }
 
         @Override
@@ -349,6 +389,18 @@ final class TreeBuilder {
         public Statement visitExpectError(ExpectErrorContext c) {
             return new Statement.ExpectError(name(c.endpoint()),
                     new Name(c.errorName.getText(), Spans.of(c.errorName)), first(c));
+        }
+
+        @Override
+        public Statement visitExpectRead(ExpectReadContext c) {
+            Name error = c.errorName == null ? null : new Name(c.errorName.getText(), Spans.of(c.errorName));
+            return new Statement.ExpectRead(name(c.endpoint()), c.count == null ? null : expr(c.count),
+                    c.data == null ? null : payload(c.data), error, first(c));
+        }
+
+        @Override
+        public Statement visitExpectReadable(ExpectReadableContext c) {
+            return new Statement.ExpectReadable(name(c.endpoint()), expr(c.count), first(c));
         }
 
         @Override

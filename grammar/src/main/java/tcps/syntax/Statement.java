@@ -33,7 +33,7 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
     }
 
     /** Actions: socket calls, crafted segments, faults, time passing, names for values. */
-    sealed interface Action extends Statement permits Call, Write, Read, StopsReading, Send, Fault, Wait, WaitUntil,
+    sealed interface Action extends Statement permits Call, SetSockOpt, Write, Read, StopsReading, Send, Fault, Wait, WaitUntil,
             Let {
         <R> R accept(ActionVisitor<R> visitor);
 
@@ -44,7 +44,8 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
     }
 
     /** Expectations: what the script checks about segments, states and errors. */
-    sealed interface Expectation extends Statement permits ExpectSegment, ExpectNothing, ExpectError, ExpectState {
+    sealed interface Expectation extends Statement permits ExpectSegment, ExpectNothing, ExpectError, ExpectState,
+            ExpectRead, ExpectReadable {
         <R> R accept(ExpectationVisitor<R> visitor);
 
         @Override
@@ -78,6 +79,8 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
     interface ActionVisitor<R> {
         R visitCall(Call s);
 
+        R visitSetSockOpt(SetSockOpt s);
+
         R visitWrite(Write s);
 
         R visitRead(Read s);
@@ -103,6 +106,10 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         R visitExpectError(ExpectError s);
 
         R visitExpectState(ExpectState s);
+
+        R visitExpectRead(ExpectRead s);
+
+        R visitExpectReadable(ExpectReadable s);
     }
 
     // ---- setup -------------------------------------------------------------------------------
@@ -189,8 +196,18 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
 
     // ---- socket calls on stack endpoints ------------------------------------------------------
 
-    /** {@code server listen}, {@code client connect}, {@code client close}, ... */
-    record Call(Name endpoint, CallKind kind, Span span) implements Action {
+    /**
+     * {@code server listen}, {@code server listen backlog 1}, {@code client connect},
+     * {@code server accept}, {@code client shutdown read}, {@code client close}, ...
+     *
+     * @param backlog for {@code listen}: how many established connections may wait to be
+     *                accepted (null: no limit); null for every other call
+     */
+    record Call(Name endpoint, CallKind kind, Expr backlog, Span span) implements Action {
+        public Call(Name endpoint, CallKind kind, Span span) {
+            this(endpoint, kind, null, span);
+        }
+
         @Override
         public <R> R accept(ActionVisitor<R> visitor) {
             return visitor.visitCall(this);
@@ -198,10 +215,33 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
     }
 
     enum CallKind {
-        LISTEN, CONNECT, CLOSE, SHUTDOWN, ABORT;
+        BIND("bind"), LISTEN("listen"), ACCEPT("accept"), CONNECT("connect"), CLOSE("close"),
+        /** shutdown(SHUT_WR), also written {@code shutdown write} */
+        SHUTDOWN("shutdown"),
+        SHUTDOWN_READ("shutdown read"), SHUTDOWN_BOTH("shutdown both"), ABORT("abort");
 
+        private final String word;
+
+        CallKind(String word) {
+            this.word = word;
+        }
+
+        /** The call as a script writes it. */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return word;
+        }
+    }
+
+    /**
+     * {@code client setsockopt TCP_NODELAY on}, {@code server setsockopt SO_RCVBUF 4096},
+     * {@code client setsockopt TCP_USER_TIMEOUT 3s}, {@code client setsockopt SO_LINGER 0}: one
+     * socket option and its value, exactly one of {@code number}, {@code time} and {@code word}.
+     */
+    record SetSockOpt(Name endpoint, Name option, Expr number, Duration time, Name word, Span span)
+            implements Action {
+        @Override
+        public <R> R accept(ActionVisitor<R> visitor) {
+            return visitor.visitSetSockOpt(this);
         }
     }
 
@@ -328,6 +368,26 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         @Override
         public <R> R accept(ExpectationVisitor<R> visitor) {
             return visitor.visitExpectError(this);
+        }
+    }
+
+    /**
+     * {@code expect server read 100} (count), {@code expect server read "hello"} (data),
+     * {@code expect server read 0} (end of file), {@code expect server read error ECONNRESET}
+     * (error): what the application's next read returns; exactly one of the three is set.
+     */
+    record ExpectRead(Name endpoint, Expr count, Payload data, Name error, Span span) implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectRead(this);
+        }
+    }
+
+    /** {@code expect server readable 100}: bytes waiting in the socket, unread (FIONREAD). */
+    record ExpectReadable(Name endpoint, Expr count, Span span) implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectReadable(this);
         }
     }
 

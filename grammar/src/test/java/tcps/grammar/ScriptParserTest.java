@@ -47,11 +47,20 @@ class ScriptParserTest {
                 form("client ts 2756153644", "Ts(client, 2756153644)"),
                 form("link delay 50ms", "LinkDelay(50000us)"),
                 // socket calls
-                form("server listen", "Call(server, LISTEN)"),
-                form("client connect", "Call(client, CONNECT)"),
-                form("client close", "Call(client, CLOSE)"),
-                form("client shutdown", "Call(client, SHUTDOWN)"),
-                form("client abort", "Call(client, ABORT)"),
+                form("server listen", "Call(server, LISTEN, -)"),
+                form("client connect", "Call(client, CONNECT, -)"),
+                form("client close", "Call(client, CLOSE, -)"),
+                form("client shutdown", "Call(client, SHUTDOWN, -)"),
+                form("client abort", "Call(client, ABORT, -)"),
+                form("server bind", "Call(server, BIND, -)"),
+                form("server accept", "Call(server, ACCEPT, -)"),
+                form("server listen backlog 1", "Call(server, LISTEN, 1)"),
+                form("client shutdown write", "Call(client, SHUTDOWN, -)"),
+                form("client shutdown read", "Call(client, SHUTDOWN_READ, -)"),
+                form("client shutdown both", "Call(client, SHUTDOWN_BOTH, -)"),
+                form("server setsockopt SO_RCVBUF 4096", "SetSockOpt(server, SO_RCVBUF, 4096, -, -)"),
+                form("client setsockopt TCP_USER_TIMEOUT 3s", "SetSockOpt(client, TCP_USER_TIMEOUT, -, 3000000us, -)"),
+                form("client setsockopt TCP_NODELAY on", "SetSockOpt(client, TCP_NODELAY, -, -, on)"),
                 form("client write 13", "Write(client, 13, -)"),
                 form("client write \"foobar\\n\"", "Write(client, -, \"foobar\\n\")"),
                 form("server read", "Read(server, -)"),
@@ -108,6 +117,11 @@ class ScriptParserTest {
                         "ExpectSegment(-, SegmentSpec(SYN, [Options([Timestamps(5, 0), Eol])]), -, -)"),
                 form("expect SYN <>", "ExpectSegment(-, SegmentSpec(SYN, [Options([])]), -, -)"),
                 form("expect client state ESTABLISHED", "ExpectState(client, ESTABLISHED)"),
+                form("expect server read 100", "ExpectRead(server, 100, -, -)"),
+                form("expect server read 0", "ExpectRead(server, 0, -, -)"),
+                form("expect server read \"hi\"", "ExpectRead(server, -, \"hi\", -)"),
+                form("expect server read error ECONNRESET", "ExpectRead(server, -, -, ECONNRESET)"),
+                form("expect server readable 7", "ExpectReadable(server, 7)"),
                 form("expect client state TIME-WAIT", "ExpectState(client, TIME-WAIT)"),
                 form("expect server state FIN-WAIT-1", "ExpectState(server, FIN-WAIT-1)"),
                 form("expect server state SYN-RECEIVED", "ExpectState(server, SYN-RECEIVED)"),
@@ -293,7 +307,7 @@ class ScriptParserTest {
     @Test
     void allowsBlankLinesCommentsAndExtraSeparators() {
         Script script = script("\n\n# a comment\n;;\nclient connect ; // trailing\n\n;server listen;\n\n# end");
-        assertEquals("[Call(client, CONNECT), Call(server, LISTEN)]", TreeText.of(script.scenarios().get(0).statements()));
+        assertEquals("[Call(client, CONNECT, -), Call(server, LISTEN, -)]", TreeText.of(script.scenarios().get(0).statements()));
     }
 
     @Test
@@ -320,9 +334,9 @@ class ScriptParserTest {
         assertEquals(3, scenarios.size());
         assertEquals("handshake", scenarios.get(0).name());
         assertEquals(new Span(2, 1, 20), scenarios.get(0).span());
-        assertEquals("[Call(client, CONNECT), ExpectSegment(-, SegmentSpec(SYN, []), -, -)]", TreeText.of(scenarios.get(0).statements()));
+        assertEquals("[Call(client, CONNECT, -), ExpectSegment(-, SegmentSpec(SYN, []), -, -)]", TreeText.of(scenarios.get(0).statements()));
         assertEquals("one line", scenarios.get(1).name());
-        assertEquals("[Call(server, LISTEN), Call(client, CONNECT)]", TreeText.of(scenarios.get(1).statements()));
+        assertEquals("[Call(server, LISTEN, -), Call(client, CONNECT, -)]", TreeText.of(scenarios.get(1).statements()));
         assertEquals(List.of(), scenarios.get(2).statements());
     }
 

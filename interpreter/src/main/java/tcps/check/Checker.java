@@ -31,6 +31,8 @@ public final class Checker {
     static final List<String> ENDPOINTS = List.of("client", "server");
     static final int DEFAULT_SERVER_PORT = 1234;
     /** The errors {@code expect client error E} can name. */
+    /** Linux's somaxconn default: the largest backlog listen(2) takes. */
+    private static final long MAX_BACKLOG = 4096;
     static final List<String> ERRORS = java.util.Arrays.stream(tcps.tcp.TcpError.values()).map(Enum::name).toList();
     /**
      * The largest {@code write N}: 1 TiB. The application writes a stream and TCP copies out one
@@ -93,6 +95,7 @@ public final class Checker {
         Statement.Stack stack;
         Statement.Host host;
         boolean opens;
+        boolean accepts;
 
         EndpointFacts(String name) {
             this.name = name;
@@ -272,7 +275,35 @@ public final class Checker {
             EndpointFacts f = endpoint(facts, c.endpoint());
             if (f != null) {
                 stackUse(f, c.span(), c.kind().word());
-                f.opens |= c.kind() == Statement.CallKind.LISTEN || c.kind() == Statement.CallKind.CONNECT;
+                // A server that binds, listens or connects says itself when it listens.
+                f.opens |= c.kind() == Statement.CallKind.LISTEN || c.kind() == Statement.CallKind.CONNECT
+                        || c.kind() == Statement.CallKind.BIND;
+                f.accepts |= c.kind() == Statement.CallKind.ACCEPT;
+            }
+            if (c.backlog() != null) {
+                constant(c.backlog(), "a backlog", 0, MAX_BACKLOG);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitSetSockOpt(Statement.SetSockOpt o) {
+            acting(o);
+            EndpointFacts f = endpoint(facts, o.endpoint());
+            if (f != null) {
+                stackUse(f, o.span(), "setsockopt");
+            }
+            SocketOption option = SocketOption.named(o.option().text());
+            if (option == null) {
+                error(o.option().span(), "unknown socket option `" + o.option().text() + "`; tcps knows "
+                        + SocketOption.names());
+                return null;
+            }
+            String problem = option.problemWith(o.number() == null ? null : Exprs.constant(o.number()), o.time(),
+                    o.word() == null ? null : o.word().text());
+            if (problem != null) {
+                Span at = o.number() != null ? o.number().span() : o.time() != null ? o.time().span() : o.word().span();
+                error(at, problem);
             }
             return null;
         }
@@ -400,6 +431,39 @@ public final class Checker {
         }
 
         @Override
+        public Void visitExpectRead(Statement.ExpectRead e) {
+            acting(e);
+            reader(e.endpoint(), "read");
+            if (e.count() != null) {
+                number(e.count(), "a byte count", 0, MAX_WRITE, names);
+            }
+            if (e.error() != null && ERRORS.stream().noneMatch(n -> n.equals(e.error().text()))) {
+                error(e.error().span(), "unknown error `" + e.error().text() + "`; errors are "
+                        + String.join(", ", ERRORS));
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitExpectReadable(Statement.ExpectReadable e) {
+            acting(e);
+            reader(e.endpoint(), "readable");
+            number(e.count(), "a byte count", 0, MAX_WRITE, names);
+            return null;
+        }
+
+        /** An expectation about what a socket's application reads: it needs a stack endpoint. */
+        private void reader(Name endpoint, String word) {
+            EndpointFacts f = endpoint(facts, endpoint);
+            if (f != null && f.scriptedUse != null) {
+                error(endpoint.span(), f.name + " is scripted (`" + f.scriptedWord + "` at "
+                        + f.scriptedUse + "): it has no socket to read from");
+            } else if (f != null) {
+                stackUse(f, endpoint.span(), word);
+            }
+        }
+
+        @Override
         public Void visitExpectNothing(Statement.ExpectNothing e) {
             acting(e);
             if (e.duration() != null && e.duration().micros() <= 0) {
@@ -433,7 +497,7 @@ public final class Checker {
                 p = profiles.byName(f.stack.profile().text()).orElse(profile);
             }
             endpoints.put(f.name, new EndpointPlan(f.name, mode, ip, port,
-                    f.isn == null ? null : f.isn.value(), f.ts == null ? null : f.ts.value(), p));
+                    f.isn == null ? null : f.isn.value(), f.ts == null ? null : f.ts.value(), p, f.accepts));
         }
         EndpointPlan c = endpoints.get("client");
         EndpointPlan s = endpoints.get("server");
@@ -552,6 +616,10 @@ public final class Checker {
             }
             field.accept(fieldCheck);
         }
+        if (sending && seen.containsKey(Field.Length.class) && seen.containsKey(Field.Data.class)) {
+            error(seen.get(Field.Length.class).span(), "a sent segment takes its payload as \"text\" or as a length "
+                    + "of filler bytes, not both");
+        }
     }
 
     /** Each field's values: sequence numbers where they belong, numbers in range elsewhere. */
@@ -587,9 +655,6 @@ public final class Checker {
             @Override
             public Void visitLength(Field.Length l) {
                 number(l.value(), "a length", 0, 65535, names);
-                if (sending) {
-                    error(l.span(), "a sent segment's length is its payload's: write the payload as \"text\" instead");
-                }
                 return null;
             }
 

@@ -8,6 +8,7 @@ import tcps.tcp.Connection;
 import tcps.tcp.Listener;
 import tcps.tcp.SeqNum;
 import tcps.tcp.SocketConfig;
+import tcps.tcp.SocketOptions;
 import tcps.tcp.TcpAddress;
 import tcps.tcp.TcpError;
 import tcps.tcp.TcpHost;
@@ -27,9 +28,18 @@ sealed interface Actor {
         private final EndpointPlan plan;
         private final TcpAddress address;
         final TcpHost host;
-        final SocketConfig config;
+        /** The socket as the plan made it, before any setsockopt. */
+        private final SocketConfig config;
+        /** Options set with setsockopt before listen or connect; later ones go to the connection. */
+        SocketOptions options = SocketOptions.NONE;
+        /** bind was called: the application decides when it listens. */
+        boolean bound;
+        /** The script calls accept: connections wait in the listener's queue until it does. */
+        final boolean accepts;
         Listener listener;
         Connection connected;
+        /** What the application has read from each connection and not yet shown to an `expect ... read`. */
+        private final java.util.Map<Connection, Reads> reads = new java.util.IdentityHashMap<>();
         /** The error the last socket call returned, like errno; null when none did. */
         TcpError lastError;
 
@@ -38,6 +48,22 @@ sealed interface Actor {
             this.address = address;
             this.host = host;
             this.config = config;
+            this.accepts = plan.accepts();
+        }
+
+        /** The socket listen and connect use: the plan's, shaped by the options set so far. */
+        SocketConfig config() {
+            return new SocketConfig(options.applyTo(config.profile()), config.fixedIsn(), config.tsOffset(), options);
+        }
+
+        /** The fixed ISN the plan gives, or null. */
+        SeqNum fixedIsn() {
+            return config.fixedIsn();
+        }
+
+        /** What the application has read from {@code c} and not yet shown to an expectation. */
+        Reads reads(Connection c) {
+            return reads.computeIfAbsent(c, k -> new Reads());
         }
 
         @Override
@@ -50,11 +76,18 @@ sealed interface Actor {
             return address;
         }
 
-        /** The connection socket calls act on: the one it opened, else the newest one it accepted. */
+        /**
+         * The connection socket calls act on: the one it opened or accepted; without accept in
+         * the script, the newest one its listener made (the application takes each at once).
+         */
         Optional<Connection> connection() {
-            if (connected != null) {
-                return Optional.of(connected);
+            if (connected != null || accepts) {
+                return Optional.ofNullable(connected);
             }
+            return newest();
+        }
+
+        private Optional<Connection> newest() {
             if (listener != null && !listener.connections().isEmpty()) {
                 List<Connection> all = listener.connections();
                 return Optional.of(all.get(all.size() - 1));
@@ -64,7 +97,7 @@ sealed interface Actor {
 
         /** As {@code ss} would show this endpoint: its connection's state, else LISTEN, else CLOSED. */
         TcpState state() {
-            Optional<Connection> c = connection();
+            Optional<Connection> c = connected != null ? Optional.of(connected) : newest();
             if (c.isPresent()) {
                 return c.get().state();
             }
@@ -124,6 +157,41 @@ sealed interface Actor {
         @Override
         public Optional<SeqNum> isnWith(TcpAddress peer) {
             return Optional.of(puppet.isn());
+        }
+    }
+
+    /**
+     * Bytes an application read from one connection since an {@code expect ... read} last looked:
+     * how many, and the first {@link #KEPT} of them (enough to compare a payload; a bulk transfer
+     * keeps only the count).
+     */
+    final class Reads {
+        static final int KEPT = 1 << 20;
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private long count;
+
+        void add(byte[] text) {
+            count += text.length;
+            int room = KEPT - bytes.size();
+            bytes.write(text, 0, Math.min(room, text.length));
+        }
+
+        long count() {
+            return count;
+        }
+
+        /** The bytes kept, and whether they are all of them. */
+        byte[] bytes() {
+            return bytes.toByteArray();
+        }
+
+        boolean complete() {
+            return count == bytes.size();
+        }
+
+        void clear() {
+            count = 0;
+            bytes.reset();
         }
     }
 }

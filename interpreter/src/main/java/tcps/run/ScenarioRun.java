@@ -15,6 +15,7 @@ import tcps.check.Defaults;
 import tcps.check.EndpointPlan;
 import tcps.check.Exprs;
 import tcps.check.Mode;
+import tcps.check.SocketOption;
 import tcps.check.ScenarioPlan;
 import tcps.sim.BudgetExceeded;
 import tcps.sim.Captured;
@@ -37,6 +38,7 @@ import tcps.tcp.Connection;
 import tcps.tcp.Ipv4;
 import tcps.tcp.IsnGenerator;
 import tcps.tcp.Profile;
+import tcps.tcp.ReadResult;
 import tcps.tcp.Rfc6528Isn;
 import tcps.tcp.Segment;
 import tcps.tcp.SendData;
@@ -159,7 +161,7 @@ final class ScenarioRun {
         }
         if (plan.serverListensFromStart()) {
             Actor.Stack s = (Actor.Stack) actors.get("server");
-            s.listener = s.host.listen(s.address().port(), s.config);
+            s.listener = s.host.listen(s.address().port(), s.config());
         }
     }
 
@@ -211,6 +213,14 @@ final class ScenarioRun {
         public void discarded(Connection connection, Segment segment, tcps.tcp.Discard why, long now) {
             events.add(new RunEvent.Discarded(now, net.capture().size(), nameOf(segment.dst()), nameOf(segment.src()),
                     arriving, segment.flags(), why.reason(), why.rfcSection()));
+        }
+
+        @Override
+        public void delivered(Connection connection, byte[] text, long now) {
+            // Read at once (an application reading everything as it arrives): it has these bytes.
+            if (connection.unread() == 0 && actorAt(connection.local()) instanceof Actor.Stack a) {
+                a.reads(connection).add(text);
+            }
         }
 
         @Override
@@ -370,6 +380,12 @@ final class ScenarioRun {
         }
 
         @Override
+        public Void visitSetSockOpt(Statement.SetSockOpt o) {
+            setSockOpt(o);
+            return null;
+        }
+
+        @Override
         public Void visitWrite(Statement.Write w) {
             inCall(() -> write(w));
             return null;
@@ -447,6 +463,18 @@ final class ScenarioRun {
             expectState(e);
             return null;
         }
+
+        @Override
+        public Void visitExpectRead(Statement.ExpectRead e) {
+            expectRead(e);
+            return null;
+        }
+
+        @Override
+        public Void visitExpectReadable(Statement.ExpectReadable e) {
+            expectReadable(e);
+            return null;
+        }
     };
 
     private void inCall(Runnable call) {
@@ -462,22 +490,34 @@ final class ScenarioRun {
         Actor.Stack a = stack(c.endpoint());
         long now = net.now();
         switch (c.kind()) {
+            case BIND -> {
+                if (a.bound || a.listener != null || a.connected != null) {
+                    throw new ScriptError(c.span(), a.plan().name() + " is already bound to port " + a.address().port());
+                }
+                a.bound = true;
+                returned(a, c.span(), "bind", Optional.empty());
+            }
             case LISTEN -> {
                 if (a.listener != null) {
                     throw new ScriptError(c.span(), a.plan().name() + " is already listening on port "
                             + a.address().port());
                 }
-                a.listener = a.host.listen(a.address().port(), a.config);
+                a.listener = a.host.listen(a.address().port(), a.config());
+                if (a.accepts) {
+                    // listen(2) without a backlog in the script: as many as Linux's somaxconn allows.
+                    a.listener.queueForAccept(c.backlog() == null ? 4096 : (int) Exprs.constant(c.backlog()));
+                }
                 returned(a, c.span(), "listen", Optional.empty());
             }
+            case ACCEPT -> accept(a, c);
             case CONNECT -> {
                 TcpAddress remote = peerOf(a).address();
-                Optional<TcpError> refused = a.host.connectError(a.address().port(), remote, a.config);
+                Optional<TcpError> refused = a.host.connectError(a.address().port(), remote, a.config());
                 if (refused.isPresent()) {
                     returned(a, c.span(), "connect", refused);
                 } else {
                     returned(a, c.span(), "connect", Optional.empty());
-                    a.connected = a.host.connect(a.address().port(), remote, a.config, now);
+                    a.connected = a.host.connect(a.address().port(), remote, a.config(), now);
                 }
             }
             case CLOSE -> {
@@ -493,8 +533,58 @@ final class ScenarioRun {
                 }
             }
             case SHUTDOWN -> returned(a, c.span(), "shutdown", connection(c.endpoint(), "shut down").shutdown(now));
+            case SHUTDOWN_READ -> returned(a, c.span(), "shutdown read",
+                    connection(c.endpoint(), "shut down").shutdownRead(now));
+            case SHUTDOWN_BOTH -> {
+                Connection conn = connection(c.endpoint(), "shut down");
+                Optional<TcpError> read = conn.shutdownRead(now);
+                returned(a, c.span(), "shutdown both", read.isPresent() ? read : conn.shutdown(now));
+            }
             case ABORT -> returned(a, c.span(), "abort", connection(c.endpoint(), "abort").abort(now));
         }
+        net.flush();
+    }
+
+    /**
+     * accept(2): the oldest connection waiting in the listener's queue becomes the one the
+     * endpoint's calls act on. Like a blocking accept, it waits (at most 3 virtual minutes) for a
+     * handshake to complete.
+     */
+    private void accept(Actor.Stack a, Statement.Call c) {
+        if (a.listener == null) {
+            throw new ScriptError(c.span(), "cannot accept on " + a.plan().name() + ": it is not listening");
+        }
+        Optional<Connection>[] got = new Optional[] {Optional.empty()};
+        net.settleInFlight();
+        boolean ready = runUntil(() -> (got[0] = a.listener.accept()).isPresent());
+        if (!ready) {
+            fail(c.span(), a.plan().name() + " accepted nothing: no connection was established within "
+                    + Duration.format(Defaults.EXPECT_LIMIT), List.of());
+            return;
+        }
+        a.connected = got[0].get();
+        returned(a, c.span(), "accept", Optional.empty(), "a connection from " + nameOf(a.connected.remote()));
+    }
+
+    /**
+     * setsockopt(2): SO_RCVBUF and TCP_MAXSEG shape the SYN, so they are kept for the next listen
+     * or connect; the others act on the endpoint's connection when it has one, and are kept for
+     * the next one too.
+     */
+    private void setSockOpt(Statement.SetSockOpt o) {
+        Actor.Stack a = stack(o.endpoint());
+        SocketOption option = SocketOption.named(o.option().text());
+        Long number = o.number() == null ? null : Exprs.constant(o.number());
+        String word = o.word() == null ? null : o.word().text();
+        Optional<Connection> conn = a.connection();
+        boolean opened = conn.isPresent() || a.listener != null;
+        if (option.beforeOpen() && opened) {
+            throw new ScriptError(o.option().span(), option + " shapes the SYN: tcps applies it only before "
+                    + a.plan().name() + " listens or connects");
+        }
+        a.options = option.apply(a.options, number, o.time(), word);
+        conn.ifPresent(c -> c.setOptions(option.apply(c.options(), number, o.time(), word), net.now()));
+        returned(a, o.span(), "setsockopt " + option, Optional.empty());
         net.flush();
     }
 
@@ -618,7 +708,13 @@ final class ScenarioRun {
 
         @Override
         public Void visitLength(Field.Length l) {
-            return null; // the checker refuses it: a sent segment's length is its payload's
+            // `send [P.] length 1000`: that many filler bytes, as packetdrill's 1:1001(1000).
+            int n = (int) numbering.number(l.value());
+            data = new byte[n];
+            for (int i = 0; i < n; i++) {
+                data[i] = FILLER[i % FILLER.length];
+            }
+            return null;
         }
 
         @Override
@@ -860,6 +956,97 @@ final class ScenarioRun {
             passed++;
         } else {
             fail(e.state().span(), a.plan().name() + " is in " + got + ", expected " + want, List.of());
+        }
+    }
+
+    /**
+     * {@code expect ENDPOINT read ...}: the application reads, as a blocking read(2) would: after
+     * every segment already on the wire has arrived, whatever it has received since the last
+     * read (with {@code stops reading}, what waits in the socket), else end of file or the
+     * pending error; if there is nothing yet, it waits (at most 3 virtual minutes).
+     */
+    private void expectRead(Statement.ExpectRead e) {
+        Actor.Stack a = stack(e.endpoint());
+        Connection c = connection(e.endpoint(), "read from");
+        net.settleInFlight();
+        ReadResult[] r = {readNow(a, c)};
+        if (r[0] instanceof ReadResult.WouldBlock) {
+            runUntil(() -> !((r[0] = readNow(a, c)) instanceof ReadResult.WouldBlock));
+        }
+        net.flush();
+        String got;
+        byte[] bytes = null;
+        if (r[0] instanceof ReadResult.Data) {
+            Actor.Reads reads = a.reads(c);
+            got = reads.count() + " bytes";
+            bytes = reads.complete() ? reads.bytes() : null;
+            returned(a, e.span(), "read", Optional.empty(), got);
+            if (e.count() != null && numbering.number(e.count()) == reads.count()
+                    || e.data() != null && bytes != null && java.util.Arrays.equals(bytes, e.data().bytes())) {
+                passed++;
+                reads.clear();
+                return;
+            }
+            reads.clear();
+        } else if (r[0] instanceof ReadResult.Failed f) {
+            got = "error " + f.error();
+            returned(a, e.span(), "read", Optional.of(f.error()));
+            if (e.error() != null && e.error().text().equals(f.error().name())) {
+                passed++;
+                return;
+            }
+        } else if (r[0] instanceof ReadResult.EndOfFile) {
+            got = "0 (end of file)";
+            returned(a, e.span(), "read", Optional.empty(), "0");
+            if (e.count() != null && numbering.number(e.count()) == 0) {
+                passed++;
+                return;
+            }
+        } else {
+            fail(e.span(), "expected " + a.plan().name() + "'s read to return " + wanted(e) + ", but it is still waiting "
+                    + "after " + Duration.format(Defaults.EXPECT_LIMIT) + ": nothing arrived (" + a.plan().name()
+                    + " is in " + a.state() + ")", List.of());
+            return;
+        }
+        List<String> details = new ArrayList<>();
+        if (bytes != null && e.data() != null) {
+            details.add("read: " + Text.quote(bytes));
+        }
+        fail(e.span(), "expected " + a.plan().name() + "'s read to return " + wanted(e) + ", but it returned " + got,
+                details);
+    }
+
+    /** One read, as the application makes it: what it has already taken in, else the socket's answer. */
+    private ReadResult readNow(Actor.Stack a, Connection c) {
+        ReadResult r = c.read(Integer.MAX_VALUE, net.now());
+        if (r instanceof ReadResult.Data d) {
+            a.reads(c).add(d.bytes());
+        }
+        return a.reads(c).count() > 0 ? new ReadResult.Data(new byte[0]) : r;
+    }
+
+    private String wanted(Statement.ExpectRead e) {
+        if (e.error() != null) {
+            return "error " + e.error().text();
+        }
+        if (e.data() != null) {
+            return Text.quote(e.data().bytes());
+        }
+        long n = numbering.number(e.count());
+        return n == 0 ? "0 (end of file)" : n + " bytes";
+    }
+
+    /** {@code expect ENDPOINT readable N}: what waits unread in the socket (FIONREAD) once the wire is quiet. */
+    private void expectReadable(Statement.ExpectReadable e) {
+        Actor.Stack a = stack(e.endpoint());
+        Connection c = connection(e.endpoint(), "look into");
+        net.settleInFlight();
+        long want = numbering.number(e.count());
+        if (c.unread() == want) {
+            passed++;
+        } else {
+            fail(e.count().span(), a.plan().name() + " has " + c.unread() + " bytes waiting to be read, expected "
+                    + want, List.of());
         }
     }
 

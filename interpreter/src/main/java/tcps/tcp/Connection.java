@@ -82,9 +82,24 @@ public interface Connection {
     /** CLOSE (3.10.4): the application is done sending; FIN when queued data is out. */
     Optional<TcpError> close(long now);
 
+    /** read(2): waiting bytes, end of file, the pending error, or nothing yet. */
+    ReadResult read(int max, long now);
+
+    /** shutdown(SHUT_RD): reads stop waiting; nothing is sent. */
+    Optional<TcpError> shutdownRead(long now);
+
     /** shutdown(SHUT_WR): like CLOSE for sending, but the application keeps reading. */
     Optional<TcpError> shutdown(long now);
 
     /** ABORT (3.10.5): RST to the peer, connection gone. */
     Optional<TcpError> abort(long now);
+
+    /** The socket options in force on this connection. */
+    SocketOptions options();
+
+    /**
+     * setsockopt(2) on the connection: TCP_NODELAY, SO_LINGER, TCP_USER_TIMEOUT and SO_SNDBUF
+     * take effect from {@code now}; SO_RCVBUF and TCP_MAXSEG shaped the SYN and stay as they were.
+     */
+    void setOptions(SocketOptions options, long now);
 }

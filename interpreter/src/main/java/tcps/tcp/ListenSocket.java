@@ -13,6 +13,10 @@ final class ListenSocket implements Listener {
     private final TcpAddress local;
     private final SocketConfig config;
     private final List<Connection> connections = new ArrayList<>();
+    /** Connections that reached ESTABLISHED and wait for accept(), oldest first. */
+    private final java.util.ArrayDeque<Connection> acceptQueue = new java.util.ArrayDeque<>();
+    /** listen(2)'s backlog; negative: the application accepts each connection at once. */
+    private int backlog = -1;
     private TcpState state = TcpState.LISTEN;
 
     ListenSocket(TcpHost host, TcpAddress local, SocketConfig config) {
@@ -23,6 +27,36 @@ final class ListenSocket implements Listener {
 
     void spawned(Tcb tcb) {
         connections.add(tcb);
+    }
+
+    /** A connection this listener made left SYN-RECEIVED for ESTABLISHED: it waits to be accepted. */
+    void established(Tcb tcb) {
+        if (backlog >= 0) {
+            acceptQueue.addLast(tcb);
+        }
+    }
+
+    /**
+     * Linux sk_acceptq_is_full: more connections wait than the backlog allows. A SYN is then
+     * dropped (tcp_conn_request), and so is the ACK that would complete a handshake
+     * (tcp_v4_syn_recv_sock), whose SYN-ACK the timer sends again.
+     */
+    boolean acceptQueueFull() {
+        return backlog >= 0 && acceptQueue.size() > backlog;
+    }
+
+    int backlog() {
+        return backlog;
+    }
+
+    @Override
+    public void queueForAccept(int backlog) {
+        this.backlog = backlog;
+    }
+
+    @Override
+    public java.util.Optional<Connection> accept() {
+        return java.util.Optional.ofNullable(acceptQueue.pollFirst());
     }
 
     @Override

@@ -14,6 +14,16 @@ public interface Listener {
     /** Connections created from SYNs this listener received, oldest first. */
     List<Connection> connections();
 
+    /**
+     * From now on established connections wait in an accept queue until {@link #accept} takes
+     * them, at most {@code backlog} of them plus one (Linux); until this is called the
+     * application takes each at once and no queue limits new connections.
+     */
+    void queueForAccept(int backlog);
+
+    /** accept(2): the oldest established connection not accepted yet, if any. */
+    java.util.Optional<Connection> accept();
+
     /** CLOSE in LISTEN (RFC 9293 3.10.4): no further SYNs are accepted. */
     void close();
 }

@@ -107,6 +107,14 @@ final class SegmentArrives {
         // accepted (Linux without TCP Fast Open does the same): the SYN-ACK acknowledges only the
         // SYN, and the peer sends the text again.
         if (seg.has(TcpFlags.SYN)) {
+            if (listener.acceptQueueFull()) {
+                // Linux tcp_conn_request: "Accept backlog is full. If we have already queued
+                // enough of warm entries in syn queue, drop request." Silently; the peer's SYN
+                // timer tries again (LINUX_MIB_LISTENOVERFLOWS).
+                observer.discarded(null, seg, new Discard("accept queue full (backlog " + listener.backlog()
+                        + "): SYN dropped", LISTEN + " third check"), now);
+                return;
+            }
             SeqNum chosen = iss != null ? iss : host.chooseIss(listener.config(), listener.local(), seg.src(), now);
             Tcb.passiveOpen(host, observer, listener, seg, chosen, now);
             return;
@@ -487,6 +495,14 @@ final class SegmentArrives {
         }
         SeqNum ack = seg.ack();
         if (tcb.state == TcpState.SYN_RECEIVED) {
+            if (ack.gt(tcb.sndUna) && ack.le(tcb.sndNxt) && tcb.listener != null && tcb.listener.acceptQueueFull()) {
+                // Linux tcp_v4_syn_recv_sock: no room in the accept queue for the new connection,
+                // so the ACK is dropped and the half-open connection waits; its SYN-ACK timer
+                // sends the SYN-ACK again (tcp_abort_on_overflow 0).
+                discard("accept queue full (backlog " + tcb.listener.backlog() + "): the ACK completing the "
+                        + "handshake is dropped", OTHER + " fifth check");
+                return false;
+            }
             if (ack.gt(tcb.sndUna) && ack.le(tcb.sndNxt)) {
                 // "If SND.UNA < SEG.ACK =< SND.NXT, then enter ESTABLISHED state and continue
                 // processing with the variables below set to: SND.WND <- SEG.WND, SND.WL1 <-
@@ -621,9 +637,11 @@ final class SegmentArrives {
         }
         switch (tcb.state) {
             case ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2:
-                if (text.length > 0 && tcb.applicationClosed && tcb.profile.get(RST_ON_DATA_AFTER_CLOSE)) {
-                    // RFC 1122 4.2.2.13: the application closed, so nobody can read this text; Linux
-                    // (tcp_rcv_state_process) resets the connection, answering <SEQ=SEG.ACK><CTL=RST>.
+                boolean nobodyReads = tcb.applicationClosed || tcb.readShut && tcb.state != TcpState.ESTABLISHED;
+                if (text.length > 0 && nobodyReads && tcb.profile.get(RST_ON_DATA_AFTER_CLOSE)) {
+                    // RFC 1122 4.2.2.13: the application closed (or shut down both halves), so
+                    // nobody can read this text; Linux (tcp_rcv_state_process) resets the
+                    // connection, answering <SEQ=SEG.ACK><CTL=RST>.
                     tcb.emitReply(reset(seg, seg.ack(), SeqNum.of(0), TcpFlags.RST));
                     tcb.delete(now);
                     discard("text after the application closed: nobody will read it; RST sent (as Linux does)",

@@ -38,6 +38,18 @@ public final class SendData {
         return length;
     }
 
+    /** Bytes {@code [from, from + n)} of the written stream, as a write of their own. */
+    SendData part(long from, long n) {
+        if (n == 0) {
+            return new SendData(pattern, 0);
+        }
+        int p = (int) (from % pattern.length);
+        byte[] rotated = new byte[pattern.length];
+        System.arraycopy(pattern, p, rotated, 0, pattern.length - p);
+        System.arraycopy(pattern, 0, rotated, pattern.length - p, p);
+        return new SendData(rotated, n);
+    }
+
     /** Copies bytes {@code [from, from + n)} of the written stream into {@code dst} at {@code at}. */
     void copy(long from, byte[] dst, int at, int n) {
         int p = (int) (from % pattern.length);

@@ -96,6 +96,8 @@ final class Tcb implements Connection {
     final RetransmissionQueue retransmissionQueue = new RetransmissionQueue();
     final ReceiveQueue receiveQueue = new ReceiveQueue();
     private boolean autoRead = true;
+    /** shutdown(SHUT_RD) was called: reads no longer wait. */
+    boolean readShut;
 
     // Closing.
     /** CLOSE or shutdown was called: a FIN follows the data queued before it. */
@@ -149,6 +151,13 @@ final class Tcb implements Connection {
     /** When an acceptable ACK last arrived. */
     long lastAckAt;
 
+    // Socket options (setsockopt) that act on an established connection.
+    private SocketOptions options;
+    /** Written bytes a full send buffer (SO_SNDBUF) keeps out of the send queue, with their write ends. */
+    private final java.util.ArrayDeque<SendData> blockedWrites = new java.util.ArrayDeque<>();
+    /** When the first zero-window probe went out since the window closed, or NEVER (TCP_USER_TIMEOUT). */
+    long probingSince = NEVER;
+
     private TcpError failure;
     /**
      * The failure no call has reported yet (Linux sk_err): the next read or write reports it,
@@ -178,6 +187,7 @@ final class Tcb implements Connection {
         this.receiveWindow = ReceiveWindow.of(profile);
         this.congestion = CongestionControl.NONE;
         this.sendPolicy = SendPolicy.AT_ONCE;
+        this.options = config.options();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -281,9 +291,36 @@ final class Tcb implements Connection {
         }
         // SYN-SENT, SYN-RECEIVED: "queue the data for transmission after entering ESTABLISHED".
         // ESTABLISHED, CLOSE-WAIT: "Segmentize the buffer and send it". output() knows which.
-        sendQueue.write(data);
+        if (data.length() > 0) {
+            blockedWrites.addLast(data);
+        }
         output(now);
         return Optional.empty();
+    }
+
+    /**
+     * Moves written bytes into the send queue while the send buffer has room: all of them without
+     * SO_SNDBUF; with it, at most that many bytes written and not yet acknowledged, so a large
+     * write goes into the queue as ACKs free room, each part ending with PSH as when Linux pushes
+     * what it has before a writer waits for memory (tcp_sendmsg, wait_for_space).
+     */
+    private void admitWrites() {
+        while (!blockedWrites.isEmpty()) {
+            SendData next = blockedWrites.peekFirst();
+            long room = options.sndBuf() <= 0 ? Long.MAX_VALUE
+                    : options.sndBuf() - sendQueue.size() - Math.max(0, sndNxt.distanceFrom(sndUna));
+            if (room <= 0) {
+                return;
+            }
+            if (next.length() <= room) {
+                sendQueue.write(blockedWrites.removeFirst());
+            } else {
+                sendQueue.write(next.part(0, room));
+                blockedWrites.removeFirst();
+                blockedWrites.addFirst(next.part(room, next.length() - room));
+                return;
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------
@@ -314,6 +351,49 @@ final class Tcb implements Connection {
             }
         }
         return out;
+    }
+
+    /**
+     * read(2) as Linux's tcp_recvmsg answers it: waiting bytes first; else end of file once the
+     * peer's FIN arrived (without touching a pending error: captures/rst-in-close-wait-read);
+     * else the pending error, once; else end of file when reading was shut down or the
+     * connection is gone; else nothing yet.
+     */
+    @Override
+    public ReadResult read(int max, long now) {
+        if (receiveQueue.unread() > 0) {
+            return new ReadResult.Data(receive(max, now));
+        }
+        host.sawTime(now);
+        if (peerFinReceived) {
+            return new ReadResult.EndOfFile();
+        }
+        if (pendingError != null) {
+            TcpError e = pendingError;
+            pendingError = null;
+            return new ReadResult.Failed(e);
+        }
+        if (readShut || state == TcpState.CLOSED) {
+            return new ReadResult.EndOfFile();
+        }
+        return new ReadResult.WouldBlock();
+    }
+
+    /**
+     * shutdown(SHUT_RD): nothing on the wire; reads return what waits and then end of file
+     * instead of waiting, and the application reads no more, so arriving data stays unread and
+     * closes the window. After our FIN too (SHUT_RDWR), data that still arrives resets the
+     * connection (Linux tcp_rcv_state_process, LINUX_MIB_TCPABORTONDATA).
+     */
+    @Override
+    public Optional<TcpError> shutdownRead(long now) {
+        host.sawTime(now);
+        if (state == TcpState.CLOSED && failure == null) {
+            return callError(TcpError.ENOTCONN, now);
+        }
+        readShut = true;
+        autoRead = false;
+        return Optional.empty();
     }
 
     private boolean peerMaySend() {
@@ -379,6 +459,16 @@ final class Tcb implements Connection {
         if (applicationClosed) {
             return callError(TcpError.ECONNCLOSING, now);
         }
+        if (options.linger() == 0) {
+            // SO_LINGER {1, 0}: Linux tcp_close disconnects, sending RST+ACK where a connection
+            // exists, as ABORT does, and close() itself returns 0 (captures/abort).
+            applicationClosed = true;
+            receiveQueue.read(Integer.MAX_VALUE);
+            if (state != TcpState.CLOSED) {
+                abort(now);
+            }
+            return Optional.empty();
+        }
         applicationClosed = true;
         if (profile.get(RST_ON_CLOSE_WITH_UNREAD) && receiveQueue.unread() > 0 && holdsUnreadText()) {
             // Linux tcp_close, after RFC 2525 2.17: "Unread data was tossed, zap the connection":
@@ -431,7 +521,7 @@ final class Tcb implements Connection {
                 // FIN segment and send it, and enter FIN-WAIT-1 state; otherwise, queue for
                 // processing after entering ESTABLISHED state."
                 finQueued = true;
-                if (sendQueue.isEmpty()) {
+                if (sendQueue.isEmpty() && blockedWrites.isEmpty()) {
                     enter(TcpState.FIN_WAIT_1, now);
                     output(now);
                 }
@@ -568,7 +658,8 @@ final class Tcb implements Connection {
                     // The peer closed its window on data in flight: the retransmissions are window
                     // probes, which never give up while the peer answers (RFC 1122 4.2.2.17;
                     // Linux gives up after TCP_RTO_MAX without any ACK).
-                    if (now - lastAckAt > profile.get(MAX_RTO)) {
+                    long silence = options.userTimeout() > 0 ? options.userTimeout() : profile.get(MAX_RTO);
+                    if (now - lastAckAt > silence) {
                         timedOut(now);
                         return;
                     }
@@ -579,7 +670,9 @@ final class Tcb implements Connection {
                     return;
                 }
                 int limit = applicationClosed ? profile.get(ORPHAN_RETRIES) : profile.get(RETRIES2);
-                if (retransmits > 0 && now - retransmittingSince >= modelTimeout(limit, profile.get(MIN_RTO))) {
+                long giveUpAfter = options.userTimeout() > 0 ? options.userTimeout()
+                        : modelTimeout(limit, profile.get(MIN_RTO));
+                if (retransmits > 0 && now - retransmittingSince >= giveUpAfter) {
                     timedOut(now);
                     return;
                 }
@@ -601,7 +694,12 @@ final class Tcb implements Connection {
             rto.backOff();
         }
         // (5.6) "Start the retransmission timer, such that it expires after RTO seconds"
-        timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), linear ? "retransmitted, linear SYN timeout (Linux)"
+        long at = now + rto.current();
+        if (options.userTimeout() > 0) {
+            // Linux tcp_clamp_rto_to_user_timeout: the last timeout fires when the user timeout ends.
+            at = Math.min(at, Math.max(now + 1, retransmittingSince + options.userTimeout()));
+        }
+        timers.arm(TcpTimer.RETRANSMISSION, at, linear ? "retransmitted, linear SYN timeout (Linux)"
                 : "retransmitted, RTO backed off (RFC 6298 5.5, 5.6)", now);
         // (5.4) "Retransmit the earliest segment that has not been acknowledged by the TCP receiver."
         retransmitFirst(now);
@@ -636,8 +734,10 @@ final class Tcb implements Connection {
      * exponential back-offs from the initial RTO would take, whichever comes first.
      */
     private boolean synGivesUp(int maxRetransmits, long now) {
-        return retransmits >= maxRetransmits || (retransmits > 0
-                && now - retransmittingSince >= modelTimeout(profile.get(SYN_RETRIES), profile.get(INITIAL_RTO)));
+        long giveUpAfter = options.userTimeout() > 0 ? options.userTimeout()
+                : modelTimeout(profile.get(SYN_RETRIES), profile.get(INITIAL_RTO));
+        return (retransmits >= maxRetransmits && options.userTimeout() == 0)
+                || (retransmits > 0 && now - retransmittingSince >= giveUpAfter);
     }
 
     /**
@@ -746,8 +846,16 @@ final class Tcb implements Connection {
         if (!blockedByWindow()) {
             return;
         }
+        if (probingSince == NEVER) {
+            probingSince = now;
+        } else if (options.userTimeout() > 0 && now - probingSince >= options.userTimeout()) {
+            // TCP_USER_TIMEOUT (Linux tcp_probe_timer): the window stayed shut that long since
+            // the first probe, answered or not; the connection goes silently (captures/user-timeout).
+            timedOut(now);
+            return;
+        }
         int limit = applicationClosed ? profile.get(ORPHAN_RETRIES) : profile.get(RETRIES2);
-        if (probes >= limit) {
+        if (probes >= limit && options.userTimeout() == 0) {
             timedOut(now);
             return;
         }
@@ -769,7 +877,7 @@ final class Tcb implements Connection {
 
     /** Data (or a FIN) waits for the peer's window and nothing is in flight to elicit an ACK. */
     private boolean blockedByWindow() {
-        return maySendData() && finSeq == null && (!sendQueue.isEmpty() || finQueued)
+        return maySendData() && finSeq == null && (!sendQueue.isEmpty() || !blockedWrites.isEmpty() || finQueued)
                 && retransmissionQueue.isEmpty();
     }
 
@@ -789,6 +897,7 @@ final class Tcb implements Connection {
     private void stopProbing(long now) {
         timers.cancel(TcpTimer.PERSIST, "the window opened", now);
         probes = 0;
+        probingSince = NEVER;
         rto.clearBackoff();
     }
 
@@ -1047,6 +1156,9 @@ final class Tcb implements Connection {
             return;
         }
         state = to;
+        if (from == TcpState.SYN_RECEIVED && to == TcpState.ESTABLISHED && listener != null) {
+            listener.established(this);
+        }
         if (to == TcpState.ESTABLISHED) {
             rcvWup = rcvNxt;
             delayedAcks.start(peerSendMss(), rcvWnd());
@@ -1065,6 +1177,7 @@ final class Tcb implements Connection {
     void delete(long now) {
         retransmissionQueue.clear();
         sendQueue.clear();
+        blockedWrites.clear();
         receiveQueue.discardHeld();
         sackBlocks.clear();
         ackNow = false;
@@ -1102,6 +1215,7 @@ final class Tcb implements Connection {
         if (state == TcpState.CLOSED) {
             return;
         }
+        admitWrites();
         if (timers.armed(TcpTimer.PERSIST) && sndUna.plus(sndWnd).gt(sndNxt)) {
             stopProbing(now);
         }
@@ -1143,7 +1257,7 @@ final class Tcb implements Connection {
             long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
             usable = Math.min(usable, Math.max(0, congestion.window() - inFlight));
             int n = (int) Math.min(Math.min(sendQueue.size(), mss), usable);
-            boolean fin = finQueued && n == sendQueue.size() && usable > n;
+            boolean fin = finQueued && n == sendQueue.size() && blockedWrites.isEmpty() && usable > n;
             if (n == 0 && !fin) {
                 break;
             }
@@ -1364,6 +1478,18 @@ final class Tcb implements Connection {
             return Math.min(rcvBuff, MAX_WINDOW_FIELD);
         }
         return Math.max(0, rcvEdge.distanceFrom(rcvNxt));
+    }
+
+    @Override
+    public SocketOptions options() {
+        return options;
+    }
+
+    @Override
+    public void setOptions(SocketOptions options, long now) {
+        host.sawTime(now);
+        this.options = options;
+        output(now); // a larger send buffer may admit waiting bytes
     }
 
     @Override

@@ -40,7 +40,14 @@ class CheckerMessagesTest {
         expect SYN ack=attacker.isn          | 1:16: unknown endpoint `attacker`; the endpoints are client and server (declare more with `host NAME at ADDRESS`)
         client write 0                       | 1:14: a byte count must be between 1 and 1099511627776, not 0
         drop next 0                          | 1:11: a segment count must be between 1 and 1000000, not 0
-        client send [P.] length 5            | 1:18: a sent segment's length is its payload's: write the payload as "text" instead
+        client send [P.] length 5 "hello"    | 1:18: a sent segment takes its payload as "text" or as a length of filler bytes, not both
+        client setsockopt SO_FOO 1           | 1:19: unknown socket option `SO_FOO`; tcps knows SO_RCVBUF, SO_SNDBUF, TCP_MAXSEG, TCP_NODELAY, SO_LINGER, TCP_USER_TIMEOUT
+        client setsockopt TCP_NODELAY 5s     | 1:31: `TCP_NODELAY` takes `on` or `off`
+        client setsockopt TCP_MAXSEG 10     | 1:30: `TCP_MAXSEG` must be between 88 and 32767 bytes, not 10
+        client setsockopt SO_LINGER maybe    | 1:29: `SO_LINGER` takes a time (`0`, `3s`) or `off`
+        server listen backlog 5000           | 1:23: a backlog must be between 0 and 4096, not 5000
+        server setsockopt SO_RCVBUF 5s       | 1:29: `SO_RCVBUF` takes a number of bytes, such as `SO_RCVBUF 4096`
+        client send ACK; expect client readable 1 | 1:25: client is scripted (`send` at 1:1): it has no socket to read from
         client send SYN <TS>                 | 1:18: a sent TS option needs its values: TS val N ecr N
         expect SYN seq=1 seq=2               | 1:18: this field is already given at 1:12
         expect SYN seq=guess                 | 1:16: unknown name `guess`; name a value with `let guess = ...` or a segment with `expect ... as guess` before using it

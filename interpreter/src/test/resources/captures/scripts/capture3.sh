@@ -19,9 +19,9 @@ timeout 5 $NSX ip link set lo up || exit 1
 # One segment per packet on lo, so that tcpdump shows segments, not GSO aggregates.
 timeout 5 $NSX ip link set lo gso_max_segs 1 2>/dev/null
 declare -A PORT=([write-after-shutdown]=5201 [rst-in-close-wait]=5202 [rst-in-close-wait-read]=5203
-    [close-after-reset]=5204 [maxseg]=5205 [user-timeout]=5206 [self-connect]=5207)
+    [close-after-reset]=5204 [maxseg]=5205 [user-timeout]=5206 [self-connect]=5207 [small-buffer-reopen]=5208)
 SCEN=("$@"); [ ${#SCEN[@]} -eq 0 ] && SCEN=(write-after-shutdown rst-in-close-wait rst-in-close-wait-read
-    close-after-reset maxseg user-timeout self-connect)
+    close-after-reset maxseg user-timeout self-connect small-buffer-reopen)
 for n in "${SCEN[@]}"; do
     timeout 5 $NSX ip tcp_metrics flush all 2>/dev/null
     timeout 30 $NSX tcpdump -i lo -n -U --immediate-mode -w "$OUT/$n.pcap" "host 127.0.0.1 and tcp port ${PORT[$n]}" 2>"$OUT/$n.tcpdump.err" &

@@ -169,6 +169,28 @@ def self_connect():
     call("close", c.close)
 
 
+def small_buffer_reopen():
+    """The server (SO_RCVBUF 1024 before listen) does not read for 1 s while the client sends
+    3000 bytes; then it reads 1000 bytes every 0.3 s until it has them all."""
+    c, s = pair(5208, 42208, server_rcvbuf=1024)
+    call("server getsockopt SO_RCVBUF", lambda: s.getsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF))
+    c.setblocking(False)
+    call("client send 3000 bytes", lambda: c.send(b"z" * 3000))
+    time.sleep(1)
+    got = 0
+    deadline = time.monotonic() + 10
+    while got < 3000 and time.monotonic() < deadline:
+        d = s.recv(1000)
+        log(f"server recv returned {len(d)} bytes")
+        if not d:
+            break
+        got += len(d)
+        time.sleep(0.3)
+    call("client close", c.close)
+    time.sleep(0.1)
+    call("server close", s.close)
+
+
 if __name__ == "__main__":
     log(f"scenario {sys.argv[1]}")
     globals()[sys.argv[1].replace("-", "_")]()
