@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import tcps.bench.Suite;
 import tcps.check.ScenarioPlan;
 import tcps.run.Interpreter;
 import tcps.run.RunOptions;
@@ -19,10 +20,15 @@ import tcps.run.ScenarioResult;
  * {@code tcps bench FILE...}: how long scenarios take in wall time against the virtual time they
  * cover. Each scenario runs a few times to warm the JVM up, then {@code --runs} times measured;
  * the report gives the median and the slowest run. Nothing is printed per run.
+ * {@code tcps bench --suite} and {@code --growth} run the built-in benchmarks ({@link Suite}).
  */
 @Command(name = "bench",
-        description = "Measures how fast scenarios run: wall time per run (median and slowest of --runs "
+        description = {"Measures how fast scenarios run: wall time per run (median and slowest of --runs "
                 + "runs, after warm-up runs) against the virtual time each covers. Transcripts are not printed.",
+            "",
+            "With --suite, runs the built-in benchmarks of docs/performance.md instead (each prints its figure, "
+                    + "its target and whether it is met); with --growth, the growth test, which doubles each size "
+                    + "(bytes transferred, statements of each kind, scenarios, files) and prints how the time grew."},
         footer = ExitCode.HELP_TEXT)
 final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -40,13 +46,48 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Unmeasured runs first (default: ${DEFAULT-VALUE}).")
     private int warmup = 20;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to measure (.tcps).")
-    private List<String> files;
+    @Option(names = "--suite", arity = "0..1", split = ",", paramLabel = "NAME", fallbackValue = "all",
+            description = "Run the built-in benchmarks: all, or those named (${COMPLETION-CANDIDATES}).",
+            completionCandidates = SuiteNames.class)
+    private List<String> suite;
+
+    @Option(names = "--growth", description = "Run the growth test: each size doubled twice, and the time ratios.")
+    private boolean growth;
+
+    @Option(names = "--big", description = "Run the 10 GB transfer (minutes of CPU; memory must stay flat).")
+    private boolean big;
+
+    @Option(names = "--quick", description = "With --suite, --growth or --big: tiny sizes, one run each, to check "
+            + "that the harness works (the figures mean nothing).")
+    private boolean quick;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Scripts to measure (.tcps).")
+    private List<String> files = List.of();
+
+    /** The benchmark names, for --help and completion. */
+    static final class SuiteNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Suite.NAMES.iterator();
+        }
+    }
 
     @Override
     public Integer call() {
         if (runs < 1 || warmup < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1 and --warmup at least 0");
+        }
+        boolean builtIn = suite != null || growth || big;
+        if (builtIn && !files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "measure either FILEs or the built-in benchmarks (--suite, --growth, --big), not both");
+        }
+        if (!builtIn && files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "name the scripts to measure, or use --suite, --growth or --big");
+        }
+        if (builtIn) {
+            return builtIn();
         }
         FrontEnd front = FrontEnd.of(parent.cwd(), files);
         if (!front.ok()) {
@@ -74,6 +115,27 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        return ExitCode.PASSED;
+    }
+
+    private int builtIn() {
+        List<String> names = suite == null || suite.contains("all") ? Suite.NAMES : suite;
+        for (String name : names) {
+            if (!Suite.NAMES.contains(name)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no benchmark named " + name
+                        + "; the benchmarks are " + String.join(", ", Suite.NAMES));
+            }
+        }
+        Suite s = new Suite(spec.commandLine().getOut(), quick);
+        if (suite != null) {
+            s.run(names);
+        }
+        if (growth) {
+            s.growth();
+        }
+        if (big) {
+            s.bigTransfer();
+        }
         return ExitCode.PASSED;
     }
 

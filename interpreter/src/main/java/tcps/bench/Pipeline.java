@@ -1,0 +1,101 @@
+package tcps.bench;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tcps.check.Checker;
+import tcps.check.ScenarioPlan;
+import tcps.grammar.ScriptParser;
+import tcps.report.RunReport;
+import tcps.report.TcpdumpOptions;
+import tcps.report.TimestampMode;
+import tcps.run.Interpreter;
+import tcps.run.RunOptions;
+import tcps.run.ScenarioResult;
+import tcps.syntax.Source;
+
+/**
+ * What {@code tcps run} does with one file, for benchmarks: parse, check, run every scenario,
+ * report. The report goes to a sink that counts bytes and keeps none, so printing costs what
+ * formatting and encoding cost, not what a terminal costs.
+ */
+final class Pipeline {
+    /** What `tcps run` prints with no option. */
+    static final TcpdumpOptions RUN_DEFAULT = new TcpdumpOptions(false, false, TimestampMode.DEFAULT, false);
+
+    private Pipeline() {}
+
+    /** Parses and checks; a benchmark script that does not pass is a bug in the benchmark. */
+    static List<ScenarioPlan> plans(Source source) {
+        ScriptParser.Result parsed = ScriptParser.parse(source);
+        if (!parsed.ok()) {
+            throw new IllegalStateException("benchmark script does not parse: " + parsed.errors());
+        }
+        Checker.Result checked = Checker.check(parsed.script());
+        if (!checked.ok()) {
+            throw new IllegalStateException("benchmark script does not check: " + checked.errors());
+        }
+        return checked.plans();
+    }
+
+    /**
+     * Runs every scenario of {@code source}; with {@code transcript}, prints them as {@code tcps run}
+     * does into a counting sink. Returns the segments sent, over all scenarios.
+     *
+     * @throws IllegalStateException if an assertion failed (the workloads all pass)
+     */
+    static long run(Source source, List<ScenarioPlan> plans, boolean transcript) {
+        CountingSink sink = new CountingSink();
+        PrintWriter out = new PrintWriter(sink, false, StandardCharsets.UTF_8);
+        RunReport report = transcript ? new RunReport(out, RUN_DEFAULT, false) : null;
+        long segments = 0;
+        for (ScenarioPlan plan : plans) {
+            ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT);
+            if (result.failed() > 0) {
+                throw new IllegalStateException("benchmark scenario failed in " + source.name() + ": "
+                        + result.failures().get(0));
+            }
+            segments += result.capture().size();
+            if (report != null) {
+                report.scenario(source, result, null);
+            }
+        }
+        if (report != null) {
+            report.summary();
+        }
+        out.flush();
+        return segments;
+    }
+
+    /** Prints one result as {@code tcps run} would, into a counting sink; returns the bytes printed. */
+    static long report(Source source, ScenarioResult result) {
+        CountingSink sink = new CountingSink();
+        PrintWriter out = new PrintWriter(sink, false, StandardCharsets.UTF_8);
+        RunReport report = new RunReport(out, RUN_DEFAULT, false);
+        report.scenario(source, result, null);
+        report.summary();
+        out.flush();
+        return sink.bytes;
+    }
+
+    /** Everything {@code tcps run} does with a file's text: parse, check, run, report. */
+    static long all(Source source, boolean transcript) {
+        return run(source, plans(source), transcript);
+    }
+
+    /** An output stream that counts what it is given and keeps nothing. */
+    static final class CountingSink extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
+        }
+    }
+}
