@@ -1,9 +1,14 @@
 package tcps.grammar;
 
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import tcps.syntax.Diagnostic;
 import tcps.syntax.Script;
 import tcps.syntax.Source;
@@ -57,20 +62,36 @@ public final class ScriptParser {
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
 
-        SyntaxMessages messages = new SyntaxMessages(parser);
-        StatementRecovery recovery = new StatementRecovery(failure -> {
-            SyntaxMessages.Message message = messages.describe(failure);
-            errors.add(message.span(), message.text());
-        });
-        parser.setErrorHandler(recovery);
-
-        TcpsParser.ScriptContext tree = parser.script();
+        // Two stages, as ANTLR advises for speed: first SLL prediction, which needs no full-context
+        // look-ahead, giving up at the first syntax error. Only a script with an error (or one SLL
+        // cannot decide) is parsed again, with full LL prediction and our recovery, which words
+        // every error. A script SLL parses gets the tree LL would give it.
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        TcpsParser.ScriptContext tree;
+        NavigableSet<Integer> errorTokens;
+        try {
+            tree = parser.script();
+            errorTokens = new TreeSet<>();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            SyntaxMessages messages = new SyntaxMessages(parser);
+            StatementRecovery recovery = new StatementRecovery(failure -> {
+                SyntaxMessages.Message message = messages.describe(failure);
+                errors.add(message.span(), message.text());
+            });
+            parser.setErrorHandler(recovery);
+            tree = parser.script();
+            errorTokens = recovery.errorTokens();
+        }
         // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
         for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, maxDepth)) {
             errors.add(Spans.of(expr.start), Nesting.expressionMessage(maxDepth));
-            recovery.errorTokens().add(expr.start.getTokenIndex()); // its statement is skipped
+            errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
         }
-        Script script = new TreeBuilder(source, errors, recovery.errorTokens()).script(tree);
+        Script script = new TreeBuilder(source, errors, errorTokens).script(tree);
         return errors.isEmpty() ? new Result(script, List.of()) : new Result(null, errors.toList());
     }
 
@@ -79,6 +100,6 @@ public final class ScriptParser {
      * (old Mac files). Turning a lone '\r' into '\n' keeps every offset and makes both agree.
      */
     private static String lineEndsAsAntlrCountsThem(String text) {
-        return text.replaceAll("\r(?!\n)", "\n");
+        return text.indexOf('\r') < 0 ? text : text.replaceAll("\r(?!\n)", "\n");
     }
 }

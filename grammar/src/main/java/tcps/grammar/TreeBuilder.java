@@ -173,7 +173,9 @@ final class TreeBuilder {
     private boolean hasSyntaxError(ParserRuleContext node) {
         int from = node.start.getTokenIndex();
         int to = node.stop == null ? from : Math.max(from, node.stop.getTokenIndex());
-        return !syntaxErrorTokens.subSet(from, true, to, true).isEmpty() || failedInside(node);
+        // No error reported means no rule caught one either (every catch reports): skip the walk.
+        return !syntaxErrorTokens.isEmpty()
+                && (!syntaxErrorTokens.subSet(from, true, to, true).isEmpty() || failedInside(node));
     }
 
     private static boolean failedInside(ParserRuleContext node) {
