@@ -7,7 +7,10 @@ import java.util.List;
 import tcps.check.Checker;
 import tcps.check.ScenarioPlan;
 import tcps.grammar.ScriptParser;
-import tcps.report.RunReport;
+import tcps.report.Findings;
+import tcps.report.Reporter;
+import tcps.report.ScenarioReport;
+import tcps.report.Transcript;
 import tcps.report.TcpdumpOptions;
 import tcps.report.TimestampMode;
 import tcps.run.Interpreter;
@@ -40,30 +43,28 @@ final class Pipeline {
     }
 
     /**
-     * Runs every scenario of {@code source}; with {@code transcript}, prints them as {@code tcps run}
-     * does into a counting sink. Returns the segments sent, over all scenarios.
+     * Runs every scenario of {@code source} and prints them as {@code tcps run} does (with
+     * {@code transcript}) or {@code tcps run --quiet} does (without) into a counting sink.
+     * Returns the segments sent, over all scenarios.
      *
      * @throws IllegalStateException if an assertion failed (the workloads all pass)
      */
     static long run(Source source, List<ScenarioPlan> plans, boolean transcript) {
         CountingSink sink = new CountingSink();
         PrintWriter out = new PrintWriter(sink, false, StandardCharsets.UTF_8);
-        RunReport report = transcript ? new RunReport(out, RUN_DEFAULT, false) : null;
+        Reporter report = transcript ? new Transcript(out, RUN_DEFAULT, false) : new Findings(out);
+        RunOptions options = RunOptions.DEFAULT.withDetail(transcript);
         long segments = 0;
         for (ScenarioPlan plan : plans) {
-            ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT);
+            ScenarioResult result = Interpreter.run(plan, source, options);
             if (result.failed() > 0) {
                 throw new IllegalStateException("benchmark scenario failed in " + source.name() + ": "
                         + result.failures().get(0));
             }
-            segments += result.capture().size();
-            if (report != null) {
-                report.scenario(source, result, null);
-            }
+            segments += result.sent();
+            report.scenario(new ScenarioReport(source, result, 1, false));
         }
-        if (report != null) {
-            report.summary();
-        }
+        report.finish();
         out.flush();
         return segments;
     }
@@ -72,9 +73,9 @@ final class Pipeline {
     static long report(Source source, ScenarioResult result) {
         CountingSink sink = new CountingSink();
         PrintWriter out = new PrintWriter(sink, false, StandardCharsets.UTF_8);
-        RunReport report = new RunReport(out, RUN_DEFAULT, false);
-        report.scenario(source, result, null);
-        report.summary();
+        Transcript report = new Transcript(out, RUN_DEFAULT, false);
+        report.scenario(new ScenarioReport(source, result, 1, false));
+        report.finish();
         out.flush();
         return sink.bytes;
     }

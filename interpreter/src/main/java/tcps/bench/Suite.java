@@ -130,7 +130,7 @@ public final class Suite {
         long[] segments = {0};
         Stopwatch.Timing t = Stopwatch.time(() -> segments[0] = Pipeline.run(source, plans, false), warmup, runs);
         double perSecond = segments[0] / (t.cpuNanos() / 1e9);
-        long kept = Stopwatch.retained(() -> Interpreter.run(plans.get(0), source, RunOptions.DEFAULT));
+        long kept = Stopwatch.retained(() -> Interpreter.run(plans.get(0), source, RunOptions.DEFAULT.withDetail(false)));
         result("transfer", String.format(Locale.ROOT, "%,.0f segments/s (%s in %,d segments of up to %d bytes, "
                 + "%.2f s CPU, transcript off); the result keeps %s of heap", perSecond, size(bytes), segments[0], mss,
                 t.cpuNanos() / 1e9, size(kept)), ">= 1,000,000/s", perSecond >= 1_000_000);

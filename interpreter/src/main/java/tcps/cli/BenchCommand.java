@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 Arrays.sort(nanos);
                 String name = file.source().name() + (plan.scenario().name() == null ? "" : " " + plan.scenario().name());
-                out.printf("%-44s %10s %9d %12s %12s%n", shorten(name), seconds(last.endTime()), last.capture().size(),
+                out.printf("%-44s %10s %9d %12s %12s%n", shorten(name), seconds(last.endTime()), last.sent(),
                         millis(nanos[runs / 2]), millis(nanos[runs - 1]));
             }
         }

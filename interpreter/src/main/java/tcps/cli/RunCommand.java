@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import tcps.check.ScenarioPlan;
 import tcps.report.CaptureFile;
+import tcps.report.Findings;
 import tcps.report.JsonReport;
 import tcps.report.Reporter;
 import tcps.report.ScenarioReport;
@@ -71,6 +72,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** The formats of standard output. */
     enum Format { text, json }
+
+    @Option(names = {"-q", "--quiet"},
+            description = "No transcript: print only failed assertions and the closing line. The run keeps only what "
+                    + "its assertions need, so long transfers run in constant memory; for many scenarios in CI.")
+    private boolean quiet;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for every random-looking choice (ports, ISNs, timestamps). Default: ${DEFAULT-VALUE}.")
@@ -137,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.CANNOT_WRITE;
         }
         Reporter report = reporter(out);
-        RunOptions options = new RunOptions(seed, failFast, limits);
+        // A quiet run keeps only what its assertions need; a pcap file needs the whole capture.
+        RunOptions options = new RunOptions(seed, failFast, limits, !quiet || pcap != null || pcapDir != null);
         boolean several = files.size() > 1;
         int failed = 0;
         for (FrontEnd.Checked file : front.checked()) {
@@ -188,6 +195,10 @@ final class RunCommand implements Callable<Integer> {
      * that means nothing (`-ttt`), rather than silently taking one of them.
      */
     private void refuseConflictingOptions() {
+        if (quiet && (annotate || verbose || absolute || numeric || timestamps.length > 0 || format != Format.text)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--quiet prints no transcript, and -A, -S, -n, -t, -v and --format only shape the transcript");
+        }
         if (pcap != null && pcapDir != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--pcap and --pcap-dir cannot be used together: --pcap writes one scenario's capture to a file, "
@@ -264,6 +275,9 @@ final class RunCommand implements Callable<Integer> {
 
     /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
     private Reporter reporter(PrintWriter out) {
+        if (quiet) {
+            return new Findings(out);
+        }
         if (format == Format.json) {
             String textOnly = annotate ? "-A" : verbose ? "-v" : timestamps.length > 0 ? "-t" : null;
             if (textOnly != null) {

@@ -9,10 +9,12 @@ import tcps.tcp.TcpAddress;
  * in order), everything that happened in the order it happened ({@link RunEvent}: segments sent
  * and arrived, link faults, state changes, discards, timers, socket calls, errors, TCB
  * variables), its failures, how many assertions held, the segments no {@code expect} matched
- * (listed, not failed), and the virtual time at which it ended.
+ * (listed, not failed), the virtual time at which it ended, and how many segments were sent.
+ * A run without details ({@link RunOptions#detailed()}) keeps no events but socket calls, and may
+ * keep fewer segments in its capture than {@code sent}.
  */
 public record ScenarioResult(String name, List<Endpoint> endpoints, List<Captured> capture, List<RunEvent> events,
-        List<Failure> failures, int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime) {
+        List<Failure> failures, int passed, List<Captured> unmatched, boolean stoppedEarly, long endTime, int sent) {
     public ScenarioResult {
         endpoints = List.copyOf(endpoints);
         capture = List.copyOf(capture);

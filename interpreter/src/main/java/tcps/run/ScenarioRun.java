@@ -113,11 +113,18 @@ final class ScenarioRun {
     ScenarioResult run() {
         setUp();
         boolean stopped = false;
-        for (Statement st : plan.scenario().statements()) {
+        List<Statement> statements = plan.scenario().statements();
+        // Without details, the capture is kept only until the last statement that may look at it.
+        int lastReader = options.detailed() ? statements.size() : lastCaptureReader(statements);
+        if (lastReader < 0) {
+            net.stopKeepingCapture();
+        }
+        for (int i = 0; i < statements.size(); i++) {
             if (options.failFast() && !failures.isEmpty()) {
                 stopped = true;
                 break;
             }
+            Statement st = statements.get(i);
             try {
                 st.accept(execution);
             } catch (ScriptError e) {
@@ -134,6 +141,9 @@ final class ScenarioRun {
                 fail(e.span, e.getMessage(), List.of());
                 break;
             }
+            if (i == lastReader) {
+                net.stopKeepingCapture();
+            }
         }
         List<Captured> unmatched = net.capture().stream()
                 .filter(c -> !c.scripted() && !matched.get(c.index())).toList();
@@ -141,13 +151,35 @@ final class ScenarioRun {
                 a.plan().name(), a.address(), a instanceof Actor.Scripted,
                 a.plan().mode() == Mode.SCRIPTED ? null : a.plan().profile().name())).toList();
         return new ScenarioResult(plan.scenario().name(), endpoints, net.capture(), events, failures, passed,
-                unmatched, stopped, net.now());
+                unmatched, stopped, net.now(), net.sent());
+    }
+
+    /**
+     * The index of the last statement that may look at the capture (expect a segment, expect
+     * nothing), or -1. Statements known not to are listed; any other kind counts as looking.
+     */
+    private static int lastCaptureReader(List<Statement> statements) {
+        for (int i = statements.size() - 1; i >= 0; i--) {
+            Statement st = statements.get(i);
+            boolean blind = st instanceof Statement.Setup || st instanceof Statement.Call
+                    || st instanceof Statement.Write || st instanceof Statement.Read || st instanceof Statement.Send
+                    || st instanceof Statement.Fault || st instanceof Statement.Wait
+                    || st instanceof Statement.WaitUntil || st instanceof Statement.StopsReading
+                    || st instanceof Statement.Let || st instanceof Statement.ExpectState
+                    || st instanceof Statement.ExpectError;
+            if (!blind) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- the network and its endpoints --------------------------------------------------------
 
     private void setUp() {
-        net.observe(link);
+        if (options.detailed()) {
+            net.observe(link);
+        }
         net.limit(options.limits().events(), options.limits().virtualTime());
         IsnGenerator isns = new Rfc6528Isn(Seeds.derive(options.seed(), "isn-key"));
         Map<String, TcpAddress> addresses = new LinkedHashMap<>();
@@ -206,12 +238,18 @@ final class ScenarioRun {
     private final TcpObserver observer = new TcpObserver() {
         @Override
         public void stateChanged(Connection connection, TcpState from, TcpState to, long now) {
-            events.add(new RunEvent.StateChanged(now, net.capture().size(), nameOf(connection.local()), from, to));
+            if (!options.detailed()) {
+                return;
+            }
+            events.add(new RunEvent.StateChanged(now, net.sent(), nameOf(connection.local()), from, to));
         }
 
         @Override
         public void discarded(Connection connection, Segment segment, tcps.tcp.Discard why, long now) {
-            events.add(new RunEvent.Discarded(now, net.capture().size(), nameOf(segment.dst()), nameOf(segment.src()),
+            if (!options.detailed()) {
+                return;
+            }
+            events.add(new RunEvent.Discarded(now, net.sent(), nameOf(segment.dst()), nameOf(segment.src()),
                     arriving, segment.flags(), why.reason(), why.rfcSection()));
         }
 
@@ -225,15 +263,18 @@ final class ScenarioRun {
 
         @Override
         public void error(Connection connection, TcpError error, long now) {
-            if (inCall) {
+            if (inCall || !options.detailed()) {
                 return; // what a socket call returns is its SocketCall event
             }
-            events.add(new RunEvent.ErrorSeen(now, net.capture().size(), nameOf(connection.local()), error));
+            events.add(new RunEvent.ErrorSeen(now, net.sent(), nameOf(connection.local()), error));
         }
 
         @Override
         public void timer(Connection connection, TimerEvent event, long now) {
-            events.add(timers.event(nameOf(connection.local()), connection, event, now, net.capture().size()));
+            if (!options.detailed()) {
+                return;
+            }
+            events.add(timers.event(nameOf(connection.local()), connection, event, now, net.sent()));
         }
     };
 
@@ -271,7 +312,7 @@ final class ScenarioRun {
                 case UNDELIVERABLE -> RunEvent.Arrival.UNDELIVERABLE;
                 default -> RunEvent.Arrival.DELIVERED;
             };
-            events.add(new RunEvent.SegmentArrived(net.now(), net.capture().size(), c.index(),
+            events.add(new RunEvent.SegmentArrived(net.now(), net.sent(), c.index(),
                     nameOf(c.segment().dst()), how));
             snapshots(c, RunEvent.Moment.ARRIVED);
         }
@@ -284,7 +325,7 @@ final class ScenarioRun {
                 Optional<Connection> conn = stack.connection();
                 if (conn.isPresent()) {
                     Connection k = conn.get();
-                    events.add(new RunEvent.TcbSnapshot(net.now(), net.capture().size(), c.index(), moment,
+                    events.add(new RunEvent.TcbSnapshot(net.now(), net.sent(), c.index(), moment,
                             a.plan().name(), k.state(), k.iss(), k.irs().orElse(null), k.sndUna(), k.sndNxt(),
                             k.sndWnd(), k.irs().isPresent() ? k.rcvNxt() : null, k.rcvWnd(), k.rto()));
                 }
@@ -624,7 +665,7 @@ final class ScenarioRun {
      */
     private void returned(Actor.Stack a, Span at, String call, Optional<TcpError> error, String success) {
         error.ifPresent(e -> a.lastError = e);
-        events.add(new RunEvent.SocketCall(net.now(), net.capture().size(), a.plan().name(), call, at,
+        events.add(new RunEvent.SocketCall(net.now(), net.sent(), a.plan().name(), call, at,
                 error.orElse(null), error.map(Enum::name).orElse(success)));
     }
 

@@ -28,6 +28,9 @@ public final class Network {
     private final Map<Ipv4, TcpHost> hosts = new LinkedHashMap<>();
     private final Map<TcpAddress, ScriptedEndpoint> puppets = new LinkedHashMap<>();
     private final List<Captured> capture = new ArrayList<>();
+    /** Segments sent so far, kept in {@link #capture} or not. */
+    private int sent;
+    private boolean keepCapture = true;
     /** The captured segments still in flight (or held back), in the order sent. */
     private final Set<Captured> inFlight = new LinkedHashSet<>();
     private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>();
@@ -131,9 +134,27 @@ public final class Network {
         this.lossDraws = new SplittableRandom(seed);
     }
 
-    /** Every segment sent so far, in the order sent. */
+    /**
+     * Every segment sent so far, in the order sent; once {@link #stopKeepingCapture} was called,
+     * only those sent before.
+     */
     public List<Captured> capture() {
         return Collections.unmodifiableList(capture);
+    }
+
+    /** How many segments have been sent (each is numbered by its place in this count). */
+    public int sent() {
+        return sent;
+    }
+
+    /**
+     * From now on, sent segments are counted but not kept, and those kept so far are let go: for
+     * a run whose remaining statements will not look at the capture and whose output does not
+     * show it, so that memory stays flat however long the run. Segments in flight still arrive.
+     */
+    public void stopKeepingCapture() {
+        keepCapture = false;
+        capture.clear();
     }
 
     /** A scripted endpoint puts a crafted segment on the wire now. */
@@ -248,8 +269,10 @@ public final class Network {
     }
 
     private Captured transmit(Segment segment, boolean scripted) {
-        Captured c = new Captured(capture.size(), now, segment, scripted);
-        capture.add(c);
+        Captured c = new Captured(sent++, now, segment, scripted);
+        if (keepCapture) {
+            capture.add(c);
+        }
         inFlight.add(c);
         long due = later(now, linkDelay);
         Fault fault = faultFor(segment);
