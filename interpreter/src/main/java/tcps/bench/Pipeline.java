@@ -14,6 +14,7 @@ import tcps.report.Transcript;
 import tcps.report.TcpdumpOptions;
 import tcps.report.TimestampMode;
 import tcps.run.Interpreter;
+import tcps.run.Limits;
 import tcps.run.RunOptions;
 import tcps.run.ScenarioResult;
 import tcps.syntax.Source;
@@ -26,6 +27,13 @@ import tcps.syntax.Source;
 final class Pipeline {
     /** What `tcps run` prints with no option. */
     static final TcpdumpOptions RUN_DEFAULT = new TcpdumpOptions(false, false, TimestampMode.DEFAULT, false);
+
+    /**
+     * The run's limits raised for transfers of gigabytes, as {@code tcps run --max-events N
+     * --max-bytes-written SIZE} raises them: the defaults bound a scenario to what exercises need.
+     */
+    static final RunOptions OPTIONS = RunOptions.DEFAULT.withLimits(Limits.DEFAULT.withEvents(Long.MAX_VALUE)
+            .withBytesWritten(Long.MAX_VALUE).withVirtualTime(Limits.HIGHEST_VIRTUAL_TIME));
 
     private Pipeline() {}
 
@@ -53,7 +61,7 @@ final class Pipeline {
         CountingSink sink = new CountingSink();
         PrintWriter out = new PrintWriter(sink, false, StandardCharsets.UTF_8);
         Reporter report = transcript ? new Transcript(out, RUN_DEFAULT, false) : new Findings(out);
-        RunOptions options = RunOptions.DEFAULT.withDetail(transcript);
+        RunOptions options = OPTIONS.withDetail(transcript);
         long segments = 0;
         for (ScenarioPlan plan : plans) {
             ScenarioResult result = Interpreter.run(plan, source, options);

@@ -9,7 +9,6 @@ import tcps.check.ScenarioPlan;
 import tcps.grammar.ScriptParser;
 import tcps.report.TcpdumpPrinter;
 import tcps.run.Interpreter;
-import tcps.run.RunOptions;
 import tcps.run.ScenarioResult;
 import tcps.sim.Captured;
 import tcps.syntax.Source;
@@ -84,7 +83,7 @@ public final class Suite {
         int batch = quick ? 2 : 1000;
         Stopwatch.Timing t = Stopwatch.time(() -> {
             for (int i = 0; i < batch; i++) {
-                Interpreter.run(plan, source, RunOptions.DEFAULT);
+                Interpreter.run(plan, source, Pipeline.OPTIONS);
             }
         }, quick ? 0 : 3, quick ? 1 : 7);
         double micros = t.cpuNanos() / 1e3 / batch;
@@ -130,7 +129,7 @@ public final class Suite {
         long[] segments = {0};
         Stopwatch.Timing t = Stopwatch.time(() -> segments[0] = Pipeline.run(source, plans, false), warmup, runs);
         double perSecond = segments[0] / (t.cpuNanos() / 1e9);
-        long kept = Stopwatch.retained(() -> Interpreter.run(plans.get(0), source, RunOptions.DEFAULT.withDetail(false)));
+        long kept = Stopwatch.retained(() -> Interpreter.run(plans.get(0), source, Pipeline.OPTIONS.withDetail(false)));
         result("transfer", String.format(Locale.ROOT, "%,.0f segments/s (%s in %,d segments of up to %d bytes, "
                 + "%.2f s CPU, transcript off); the result keeps %s of heap", perSecond, size(bytes), segments[0], mss,
                 t.cpuNanos() / 1e9, size(kept)), ">= 1,000,000/s", perSecond >= 1_000_000);
@@ -140,7 +139,7 @@ public final class Suite {
     private void print() {
         Source source = new Source("print.tcps", Workloads.transfer(quick ? 1_000_000L : 20_000_000L, 1460));
         ScenarioPlan plan = Pipeline.plans(source).get(0);
-        ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT);
+        ScenarioResult result = Interpreter.run(plan, source, Pipeline.OPTIONS);
         Stopwatch.Timing format = Stopwatch.time(() -> {
             TcpdumpPrinter printer = new TcpdumpPrinter(Pipeline.RUN_DEFAULT);
             long chars = 0;
