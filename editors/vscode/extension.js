@@ -1,7 +1,8 @@
-// Starts the tcps language server (`tcps lsp`) for .tcps files. Colours come from the TextMate
-// grammar and need nothing; the server needs the vscode-languageclient package, which
-// `npm install` in this folder fetches (docs/editors.md). Without it, colours still work and a
-// message says how to get the rest.
+// The tcps extension: colours come from the TextMate grammar and need nothing from here. This
+// file adds two commands (run or check the current file in a terminal) and starts the tcps
+// language server (`tcps lsp`). The server needs the vscode-languageclient package, which
+// `npm install` in this folder fetches (docs/editors.md); without it, colours and the commands
+// still work and a message says how to get the rest.
 'use strict';
 const path = require('path');
 const vscode = require('vscode');
@@ -10,6 +11,9 @@ let client;
 
 function activate(context) {
   const config = vscode.workspace.getConfiguration('tcps');
+  context.subscriptions.push(
+    vscode.commands.registerCommand('tcps.runFile', () => inTerminal('run')),
+    vscode.commands.registerCommand('tcps.checkFile', () => inTerminal('check')));
   if (!config.get('server.enabled', true)) {
     return;
   }
@@ -39,6 +43,28 @@ function activate(context) {
   context.subscriptions.push({ dispose: () => client && client.stop() });
 }
 
+// `tcps run FILE` (or check) for the file in the editor, saved first, in a terminal of its own.
+async function inTerminal(verb) {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'tcps' || editor.document.isUntitled) {
+    vscode.window.showInformationMessage('tcps: open a saved .tcps file first');
+    return;
+  }
+  await editor.document.save();
+  const command = resolveCommand(vscode.workspace.getConfiguration('tcps').get('server.command', 'tcps'));
+  let terminal = vscode.window.terminals.find((t) => t.name === 'tcps');
+  if (!terminal) {
+    terminal = vscode.window.createTerminal('tcps');
+  }
+  terminal.show(true);
+  terminal.sendText(quote(command) + ' ' + verb + ' ' + quote(editor.document.uri.fsPath));
+}
+
+// A word for a POSIX shell: as it is when it is plain, else in single quotes.
+function quote(word) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : "'" + word.replace(/'/g, "'\\''") + "'";
+}
+
 // `./tcps` and other relative paths are taken from the first workspace folder; a bare name is
 // looked up on PATH by the operating system.
 function resolveCommand(command) {
@@ -56,4 +82,4 @@ function deactivate() {
   return client ? client.stop() : undefined;
 }
 
-module.exports = { activate, deactivate };
+module.exports = { activate, deactivate, resolveCommand, quote };

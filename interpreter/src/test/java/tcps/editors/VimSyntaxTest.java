@@ -125,7 +125,7 @@ class VimSyntaxTest {
         }
     }
 
-    private static boolean onPath(String program) {
+    static boolean onPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
