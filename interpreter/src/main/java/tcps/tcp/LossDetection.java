@@ -18,11 +18,12 @@ import java.util.List;
 final class LossDetection {
     private final Tcb tcb;
     private int duplicateAcks;
+    private boolean lastAckDuplicate;
     /** The window field of the last acceptable ACK (RFC 5681's duplicate ACK condition (e)). */
     private int lastWindowField = -1;
     // RACK (RFC 8985 6.1): the most recently sent segment known delivered, and its RTT.
     private long rackXmitAt = Long.MIN_VALUE;
-    private SeqNum rackEndSeq;
+    private long rackOrder = -1;
     private long rackRtt;
     /** The smallest RTT sample (RFC 8985 min_RTT), for the reordering window. */
     private long minRtt = Long.MAX_VALUE;
@@ -43,36 +44,42 @@ final class LossDetection {
      * An acceptable ACK arrived; SND.UNA has moved if {@code advanced}, with {@code acked} what
      * that removed from the queue.
      */
-    void ackArrived(Segment seg, boolean advanced, RetransmissionQueue.Acknowledged acked, long now) {
+    /** Returns the bytes this ACK newly SACKed. */
+    long ackArrived(Segment seg, boolean advanced, RetransmissionQueue.Acknowledged acked, long now) {
         int window = seg.window();
         boolean sameWindow = window == lastWindowField;
         lastWindowField = window;
         if (tcb.retransmissionQueue.isEmpty()) {
             duplicateAcks = 0;
             tcb.timers.cancel(TcpTimer.REORDERING, "nothing in flight", now);
-            return;
+            return 0;
         }
         if (rack()) {
             if (acked.segments() > 0) {
-                delivered(acked.newestSentAt(), acked.newestEnd(), now);
+                delivered(acked.newestSentAt(), acked.newestOrder(), now);
             }
-            seg.option(TcpOption.Sack.class).ifPresent(sack -> {
+            long sacked = 0;
+            TcpOption.Sack sack = seg.option(TcpOption.Sack.class).orElse(null);
+            if (sack != null) {
                 for (RetransmissionQueue.Entry e : tcb.retransmissionQueue.markSacked(sack.blocks(), tcb.sndUna)) {
-                    delivered(e.sentAt(), e.segment().seqEnd(), now);
+                    delivered(e.sentAt(), e.order(), now);
+                    sacked += e.segment().seqLength();
                 }
-            });
+            }
             detect(now);
-            return;
+            return sacked;
         }
+        lastAckDuplicate = false;
         if (advanced) {
             duplicateAcks = 0;
-            return;
+            return 0;
         }
         // RFC 5681 2: a duplicate ACK carries no data, no SYN or FIN, acknowledges SND.UNA while
         // data is outstanding, and repeats the last window.
         if (seg.length() == 0 && !seg.has(TcpFlags.SYN) && !seg.has(TcpFlags.FIN)
                 && seg.ack().equals(tcb.sndUna) && sameWindow) {
             duplicateAcks++;
+            lastAckDuplicate = true;
             if (duplicateAcks == tcb.profile.get(DUPACK_THRESHOLD) && !tcb.inRecovery()) {
                 // (3.2) "The TCP sender SHOULD use the 'fast retransmit' algorithm ... after
                 // receiving 3 duplicate ACKs ... retransmit what appears to be the missing segment"
@@ -80,13 +87,26 @@ final class LossDetection {
                 tcb.retransmitLost(tcb.retransmissionQueue.firstUnsacked(), now);
             }
         }
+        return 0;
+    }
+
+    /** The duplicate ACKs counted since SND.UNA last moved (RFC 5681), without RACK. */
+    int duplicateAcks() {
+        return duplicateAcks;
+    }
+
+    /** The last ACK was a duplicate ACK by RFC 5681's definition (without RACK). */
+    boolean lastAckDuplicate() {
+        return lastAckDuplicate;
     }
 
     /** RFC 8985 6.2 step 2: the most recently sent delivered segment sets RACK.xmit_ts and RACK.rtt. */
-    private void delivered(long sentAt, SeqNum endSeq, long now) {
-        if (sentAt > rackXmitAt || (sentAt == rackXmitAt && endSeq.gt(rackEndSeq))) {
+    private void delivered(long sentAt, long order, long now) {
+        // RACK_sent_after (6.2): by send time, then by the order of transmission (the RFC's
+        // end sequence stands in for it where a clock does not tell sends apart).
+        if (order > rackOrder) {
             rackXmitAt = sentAt;
-            rackEndSeq = endSeq;
+            rackOrder = order;
             rackRtt = now - sentAt;
         }
     }
@@ -100,8 +120,7 @@ final class LossDetection {
         long reoWnd = reorderingWindow();
         long earliest = Tcb.NEVER;
         for (RetransmissionQueue.Entry e : List.copyOf(tcb.retransmissionQueue.entries())) {
-            boolean sentBefore = e.sentAt() < rackXmitAt
-                    || (e.sentAt() == rackXmitAt && rackEndSeq != null && e.segment().seqEnd().lt(rackEndSeq));
+            boolean sentBefore = e.order() < rackOrder;
             if (e.sacked() || !sentBefore) {
                 continue;
             }

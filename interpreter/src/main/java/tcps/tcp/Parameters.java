@@ -304,6 +304,36 @@ public final class Parameters {
     public static final Parameter.Flag SYN_IN_TIME_WAIT = flag("syn_in_time_wait",
             "a new SYN in TIME-WAIT may reopen the connection (RFC 6191)", false);
 
+    /**
+     * The congestion control algorithm (RFC 5681 and RFC 9293 3.8.2 MUST-19: slow start and
+     * congestion avoidance): {@code reno} (RFC 5681, Linux tcp_reno), {@code cubic} (RFC 9438,
+     * Linux's default, tcp_cubic) or {@code none}, no congestion window at all.
+     */
+    public static final Parameter.Choice<CongestionControl.Kind> CONGESTION_CONTROL = choice("congestion_control",
+            "congestion control: reno (RFC 5681), cubic (RFC 9438, Linux's default) or none",
+            CongestionControl.Kind.class, CongestionControl.Kind.RENO);
+
+    /**
+     * The initial congestion window in segments (RFC 6928: 10, Linux TCP_INIT_CWND; 4.3BSD-Reno:
+     * 1); 0 takes RFC 5681 3.1's rule, min(4 SMSS, max(2 SMSS, 4380 bytes)).
+     */
+    public static final Parameter.Count INITIAL_WINDOW = count("initial_window", "segments",
+            "initial congestion window, 0 for RFC 5681's (2 to 4 segments by the MSS)", 0, 100, 0);
+
+    /**
+     * RFC 6937 Proportional Rate Reduction in fast recovery (Linux tcp_cwnd_reduction), rather
+     * than RFC 5681 3.2's inflation of cwnd by one SMSS per duplicate ACK.
+     */
+    public static final Parameter.Flag PROPORTIONAL_RATE_REDUCTION = flag("proportional_rate_reduction",
+            "fast recovery sends in proportion to what is delivered (RFC 6937 PRR), not RFC 5681's inflation", false);
+
+    /**
+     * RFC 5681 4.1: after an idle period longer than the RTO, cwnd goes back to the initial
+     * window (Linux tcp_slow_start_after_idle 1, tcp_cwnd_restart: halved per idle RTO).
+     */
+    public static final Parameter.Flag SLOW_START_AFTER_IDLE = flag("slow_start_after_idle",
+            "cwnd restarts from the initial window after an idle RTO (RFC 5681 4.1)", true);
+
     /** Every parameter, in the table's order. */
     public static final List<Parameter> ALL = List.copyOf(TABLE);
 

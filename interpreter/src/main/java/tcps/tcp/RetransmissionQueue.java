@@ -21,8 +21,10 @@ final class RetransmissionQueue {
      * @param firstSentAt   when it was first sent
      * @param retransmitted it has been sent more than once, so an ACK of it is ambiguous
      * @param sacked        the peer reported it in a SACK block (RFC 2018): it need not go again
+     * @param order         when it was last sent, as a count of transmissions: orders segments sent
+     *                      at the same virtual instant (RFC 8985's RACK compares send times)
      */
-    record Entry(Segment segment, long sentAt, long firstSentAt, boolean retransmitted, boolean sacked) {}
+    record Entry(Segment segment, long sentAt, long firstSentAt, boolean retransmitted, boolean sacked, long order) {}
 
     /**
      * What an acknowledgment removed.
@@ -31,14 +33,18 @@ final class RetransmissionQueue {
      * @param oldestSentAt    when the oldest of them was sent, for an RTT sample
      * @param retransmitted   one of them (or the part of one it acknowledged) was sent twice
      * @param newestSentAt    when the most recently sent of them was sent (RACK, RFC 8985)
-     * @param newestEnd       where that one ends
+     * @param newestOrder     its place in the order of transmissions
      */
     record Acknowledged(int segments, long oldestSentAt, boolean retransmitted, long newestSentAt,
-            SeqNum newestEnd) {
-        static final Acknowledged NOTHING = new Acknowledged(0, 0, false, 0, null);
+            long newestOrder) {
+        static final Acknowledged NOTHING = new Acknowledged(0, 0, false, 0, -1);
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Transmissions so far, for {@link Entry#order}. */
+    private long transmissions;
+    /** Sequence space in the queue the peer has SACKed. */
+    private long sackedBytes;
 
     /**
      * Records a segment that occupies sequence space. Sending the same SEG.SEQ again is a
@@ -51,11 +57,14 @@ final class RetransmissionQueue {
         for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
             Entry e = it.next();
             if (e.segment().seq().equals(segment.seq())) {
-                it.set(new Entry(segment, now, e.firstSentAt(), true, false));
+                if (e.sacked()) {
+                    sackedBytes -= e.segment().seqLength();
+                }
+                it.set(new Entry(segment, now, e.firstSentAt(), true, false, transmissions++));
                 return;
             }
         }
-        entries.add(new Entry(segment, now, now, false, false));
+        entries.add(new Entry(segment, now, now, false, false, transmissions++));
     }
 
     /** Removes what SEG.ACK covers entirely; a segment covered in part keeps only its new part. */
@@ -63,27 +72,34 @@ final class RetransmissionQueue {
         int count = 0;
         long oldest = Long.MAX_VALUE;
         long newest = Long.MIN_VALUE;
-        SeqNum newestEnd = null;
+        long newestOrder = -1;
         boolean retransmitted = false;
         for (ListIterator<Entry> it = entries.listIterator(); it.hasNext(); ) {
             Entry e = it.next();
             Segment s = e.segment();
             if (s.seqEnd().le(ack)) {
                 it.remove();
+                if (e.sacked()) {
+                    sackedBytes -= s.seqLength();
+                }
                 count++;
                 oldest = Math.min(oldest, e.sentAt());
-                if (e.sentAt() >= newest) {
+                if (e.order() > newestOrder) {
                     newest = e.sentAt();
-                    newestEnd = s.seqEnd();
+                    newestOrder = e.order();
                 }
                 retransmitted |= e.retransmitted();
             } else if (s.seq().lt(ack)) {
-                it.set(new Entry(trimFront(s, ack), e.sentAt(), e.firstSentAt(), e.retransmitted(), e.sacked()));
+                Segment rest = trimFront(s, ack);
+                if (e.sacked()) {
+                    sackedBytes -= s.seqLength() - rest.seqLength();
+                }
+                it.set(new Entry(rest, e.sentAt(), e.firstSentAt(), e.retransmitted(), e.sacked(), e.order()));
                 retransmitted |= e.retransmitted();
             }
         }
         return count == 0 && !retransmitted ? Acknowledged.NOTHING
-                : new Acknowledged(count, count == 0 ? 0 : oldest, retransmitted, newest, newestEnd);
+                : new Acknowledged(count, count == 0 ? 0 : oldest, retransmitted, newest, newestOrder);
     }
 
     /**
@@ -99,7 +115,8 @@ final class RetransmissionQueue {
             }
             for (TcpOption.SackBlock b : blocks) {
                 if (b.right().gt(sndUna) && b.left().le(e.segment().seq()) && e.segment().seqEnd().le(b.right())) {
-                    Entry sacked = new Entry(e.segment(), e.sentAt(), e.firstSentAt(), e.retransmitted(), true);
+                    Entry sacked = new Entry(e.segment(), e.sentAt(), e.firstSentAt(), e.retransmitted(), true, e.order());
+                    sackedBytes += e.segment().seqLength();
                     it.set(sacked);
                     marked.add(sacked);
                     break;
@@ -107,6 +124,11 @@ final class RetransmissionQueue {
             }
         }
         return marked;
+    }
+
+    /** Bytes of sequence space the peer has SACKed and not yet acknowledged cumulatively. */
+    long sackedBytes() {
+        return sackedBytes;
     }
 
     int sackedCount() {
@@ -152,5 +174,6 @@ final class RetransmissionQueue {
 
     void clear() {
         entries.clear();
+        sackedBytes = 0;
     }
 }

@@ -1,6 +1,10 @@
 package tcps.tcp;
 
 import static tcps.tcp.Parameters.ACK_PUSHED_AT_ONCE;
+import static tcps.tcp.Parameters.CONGESTION_CONTROL;
+import static tcps.tcp.Parameters.INITIAL_WINDOW;
+import static tcps.tcp.Parameters.PROPORTIONAL_RATE_REDUCTION;
+import static tcps.tcp.Parameters.SLOW_START_AFTER_IDLE;
 import static tcps.tcp.Parameters.ACK_PUSHED_ON_READ;
 import static tcps.tcp.Parameters.DUPLICATE_SACK;
 import static tcps.tcp.Parameters.FIN_TIMEOUT;
@@ -146,6 +150,8 @@ final class Tcb implements Connection {
     SeqNum tlpHighSeq;
     /** When an ACK last answered an out-of-window segment (Linux last_oow_ack_time), or NEVER. */
     long lastOutOfWindowAckAt = NEVER;
+    /** When data last went out (Linux lsndtime), NEVER before any. */
+    private long lastDataSentAt = NEVER;
     /** Zero-window probes the peer has not answered. */
     int probes;
     /** When an acceptable ACK last arrived. */
@@ -185,7 +191,10 @@ final class Tcb implements Connection {
         this.delayedAcks = new DelayedAcks(profile);
         this.timers = new Timers(this, observer);
         this.receiveWindow = ReceiveWindow.of(profile);
-        this.congestion = CongestionControl.NONE;
+        CongestionControl.Kind cc = profile.get(CONGESTION_CONTROL);
+        this.congestion = cc == CongestionControl.Kind.NONE ? CongestionControl.NONE
+                : new CongestionWindow(CongestionAvoidance.of(cc), profile.get(INITIAL_WINDOW),
+                        profile.get(PROPORTIONAL_RATE_REDUCTION), profile.get(SLOW_START_AFTER_IDLE));
         this.sendPolicy = SendPolicy.AT_ONCE;
         this.options = config.options();
     }
@@ -974,15 +983,8 @@ final class Tcb implements Connection {
             rto.fallBackIfUnsampled();
         }
         retransmits = 0;
-        if (!oldUna.equals(iss)) {
-            // Congestion control counts acknowledged data, not the SYN (RFC 5681 3.1).
-            long bytes = sndUna.distanceFrom(oldUna);
-            if (fastRecovery) {
-                congestion.recoveryAck(bytes, sndNxt.distanceFrom(sndUna), now);
-            } else {
-                congestion.acked(bytes, sndNxt.distanceFrom(oldUna), rto.srtt(), now);
-            }
-        }
+        // Congestion control counts acknowledged data, not the SYN (RFC 5681 3.1).
+        ackedBytes = oldUna.equals(iss) ? 0 : sndUna.distanceFrom(oldUna);
         if (tlpHighSeq != null && sndUna.ge(tlpHighSeq)) {
             tlpHighSeq = null; // the probe's episode is over (RFC 8985 7.4)
         }
@@ -1014,10 +1016,37 @@ final class Tcb implements Connection {
     /** What the last ACK removed from the retransmission queue, for loss detection. */
     private RetransmissionQueue.Acknowledged lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
 
-    /** Duplicate ACKs and SACK blocks may show a loss (RFC 5681 3.2, RFC 8985 6). */
+    /** Data the ACK being processed acknowledged cumulatively (not the SYN), for congestion control. */
+    private long ackedBytes;
+
+    /**
+     * Duplicate ACKs and SACK blocks may show a loss (RFC 5681 3.2, RFC 8985 6); then congestion
+     * control learns what the ACK delivered: cwnd grows outside recovery (RFC 5681 3.1), and in
+     * fast recovery follows what is delivered (RFC 6937, or RFC 5681's inflation).
+     */
     void detectLosses(Segment seg, boolean advanced, long now) {
-        lossDetection.ackArrived(seg, advanced, advanced ? lastAcknowledged : RetransmissionQueue.Acknowledged.NOTHING, now);
+        long sacked = lossDetection.ackArrived(seg, advanced,
+                advanced ? lastAcknowledged : RetransmissionQueue.Acknowledged.NOTHING, now);
         lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
+        long acked = advanced ? ackedBytes : 0;
+        ackedBytes = 0;
+        if (fastRecovery) {
+            congestion.recoveryAck(acked, sacked, lossDetection.lastAckDuplicate(), pipe(), now);
+        } else if (acked > 0) {
+            congestion.acked(acked, rto.srtt(), now);
+        }
+    }
+
+    /**
+     * What the network still holds, as RFC 6675's pipe: SND.NXT - SND.UNA less what the peer
+     * SACKed; without SACK, one segment less per duplicate ACK (as Linux counts them, tcp_add_reno_sack).
+     */
+    long pipe() {
+        long flight = sndNxt.distanceFrom(sndUna) - retransmissionQueue.sackedBytes();
+        if (!inUse.sack()) {
+            flight -= (long) lossDetection.duplicateAcks() * Math.max(1, inUse.sendMss(profile.get(MSS)));
+        }
+        return Math.max(0, flight);
     }
 
     /** An RTT sample from TSecr: our timestamp clock's ticks since the echoed TSval, at least one. */
@@ -1161,6 +1190,7 @@ final class Tcb implements Connection {
         }
         if (to == TcpState.ESTABLISHED) {
             rcvWup = rcvNxt;
+            congestion.start(inUse.sendMss(profile.get(MSS)));
             delayedAcks.start(peerSendMss(), rcvWnd());
         } else if (to == TcpState.FIN_WAIT_2) {
             startFinWait2Timer(now);
@@ -1249,16 +1279,23 @@ final class Tcb implements Connection {
             int headers = inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0;
             mss = (int) Math.min(mss, Math.max(maxSndWnd / 2, 68 - 20 - headers));
         }
+        if (sndNxt.equals(sndUna) && !sendQueue.isEmpty() && lastDataSentAt != NEVER) {
+            // RFC 5681 4.1: nothing in flight; after an idle RTO, cwnd restarts.
+            congestion.sendingAfterIdle(now - lastDataSentAt, rto.current(), now);
+        }
         boolean sent = false;
         while (finSeq == null) {
-            // The usable window (RFC 9293 3.8.6.2.1): the peer's window less what is in flight,
-            // and no more than cwnd less what is in flight (RFC 5681 2).
+            // The usable window (RFC 9293 3.8.6.2.1): the peer's window less what is in flight.
             long inFlight = sndNxt.distanceFrom(sndUna);
             long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
-            usable = Math.min(usable, Math.max(0, congestion.window() - inFlight));
             int n = (int) Math.min(Math.min(sendQueue.size(), mss), usable);
             boolean fin = finQueued && n == sendQueue.size() && blockedWrites.isEmpty() && usable > n;
             if (n == 0 && !fin) {
+                break;
+            }
+            if (inFlight > 0 && pipe() + Math.max(n, 1) > congestion.window()) {
+                // cwnd (RFC 5681 2): what the network holds may not exceed it; a segment goes
+                // whole or waits for an ACK (Linux tcp_cwnd_test counts whole segments).
                 break;
             }
             if (n > 0 && n < mss && !sendPolicy.maySend(new SendPolicy.Candidate(n, mss, sendQueue.size(), inFlight,
@@ -1322,6 +1359,8 @@ final class Tcb implements Connection {
         }
         if (text.length > 0) {
             delayedAcks.dataSent(now);
+            congestion.sent(text.length, now);
+            lastDataSentAt = now;
         }
         retransmissionQueue.add(s, now);
         if (s.seqLength() > 0 && timers.retransmission() == NEVER) {
