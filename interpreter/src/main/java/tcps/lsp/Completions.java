@@ -29,10 +29,12 @@ final class Completions {
     private static final Set<String> MID_STATEMENT = Set.of("extends", "scripted", "absolute", "relative", "at", "port",
             "isn", "ts", "rtt", "listen", "connect", "write", "read", "close", "shutdown", "abort", "send", "next",
             "until", "state", "length", "after", "as", "error", "nothing", "for", "more", "stops", "reading", "from",
-            "to", "most", "eventually", "within", "since", "in", "unmatched", "segments");
+            "to", "most", "eventually", "within", "since", "in", "unmatched", "segments", "bind", "accept", "backlog",
+            "setsockopt", "readable");
     /** What an endpoint does: `client connect`, `server stops reading`, `client stack linux`. */
-    private static final List<String> ENDPOINT_VERBS = List.of("connect", "listen", "write", "read", "close", "shutdown",
-            "abort", "send", "stops reading", "stack", "at", "port", "isn", "ts", "scripted");
+    private static final List<String> ENDPOINT_VERBS = List.of("connect", "listen", "bind", "accept", "write", "read",
+            "close", "shutdown", "abort", "send", "setsockopt", "stops reading", "stack", "at", "port", "isn", "ts",
+            "scripted");
     private static final List<String> FIELDS = List.of("seq=", "ack=", "win=", "urg=", "len=", "length");
     private static final List<String> OPTIONS = List.of("mss", "wscale", "sackOK", "TS", "sack", "nop", "eol");
     private static final List<String> BRACKET_FLAGS = List.of("[S]", "[S.]", "[.]", "[P.]", "[F.]", "[R]", "[R.]");
@@ -65,6 +67,12 @@ final class Completions {
             }
         } else if (c.before().size() == 1 && endpoints.contains(first)) {
             ENDPOINT_VERBS.forEach(v -> add(items, v, CompletionItemKind.Keyword, "what " + first + " does", null));
+        } else if (last.equals("setsockopt")) {
+            for (tcps.check.SocketOption o : tcps.check.SocketOption.values()) {
+                add(items, o.name(), CompletionItemKind.Constant, "socket option", null);
+            }
+        } else if (last.equals("listen") && c.before().size() == 2) {
+            add(items, "backlog", CompletionItemKind.Keyword, "listen backlog N", null);
         } else if (last.equals("until")) {
             endpoints.forEach(e -> add(items, e, CompletionItemKind.Variable, "endpoint", null));
         } else if (c.inOptions()) {
@@ -102,6 +110,8 @@ final class Completions {
         } else if (n == 2 && endpoints.contains(last)) {
             add(items, "state", CompletionItemKind.Keyword, "expect " + last + " state STATE", null);
             add(items, "error", CompletionItemKind.Keyword, "expect " + last + " error ERRNO", null);
+            add(items, "readable", CompletionItemKind.Keyword, "expect " + last + " readable N: bytes waiting to be read",
+                    null);
             add(items, ">", CompletionItemKind.Operator, "the direction: sender > receiver", null);
         } else if (last.equals(">")) {
             endpoints.forEach(e -> add(items, e, CompletionItemKind.Variable, "endpoint", null));

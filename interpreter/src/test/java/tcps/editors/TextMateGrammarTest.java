@@ -169,6 +169,21 @@ class TextMateGrammarTest {
     }
 
     @Test
+    void theEmacsModeInTheDocsKnowsEveryKeyword() throws IOException {
+        String page = Files.readString(ROOT.resolve("docs/editors.md"), StandardCharsets.UTF_8);
+        int from = page.indexOf("(regexp-opt '(");
+        assertTrue(from > 0, "docs/editors.md has the Emacs mode's keyword list");
+        String list = page.substring(from, page.indexOf(")", from + 14));
+        List<String> missing = new ArrayList<>();
+        for (String k : Lexemes.keywords()) {
+            if (!list.contains("\"" + k + "\"")) {
+                missing.add(k);
+            }
+        }
+        assertEquals(List.of(), missing, "keywords missing from the Emacs mode in docs/editors.md");
+    }
+
+    @Test
     void everyStateAndFlagWordIsNamedAsSuch() {
         for (TcpState state : TcpState.values()) {
             List<String> s = scopesAt("expect client state " + state.rfcName(), 20);

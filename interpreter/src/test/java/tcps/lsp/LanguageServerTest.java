@@ -184,7 +184,8 @@ class LanguageServerTest {
         assertFalse(start.contains("connect"), "connect follows an endpoint: " + start);
 
         assertTrue(labels(3, 6).containsAll(List.of("linux", "rfc9293", "macos", "bsd-1990", "lab")), "stacks");
-        assertTrue(labels(4, 7).containsAll(List.of("connect", "listen", "write", "close", "send")), "verbs");
+        assertTrue(labels(4, 7).containsAll(List.of("connect", "listen", "write", "close", "send", "setsockopt")),
+                "verbs");
         List<String> states = labels(5, 20);
         assertTrue(states.containsAll(List.of("ESTABLISHED", "TIME-WAIT", "FIN-WAIT-1")), states.toString());
         assertEquals(11, states.size(), "the eleven states and nothing else: " + states);
