@@ -19,9 +19,25 @@ grammar Tcps;
 
 // A file holds either bare statements (one unnamed scenario) or scenario blocks. Mixing both
 // parses, and TreeBuilder reports it, so that the message can say what to do. Profile
-// definitions may stand beside either.
+// definitions, macro definitions and imports may stand beside either.
 script
-    : (separator | profileDef | scenario | statementLine)* EOF
+    : (separator | importLine | macroDef | profileDef | scenario | statementLine)* EOF
+    ;
+
+// import "tcp": the macros and profiles of stdlib/tcp.tcps, or of tcp.tcps beside the script
+importLine
+    : IMPORT name=STRING statementEnd
+    ;
+
+// macro handshake(a, b) { a connect; expect a > b SYN; ... }: statements with parameters. The
+// body is kept as written; each call puts its arguments in place of the parameters and reads the
+// result as statements, so a parameter can stand for an endpoint, a number, a duration or flags.
+macroDef
+    : MACRO name=IDENT '(' (params+=IDENT (',' params+=IDENT)*)? ')' NEWLINE? body=macroBody
+    ;
+
+macroBody
+    : '{' (macroBody | ~(LBRACE | RBRACE))* '}'
     ;
 
 // profile lab extends linux { syn_retries 2; time_wait 30s }: a stack made from another by
@@ -74,7 +90,8 @@ separator
 
 statement
     // ---- setup ----------------------------------------------------------------------------------
-    : endpoint? STACK profile                              # stack          // stack linux, client stack macos
+    : UNMATCHED SEGMENTS FAIL                              # unmatchedFail  // every segment no expect matched is a failure
+    | endpoint? STACK profile                              # stack          // stack linux, client stack macos
     | HOST name=IDENT AT address (PORT port)?              # host           // host attacker at 10.0.0.66
     | endpoint SCRIPTED                                    # scripted       // client scripted: a puppet the script drives
     | NUMBERS (ABSOLUTE | RELATIVE)                        # numbers        // numbers absolute: raw 32-bit seq/ack
@@ -100,14 +117,43 @@ statement
     | WAIT (duration | UNTIL endpoint STATE stateName)     # wait           // wait 60s, wait until client state CLOSED
     | LET name=IDENT '=' expr                              # let            // let guess = probe.seq + 64000
     // ---- expectations ---------------------------------------------------------------------------
-    | EXPECT (direction segment? | segment) timing? (AS binding=IDENT)?
+    | EXPECT (NEXT | EVENTUALLY)? (direction segment? | segment) timing? (AS binding=IDENT)?
                                                            # expectSegment  // expect SYN after 1s as retry
     | EXPECT endpoint STATE stateName                      # expectState    // expect client state TIME-WAIT
+    | EXPECT endpoint '.' STATE ('==' | '=') stateName     # expectStateIs  // expect client.state == TIME-WAIT
+    // (a value check starts with a name and a dot, client.snd_una, or a number: never like a direction)
+    | {_input.LA(3) == DOT || _input.LA(2) == INT || _input.LA(2) == DURATION || _input.LA(2) == LPAREN}?
+      EXPECT left=expr compare right=expr                  # expectValue    // expect client.snd_una == client.isn + 14
     | EXPECT endpoint ERROR errorName=IDENT                # expectError    // expect client error ETIMEDOUT
     | EXPECT endpoint READ (count=expr | data=STRING | ERROR errorName=IDENT)
                                                            # expectRead     // expect server read 100, read 0 (EOF)
     | EXPECT endpoint READABLE count=expr                  # expectReadable // expect server readable 100
     | EXPECT NOTHING (FOR duration | MORE_)                # expectNothing  // expect nothing for 10s
+    // ---- blocks ---------------------------------------------------------------------------------
+    | REPEAT count=expr block                              # repeat         // repeat 3 { client write 100 }
+    | REPEAT (AT MOST limit=expr)? UNTIL condition block   # repeatUntil    // repeat until client.snd_wnd == 0 { ... }
+    | name=IDENT '(' (macroArgument (',' macroArgument)*)? ')'
+                                                           # macroCall      // handshake(client, server)
+    ;
+
+// The statements of a repeat, in braces
+block
+    : NEWLINE? '{' (separator | statementLine)* '}'
+    ;
+
+// What `repeat until` waits for: a state, or a comparison of values (TCB variables, bound segments)
+condition
+    : endpoint STATE stateName                             # stateCondition // client state ESTABLISHED
+    | left=expr compare right=expr                         # valueCondition // client.snd_wnd == 0
+    ;
+
+compare
+    : '==' | '=' | '!=' | '<' | '<=' | '>' | '>='
+    ;
+
+// One argument of a macro call, as written: an endpoint, a number, a duration, flags
+macroArgument
+    : ~(COMMA | LPAREN | RPAREN | NEWLINE | SEMI | LBRACE | RBRACE)+
     ;
 
 // ==== Parts of statements ========================================================================
@@ -143,6 +189,7 @@ anyWord
     | WAIT | EXPECT | STATE | LENGTH | PROFILE | EXTENDS | RTT | LOSS | DUPLICATE | REORDER | CORRUPT
     | UNTIL | LET | AFTER | AS | ERROR | NOTHING | FOR | MORE_ | STOPS | READING | HOST | FROM | TO
     | BIND | ACCEPT | BACKLOG | SETSOCKOPT | READABLE
+    | IMPORT | MACRO | REPEAT | MOST | EVENTUALLY | WITHIN | SINCE | IN | UNMATCHED | SEGMENTS | FAIL
     ;
 
 // 127.0.0.1; an IPv6 address parses only to be told that it is not supported yet
@@ -166,10 +213,17 @@ spoof
     | TO to=endpoint
     ;
 
-// When a segment is sent: `after 1s` since the previous matched segment, `at +1s` since the start
+// When a segment is sent: `after 1s` since the previous matched segment in the same direction (or
+// `since NAME`, a segment bound with `as`), `at +1s` since the start, `within 200ms` at most that
+// long after; `± 5ms` (or `+- 5ms`) allows that much either way.
 timing
-    : AFTER duration
-    | AT '+' duration
+    : AFTER duration tolerance? (SINCE since=IDENT)?
+    | AT '+'? duration tolerance?
+    | WITHIN duration (SINCE since=IDENT)?
+    ;
+
+tolerance
+    : (PLUSMINUS | '+' '-') duration
     ;
 
 // tcpdump's arrow: sender > receiver
@@ -191,6 +245,9 @@ flags
 
 field
     : name=IDENT '=' value=expr (':' end=expr)?            # namedField     // seq=1:8, ack=isn+1, win=0, urg=0, len=7
+    | name=IDENT op=('==' | '!=' | '<' | '<=' | '>' | '>=') value=expr
+                                                           # comparedField  // win>0, len>=1, seq<isn+100
+    | name=IDENT IN low=expr '..' high=expr                # rangeField     // ack in isn+1..isn+14
     | LENGTH expr                                          # lengthField    // length 7, as tcpdump prints it
     | STRING                                               # payloadField   // "GET /\r\n"
     | '<' (option (',' option)*)? '>'                      # optionsField   // <mss 1460,sackOK,TS val 5 ecr 0,nop,wscale 7>
@@ -217,6 +274,7 @@ expr
     | expr '*' expr                                        # multiply
     | expr op=('+' | '-') expr                             # addOrSubtract
     | INT                                                  # number
+    | DURATION                                             # time           // 200ms: microseconds, to compare with client.rto
     | ISN                                                  # ownIsn         // the ISN of the field's own sequence space
     | endpoint '.' ISN                                     # endpointIsn    // client.isn
     | name=IDENT '.' part=IDENT                            # bindingField   // probe.seq, of a segment bound with `as`
@@ -279,10 +337,27 @@ ACCEPT   : 'accept' ;
 BACKLOG  : 'backlog' ;
 SETSOCKOPT : 'setsockopt' ;
 READABLE : 'readable' ;
+IMPORT   : 'import' ;
+MACRO    : 'macro' ;
+REPEAT   : 'repeat' ;
+MOST     : 'most' ;
+EVENTUALLY : 'eventually' ;
+WITHIN   : 'within' ;
+SINCE    : 'since' ;
+IN       : 'in' ;
+UNMATCHED : 'unmatched' ;
+SEGMENTS : 'segments' ;
+FAIL     : 'fail' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;
 SEMI   : ';' ;
+EQEQ   : '==' ;
+NOTEQ  : '!=' ;
+LE     : '<=' ;
+GE     : '>=' ;
+DOTDOT : '..' ;
+PLUSMINUS : '\u00B1' ;   // ±
 EQUALS : '=' ;
 COLON  : ':' ;
 COMMA  : ',' ;

@@ -22,6 +22,11 @@ final class ErrorList {
         errors.add(new Diagnostic(source, span, message));
     }
 
+    /** An error found in another text: an imported file, or a macro's expansion. */
+    void add(Diagnostic d) {
+        errors.add(d);
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -37,7 +37,7 @@ public final class ScriptParser {
     public static final int HIGHEST_MAX_DEPTH = Nesting.HIGHEST_MAX_DEPTH;
 
     public static Result parse(Source source) {
-        return parse(source, DEFAULT_MAX_DEPTH);
+        return parse(source, Library.none(), DEFAULT_MAX_DEPTH);
     }
 
     /**
@@ -45,19 +45,54 @@ public final class ScriptParser {
      * {@link #HIGHEST_MAX_DEPTH}); deeper is a static error at the place it goes too deep.
      */
     public static Result parse(Source source, int maxDepth) {
+        return parse(source, Library.none(), maxDepth);
+    }
+
+    /** A script whose imports are found through {@code library} (each file parsed once per library). */
+    public static Result parse(Source source, Library library) {
+        return parse(source, library, DEFAULT_MAX_DEPTH);
+    }
+
+    public static Result parse(Source source, Library library, int maxDepth) {
         if (maxDepth < 1 || maxDepth > HIGHEST_MAX_DEPTH) {
             throw new IllegalArgumentException("depth limit outside 1.." + HIGHEST_MAX_DEPTH + ": " + maxDepth);
         }
+        Script[] script = {null};
+        ErrorList errors = new ErrorList(source);
+        library.reading(source.name(), () -> script[0] = treeBuilder(source, errors, TreeBuilder.Mode.SCRIPT, library,
+                java.util.Map.of(), 0, maxDepth).built());
+        return errors.isEmpty() ? new Result(script[0], List.of()) : new Result(null, errors.toList());
+    }
+
+    /** An imported file: its macros and profiles (and those it imports), and its errors. */
+    static Library.Unit parseImported(Source source, Library library) {
+        ErrorList errors = new ErrorList(source);
+        Built b = treeBuilder(source, errors, TreeBuilder.Mode.IMPORTED, library, java.util.Map.of(), 0,
+                DEFAULT_MAX_DEPTH);
+        return new Library.Unit(source, b.macros(), b.built() == null ? List.of() : b.built().profiles(),
+                errors.toList());
+    }
+
+    /** The statements of a macro's expansion ({@code source} is its body with the arguments in place). */
+    static Built parseExpansion(Source source, ErrorList errors, Library library,
+            java.util.Map<String, Library.MacroDef> macros, int depth) {
+        return treeBuilder(source, errors, TreeBuilder.Mode.EXPANSION, library, macros, depth, DEFAULT_MAX_DEPTH);
+    }
+
+    /** What a tree builder made of a text (null when it was too deep to parse) and the macros it can call. */
+    record Built(Script built, java.util.Map<String, Library.MacroDef> macros) {}
+
+    private static Built treeBuilder(Source source, ErrorList errors, TreeBuilder.Mode mode, Library library,
+            java.util.Map<String, Library.MacroDef> macros, int depth, int maxDepth) {
         TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
         lexer.removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
-        ErrorList errors = new ErrorList(source);
         // The parser recurses into parentheses and blocks: a file nested past the limit is not parsed.
         Nesting.Deep deep = Nesting.tooDeepForTheParser(tokens.getTokens(), maxDepth);
         if (deep != null) {
-            errors.add(Spans.of(deep.token()), deep.message());
-            return new Result(null, errors.toList());
+            errors.add(new Diagnostic(source, Spans.of(deep.token()), deep.message()));
+            return new Built(null, macros);
         }
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
@@ -80,7 +115,7 @@ public final class ScriptParser {
             SyntaxMessages messages = new SyntaxMessages(parser);
             StatementRecovery recovery = new StatementRecovery(failure -> {
                 SyntaxMessages.Message message = messages.describe(failure);
-                errors.add(message.span(), message.text());
+                errors.add(new Diagnostic(source, message.span(), message.text()));
             });
             parser.setErrorHandler(recovery);
             tree = parser.script();
@@ -88,11 +123,23 @@ public final class ScriptParser {
         }
         // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
         for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, maxDepth)) {
-            errors.add(Spans.of(expr.start), Nesting.expressionMessage(maxDepth));
+            errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(maxDepth)));
             errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
         }
-        Script script = new TreeBuilder(source, errors, errorTokens).script(tree);
-        return errors.isEmpty() ? new Result(script, List.of()) : new Result(null, errors.toList());
+        TreeBuilder builder = new TreeBuilder(source, errors, errorTokens, mode, library, macros, depth);
+        return new Built(builder.script(tree), builder.macros());
+    }
+
+    /** The tokens of a text, as the parser would see them (for putting a macro's arguments in place). */
+    static List<org.antlr.v4.runtime.Token> tokens(String text) {
+        TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(text)));
+        lexer.removeErrorListeners();
+        List<org.antlr.v4.runtime.Token> all = new java.util.ArrayList<>();
+        for (org.antlr.v4.runtime.Token t = lexer.nextToken(); t.getType() != org.antlr.v4.runtime.Token.EOF;
+                t = lexer.nextToken()) {
+            all.add(t);
+        }
+        return all;
     }
 
     /**

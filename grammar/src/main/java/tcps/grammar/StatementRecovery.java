@@ -174,11 +174,11 @@ final class StatementRecovery implements ANTLRErrorStrategy {
         }
     }
 
-    /** True inside a scenario block, where a `}` ends the statement being read. */
-    /** Inside a block that a `}` closes: a scenario or a profile definition. */
+    /** Inside a block that a `}` closes: a scenario, a profile definition or a repeat's body. */
     static boolean insideScenario(RuleContext context) {
         for (RuleContext c = context; c != null; c = c.parent) {
-            if (c instanceof TcpsParser.ScenarioContext || c instanceof TcpsParser.ProfileDefContext) {
+            if (c instanceof TcpsParser.ScenarioContext || c instanceof TcpsParser.ProfileDefContext
+                    || c instanceof TcpsParser.BlockContext) {
                 return true;
             }
         }

@@ -81,6 +81,12 @@ final class SyntaxMessages {
 
     /** No statement starts like this: say which word is unknown, and what it may have meant. */
     private Message statementStart(Token first, Token offending) {
+        if (first.getType() == EXPECT && offending.getTokenIndex() == first.getTokenIndex() + 3
+                && tokens().get(first.getTokenIndex() + 1).getType() == IDENT
+                && tokens().get(first.getTokenIndex() + 2).getType() == GT) {
+            // `expect client >` then nothing: a direction (`win>` would be a field, but is rarer)
+            return at(offending, "expected an endpoint (such as `client`), found " + found(offending));
+        }
         if (first.getType() == EXPECT) {
             return at(offending, "expected a segment (such as `SYN-ACK ack=1`), a state (such as "
                     + "`client state ESTABLISHED`), an error (such as `client error ETIMEDOUT`) or `nothing` "
@@ -201,7 +207,8 @@ final class SyntaxMessages {
     private static String ruleWords(int rule, int type, boolean entered) {
         switch (rule) {
             case RULE_script:
-                return type == NEWLINE || type == SEMI || type == EOF || type == SCENARIO || type == PROFILE ? "" : null;
+                return type == NEWLINE || type == SEMI || type == EOF || type == SCENARIO || type == PROFILE
+                        || type == IMPORT || type == MACRO ? "" : null;
             case RULE_profileDef:
                 return type == NEWLINE ? "" : null;
             case RULE_setting:

@@ -3,13 +3,17 @@ package tcps.grammar;
 import static tcps.grammar.TcpsParser.*;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
+import tcps.syntax.Comparison;
+import tcps.syntax.Condition;
 import tcps.syntax.Direction;
 import tcps.syntax.Duration;
 import tcps.syntax.Expr;
@@ -42,17 +46,39 @@ final class TreeBuilder {
     static final String UNKNOWN_OPTION = "unknown option `%s`; options are mss N, wscale N, sackOK, "
             + "TS [val N ecr N], sack N {l:r}..., nop, eol";
 
+    /** How deep macros may call macros: deeper is almost surely a macro that calls itself. */
+    static final int MAX_MACRO_DEPTH = 16;
+
+    /** What a text may hold: a script; an imported file (macros, profiles); a macro's expansion (statements). */
+    enum Mode {
+        SCRIPT, IMPORTED, EXPANSION
+    }
+
     private final Source source;
     private final ErrorList errors;
     private final NavigableSet<Integer> syntaxErrorTokens;
+    private final Mode mode;
+    private final Library library;
+    private final int depth;
+    /** The macros this text can call: its own, then those it imports, then those its caller could. */
+    private Map<String, Library.MacroDef> macros;
     private final StatementBuilder statements = new StatementBuilder();
     private final FieldBuilder fields = new FieldBuilder();
     private final ExprBuilder exprs = new ExprBuilder();
 
-    TreeBuilder(Source source, ErrorList errors, NavigableSet<Integer> syntaxErrorTokens) {
+    TreeBuilder(Source source, ErrorList errors, NavigableSet<Integer> syntaxErrorTokens, Mode mode, Library library,
+            Map<String, Library.MacroDef> inherited, int depth) {
         this.source = source;
         this.errors = errors;
         this.syntaxErrorTokens = syntaxErrorTokens;
+        this.mode = mode;
+        this.library = library;
+        this.macros = inherited;
+        this.depth = depth;
+    }
+
+    Map<String, Library.MacroDef> macros() {
+        return macros;
     }
 
     // ---- files and scenarios --------------------------------------------------------------------
@@ -62,6 +88,7 @@ final class TreeBuilder {
         List<Scenario> scenarios = new ArrayList<>();
         List<StatementLineContext> bare = new ArrayList<>();
         boolean hasBlocks = false;
+        definitions(tree, profiles);
         for (ParseTree child : children(tree)) {
             if (child instanceof ScenarioContext block) {
                 hasBlocks = true;
@@ -74,12 +101,21 @@ final class TreeBuilder {
             } else if (child instanceof ProfileDefContext def) {
                 profiles.addAll(profiles(List.of(def)));
             }
+            if (mode == Mode.IMPORTED && (child instanceof ScenarioContext || child instanceof StatementLineContext)) {
+                errors.add(Spans.of(((ParserRuleContext) child).start), "an imported file holds macros, profiles and "
+                        + "imports only; put scenarios and statements in the script that imports it");
+            }
+            if (mode == Mode.EXPANSION && (child instanceof ScenarioContext || child instanceof ProfileDefContext
+                    || child instanceof MacroDefContext || child instanceof ImportLineContext)) {
+                errors.add(Spans.of(((ParserRuleContext) child).start), "a macro's body holds statements only; "
+                        + "scenarios, profiles, macros and imports stand at the top of a file");
+            }
         }
         List<Statement> bareStatements = statements(bare);
-        if (syntaxErrorTokens.isEmpty()) { // else the file-wide view would only add confusion
+        if (syntaxErrorTokens.isEmpty() && mode == Mode.SCRIPT) { // else the file-wide view would only add confusion
             if (hasBlocks && !bare.isEmpty()) {
                 errors.add(Spans.of(bare.get(0).start), MIXED_TOP_LEVEL);
-            } else if (!hasBlocks && bare.isEmpty() && profiles.isEmpty()) {
+            } else if (!hasBlocks && bare.isEmpty() && profiles.isEmpty() && macrosDefinedHere == 0) {
                 errors.add(new Span(1, 1, 1), EMPTY_SCRIPT);
             }
         }
@@ -87,6 +123,68 @@ final class TreeBuilder {
             scenarios.add(new Scenario(null, bareStatements.get(0).span(), List.of(), bareStatements));
         }
         return new Script(source, profiles, scenarios);
+    }
+
+    private int macrosDefinedHere;
+
+    /**
+     * Macro definitions and imports, before any statement is built, so that a call may come
+     * before the definition it calls. The file's own macros come first, then each import's.
+     */
+    private void definitions(ScriptContext tree, List<ProfileDef> profiles) {
+        Map<String, Library.MacroDef> own = new LinkedHashMap<>();
+        List<Map<String, Library.MacroDef>> imported = new ArrayList<>();
+        for (ParseTree child : children(tree)) {
+            if (child instanceof MacroDefContext def && !hasSyntaxError(def)) {
+                macrosDefinedHere++;
+                Library.MacroDef macro = macro(def);
+                Library.MacroDef earlier = own.putIfAbsent(macro.name(), macro);
+                if (earlier != null) {
+                    errors.add(Spans.of(def.name), "the macro `" + macro.name() + "` is already defined at line "
+                            + earlier.span().line());
+                }
+            } else if (child instanceof ImportLineContext line && !hasSyntaxError(line)) {
+                imported(line, imported, profiles);
+            }
+        }
+        List<Map<String, Library.MacroDef>> all = new ArrayList<>();
+        all.add(own);
+        all.addAll(imported);
+        all.add(macros);
+        macros = Library.merged(all);
+    }
+
+    private Library.MacroDef macro(MacroDefContext def) {
+        List<String> params = new ArrayList<>();
+        for (Token p : def.params) {
+            if (params.contains(p.getText())) {
+                errors.add(Spans.of(p), "the parameter `" + p.getText() + "` is named twice");
+            }
+            params.add(p.getText());
+        }
+        MacroBodyContext body = def.body;
+        return new Library.MacroDef(def.name.getText(), params, source, body.start.getStopIndex() + 1,
+                body.stop.getStartIndex(), Spans.of(def.name));
+    }
+
+    private void imported(ImportLineContext line, List<Map<String, Library.MacroDef>> imported,
+            List<ProfileDef> profiles) {
+        String name;
+        try {
+            name = Literals.text(line.name);
+        } catch (SyntaxError e) {
+            errors.add(e.span, e.getMessage());
+            return;
+        }
+        Object loaded = library.load(name, source);
+        if (loaded instanceof String problem) {
+            errors.add(Spans.of(line.name), problem);
+            return;
+        }
+        Library.Unit unit = (Library.Unit) loaded;
+        unit.errors().forEach(errors::add);
+        imported.add(unit.macros());
+        profiles.addAll(unit.profiles());
     }
 
     /** The definitions that parsed; a bad one is reported and left out. */
@@ -329,6 +427,12 @@ final class TreeBuilder {
                 default -> Statement.FaultKind.REORDER;
             };
             Expr count = c.count == null ? null : expr(c.count);
+            Flags flags = flags(c.flags());
+            if (count != null && flags == null && FLAG_WORDS.matcher(c.count.getText()).matches()) {
+                // `drop next FIN`: the count was left out and the word is the filter's flags
+                flags = new Flags(unspaced(c.count, "write flags without spaces, as in `FIN-ACK`"), Spans.of(c.count));
+                count = null;
+            }
             Expr ordinal = null;
             if (c.ordinal != null) {
                 if (kind != Statement.FaultKind.DROP) {
@@ -338,7 +442,7 @@ final class TreeBuilder {
                 ordinal = new Expr.Num(Literals.ordinal(c.ordinal), Spans.of(c.ordinal));
             }
             Direction direction = c.direction() == null ? null : direction(c.direction());
-            return new Statement.Fault(kind, count, ordinal, direction, flags(c.flags()), null, first(c));
+            return new Statement.Fault(kind, count, ordinal, direction, flags, null, first(c));
         }
 
         @Override
@@ -373,6 +477,48 @@ final class TreeBuilder {
         }
 
         @Override
+        public Statement visitUnmatchedFail(UnmatchedFailContext c) {
+            return new Statement.UnmatchedFail(first(c));
+        }
+
+        @Override
+        public Statement visitExpectStateIs(ExpectStateIsContext c) {
+            Name state = hyphenated(c.stateName(), "the state", "FIN-WAIT-1");
+            return new Statement.ExpectState(name(c.endpoint()), state, first(c));
+        }
+
+        @Override
+        public Statement visitExpectValue(ExpectValueContext c) {
+            return new Statement.ExpectValue(new Condition.Compare(expr(c.left), Comparison.of(c.compare().getText()),
+                    expr(c.right), Spans.of(c.left).to(Spans.of(c.right))), first(c));
+        }
+
+        @Override
+        public Statement visitRepeat(RepeatContext c) {
+            return new Statement.Repeat(expr(c.count), statements(c.block().statementLine()), first(c));
+        }
+
+        @Override
+        public Statement visitRepeatUntil(RepeatUntilContext c) {
+            Condition condition;
+            if (c.condition() instanceof StateConditionContext s) {
+                condition = new Condition.StateIs(name(s.endpoint()), hyphenated(s.stateName(), "the state",
+                        "FIN-WAIT-1"), Spans.of(s));
+            } else {
+                ValueConditionContext v = (ValueConditionContext) c.condition();
+                condition = new Condition.Compare(expr(v.left), Comparison.of(v.compare().getText()), expr(v.right),
+                        Spans.of(v));
+            }
+            return new Statement.RepeatUntil(condition, c.limit == null ? null : expr(c.limit),
+                    statements(c.block().statementLine()), first(c));
+        }
+
+        @Override
+        public Statement visitMacroCall(MacroCallContext c) {
+            return expansion(c);
+        }
+
+        @Override
         public Statement visitExpectSegment(ExpectSegmentContext c) {
             Direction direction = c.direction() == null ? null : direction(c.direction());
             SegmentSpec segment = c.segment() != null
@@ -380,11 +526,15 @@ final class TreeBuilder {
                     : new SegmentSpec(null, List.of(), direction.span()); // `expect client > server`: any segment that way
             Statement.Timing timing = null;
             if (c.timing() != null) {
-                timing = new Statement.Timing(c.timing().AT() != null, duration(c.timing().duration()),
-                        Spans.of(c.timing()));
+                TimingContext t = c.timing();
+                Statement.TimingKind kind = t.AFTER() != null ? Statement.TimingKind.AFTER
+                        : t.AT() != null ? Statement.TimingKind.AT : Statement.TimingKind.WITHIN;
+                timing = new Statement.Timing(kind, duration(t.duration()),
+                        t.tolerance() == null ? null : duration(t.tolerance().duration()),
+                        t.since == null ? null : new Name(t.since.getText(), Spans.of(t.since)), Spans.of(t));
             }
             Name binding = c.binding == null ? null : new Name(c.binding.getText(), Spans.of(c.binding));
-            return new Statement.ExpectSegment(direction, segment, timing, binding, first(c));
+            return new Statement.ExpectSegment(c.EVENTUALLY() != null, direction, segment, timing, binding, first(c));
         }
 
         @Override
@@ -415,6 +565,74 @@ final class TreeBuilder {
             Name state = hyphenated(c.stateName(), "the state", "FIN-WAIT-1");
             return new Statement.ExpectState(name(c.endpoint()), state, first(c));
         }
+    }
+
+    /** Flag words as a count would hold them: FIN, FIN-ACK, SYN+ACK (the checker knows which exist). */
+    private static final java.util.regex.Pattern FLAG_WORDS = java.util.regex.Pattern.compile("[A-Z]{3}([-+][A-Z]{3})*");
+
+    // ---- macros ---------------------------------------------------------------------------------
+
+    /**
+     * A macro call: the macro's body with each parameter replaced by the argument's text, read as
+     * statements. The text keeps the macro's lines (the rest is blanked), so an error in it is
+     * reported at the macro's line, and the call's place is added to its message.
+     */
+    private Statement expansion(MacroCallContext c) {
+        String name = c.name.getText();
+        Span at = first(c);
+        Library.MacroDef macro = macros.get(name);
+        if (macro == null) {
+            String known = macros.isEmpty() ? "no macros are defined or imported here"
+                    : "macros here are " + String.join(", ", macros.keySet());
+            throw new SyntaxError(at, "unknown macro `" + name + "`; " + known
+                    + Suggestions.closest(name, List.copyOf(macros.keySet())).map(k -> " (did you mean `" + k + "`?)")
+                            .orElse("") + "; define one with `macro " + name + "(...) { ... }` or import it");
+        }
+        List<String> args = new ArrayList<>();
+        for (MacroArgumentContext arg : c.macroArgument()) {
+            args.add(arg.start.getInputStream().getText(Interval.of(arg.start.getStartIndex(), arg.stop.getStopIndex())));
+        }
+        if (args.size() != macro.params().size()) {
+            throw new SyntaxError(at, "`" + name + "` takes " + macro.params().size()
+                    + (macro.params().size() == 1 ? " argument" : " arguments") + " (" + String.join(", ",
+                            macro.params()) + "), not " + args.size());
+        }
+        String call = name + "(" + String.join(", ", args) + ")";
+        if (depth >= MAX_MACRO_DEPTH) {
+            throw new SyntaxError(at, "macros call macros more than " + MAX_MACRO_DEPTH + " deep here (`" + call
+                    + "`); does a macro call itself?");
+        }
+        Source expanded = new Source(macro.source().name(), substituted(macro, args));
+        ErrorList inner = new ErrorList(expanded);
+        ScriptParser.Built built = ScriptParser.parseExpansion(expanded, inner, library, macros, depth + 1);
+        String where = " (in `" + call + "`, called at " + source.name() + ":" + at + ")";
+        for (tcps.syntax.Diagnostic d : inner.toList()) {
+            errors.add(new tcps.syntax.Diagnostic(d.source(), d.span(), d.message() + where));
+        }
+        List<Statement> body = built.built().scenarios().isEmpty() ? List.of()
+                : built.built().scenarios().get(0).statements();
+        return new Statement.Expansion(new Name(name, Spans.of(c.name)), call, expanded, body, at);
+    }
+
+    /** The macro's file with only its body left, each parameter replaced by its argument. */
+    private static String substituted(Library.MacroDef macro, List<String> args) {
+        String text = macro.source().text();
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            boolean inBody = i >= macro.bodyStart() && i < macro.bodyEnd();
+            out.append(inBody || ch == '\n' || ch == '\r' ? ch : ' ');
+        }
+        List<Token> tokens = ScriptParser.tokens(text);
+        for (int k = tokens.size() - 1; k >= 0; k--) {
+            Token t = tokens.get(k);
+            int param = macro.params().indexOf(t.getText());
+            if (t.getType() == IDENT && param >= 0 && t.getStartIndex() >= macro.bodyStart()
+                    && t.getStopIndex() < macro.bodyEnd()) {
+                out.replace(t.getStartIndex(), t.getStopIndex() + 1, args.get(param));
+            }
+        }
+        return out.toString();
     }
 
     // ---- parts of statements --------------------------------------------------------------------
@@ -504,6 +722,23 @@ final class TreeBuilder {
                 case "urg" -> new Field.Urg(value, span);
                 default -> new Field.Length(value, span);
             };
+        }
+
+        @Override
+        public Field visitComparedField(ComparedFieldContext c) {
+            return new Field.Compared(comparable(c.name), Comparison.of(c.op.getText()), expr(c.value), Spans.of(c));
+        }
+
+        @Override
+        public Field visitRangeField(RangeFieldContext c) {
+            return new Field.Range(comparable(c.name), expr(c.low), expr(c.high), Spans.of(c));
+        }
+
+        private Name comparable(Token name) {
+            if (!List.of("seq", "ack", "win", "urg", "len").contains(name.getText())) {
+                throw new SyntaxError(Spans.of(name), String.format(UNKNOWN_FIELD, name.getText()));
+            }
+            return new Name(name.getText(), Spans.of(name));
         }
 
         @Override
@@ -620,6 +855,11 @@ final class TreeBuilder {
         }
 
         @Override
+        public Expr visitTime(TimeContext c) {
+            return new Expr.Num(Literals.micros(c.DURATION().getSymbol()), Spans.of(c));
+        }
+
+        @Override
         public Expr visitOwnIsn(OwnIsnContext c) {
             return new Expr.Isn(null, Spans.of(c));
         }
@@ -631,6 +871,10 @@ final class TreeBuilder {
 
         @Override
         public Expr visitBindingField(BindingFieldContext c) {
+            if (Expr.Tcb.VARIABLES.contains(c.part.getText())) {
+                return new Expr.Tcb(new Name(c.name.getText(), Spans.of(c.name)),
+                        new Name(c.part.getText(), Spans.of(c.part)), Spans.of(c));
+            }
             return new Expr.Ref(new Name(c.name.getText(), Spans.of(c.name)),
                     new Name(c.part.getText(), Spans.of(c.part)), Spans.of(c));
         }
@@ -684,6 +928,11 @@ final class TreeBuilder {
                 @Override
                 public Expr visitBinary(Expr.Binary b) {
                     return new Expr.Binary(b.left(), b.op(), b.right(), span);
+                }
+
+                @Override
+                public Expr visitTcb(Expr.Tcb t) {
+                    return new Expr.Tcb(t.endpoint(), t.variable(), span);
                 }
             });
         }

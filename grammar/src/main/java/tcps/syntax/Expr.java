@@ -20,6 +20,8 @@ public sealed interface Expr {
         R visitNegate(Negate e);
 
         R visitBinary(Binary e);
+
+        R visitTcb(Tcb e);
     }
 
     /** A decimal literal; may exceed 32 bits in the tree, the checker bounds it. */
@@ -46,6 +48,22 @@ public sealed interface Expr {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.visitRef(this);
+        }
+    }
+
+    /**
+     * A variable of an endpoint's TCB, named as RFC 9293 names it: {@code client.snd_una},
+     * {@code snd_nxt}, {@code snd_wnd}, {@code rcv_nxt}, {@code rcv_wnd}, {@code iss}, {@code irs},
+     * and {@code rto}, {@code srtt} (RFC 6298, in microseconds), {@code retransmissions}.
+     */
+    record Tcb(Name endpoint, Name variable, Span span) implements Expr {
+        /** The variables a TCB shows, as the language spells them. */
+        public static final java.util.List<String> VARIABLES = java.util.List.of("snd_una", "snd_nxt", "snd_wnd",
+                "rcv_nxt", "rcv_wnd", "iss", "irs", "rto", "srtt", "retransmissions");
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitTcb(this);
         }
     }
 

@@ -21,6 +21,10 @@ public sealed interface Field {
         R visitData(Data f);
 
         R visitOptions(Options f);
+
+        R visitCompared(Compared f);
+
+        R visitRange(Range f);
     }
 
     /** {@code seq=E} or tcpdump's {@code seq=E:E} (start and end, end = start + payload length). */
@@ -77,6 +81,25 @@ public sealed interface Field {
 
         public Options {
             items = java.util.List.copyOf(items);
+        }
+    }
+
+    /**
+     * {@code win>0}, {@code len>=1}, {@code seq<isn+100}: a field compared otherwise than with
+     * {@code =}. {@code field} is seq, ack, win, urg or len; seq and ack compare modulo 2^32.
+     */
+    record Compared(Name field, Comparison op, Expr value, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitCompared(this);
+        }
+    }
+
+    /** {@code ack in isn+1..isn+14}: both ends included; for seq and ack, modulo 2^32 from low. */
+    record Range(Name field, Expr low, Expr high, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitRange(this);
         }
     }
 }

@@ -1,9 +1,12 @@
 package tcps.syntax;
 
+import java.util.List;
+
 /**
  * Every statement of the language, in three groups: {@link Setup} (the world the scenario runs
  * in), {@link Action} (what happens) and {@link Expectation} (what is checked). Each carries the
- * span of its first token (where carets go).
+ * span of its first token (where carets go). {@link Compound} statements (a repeat, a macro's
+ * expansion) hold statements of all three.
  *
  * <p>Every pass over statements (the checker, the interpreter, the formatter) implements
  * {@link Visitor}, which has one method per statement kind, so a new statement does not compile
@@ -12,18 +15,19 @@ package tcps.syntax;
  * {@code accept}; then follow the compiler's errors through every pass
  * (docs/language.md, "Adding a statement").
  */
-public sealed interface Statement permits Statement.Setup, Statement.Action, Statement.Expectation {
+public sealed interface Statement permits Statement.Setup, Statement.Action, Statement.Expectation,
+        Statement.Compound {
     Span span();
 
     /** Calls the visitor's method for this kind of statement. */
     <R> R accept(Visitor<R> visitor);
 
     /** A pass over every kind of statement: one method per kind, checked by the compiler. */
-    interface Visitor<R> extends SetupVisitor<R>, ActionVisitor<R>, ExpectationVisitor<R> {}
+    interface Visitor<R> extends SetupVisitor<R>, ActionVisitor<R>, ExpectationVisitor<R>, CompoundVisitor<R> {}
 
     /** Setup: where the endpoints are and what they run; before the first action (link settings may follow). */
     sealed interface Setup extends Statement permits Stack, Host, Scripted, Numbers, At, Isn, Ts, LinkDelay, LinkRtt,
-            Loss {
+            Loss, UnmatchedFail {
         <R> R accept(SetupVisitor<R> visitor);
 
         @Override
@@ -45,12 +49,25 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
 
     /** Expectations: what the script checks about segments, states and errors. */
     sealed interface Expectation extends Statement permits ExpectSegment, ExpectNothing, ExpectError, ExpectState,
-            ExpectRead, ExpectReadable {
+            ExpectRead, ExpectReadable,
+            ExpectValue {
         <R> R accept(ExpectationVisitor<R> visitor);
 
         @Override
         default <R> R accept(Visitor<R> visitor) {
             return accept((ExpectationVisitor<R>) visitor);
+        }
+    }
+
+    /** Statements that hold statements: {@code repeat}, and the expansion of a macro call. */
+    sealed interface Compound extends Statement permits Repeat, RepeatUntil, Expansion {
+        <R> R accept(CompoundVisitor<R> visitor);
+
+        List<Statement> body();
+
+        @Override
+        default <R> R accept(Visitor<R> visitor) {
+            return accept((CompoundVisitor<R>) visitor);
         }
     }
 
@@ -74,6 +91,8 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         R visitLinkRtt(LinkRtt s);
 
         R visitLoss(Loss s);
+
+        R visitUnmatchedFail(UnmatchedFail s);
     }
 
     interface ActionVisitor<R> {
@@ -110,6 +129,16 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         R visitExpectRead(ExpectRead s);
 
         R visitExpectReadable(ExpectReadable s);
+
+        R visitExpectValue(ExpectValue s);
+    }
+
+    interface CompoundVisitor<R> {
+        R visitRepeat(Repeat s);
+
+        R visitRepeatUntil(RepeatUntil s);
+
+        R visitExpansion(Expansion s);
     }
 
     // ---- setup -------------------------------------------------------------------------------
@@ -191,6 +220,17 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         @Override
         public <R> R accept(SetupVisitor<R> visitor) {
             return visitor.visitLoss(this);
+        }
+    }
+
+    /**
+     * {@code unmatched segments fail}: every segment no {@code expect} matched (skipped by
+     * {@code expect eventually}, or never expected) is a failure, not only listed.
+     */
+    record UnmatchedFail(Span span) implements Setup {
+        @Override
+        public <R> R accept(SetupVisitor<R> visitor) {
+            return visitor.visitUnmatchedFail(this);
         }
     }
 
@@ -338,11 +378,12 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
     // ---- expectations -------------------------------------------------------------------------
 
     /**
-     * {@code expect [A > B] FLAGS fields... [after D | at +D] [as NAME]}; direction null: the next
-     * segment either way; timing null: not checked; binding null: not named.
+     * {@code expect [next|eventually] [A > B] FLAGS fields... [after D | at +D | within D] [as NAME]};
+     * direction null: the next segment either way; timing null: not checked; binding null: not
+     * named. {@code eventually}: the first segment that matches, the ones before it left unmatched.
      */
-    record ExpectSegment(Direction direction, SegmentSpec segment, Timing timing, Name binding, Span span)
-            implements Expectation {
+    record ExpectSegment(boolean eventually, Direction direction, SegmentSpec segment, Timing timing, Name binding,
+            Span span) implements Expectation {
         @Override
         public <R> R accept(ExpectationVisitor<R> visitor) {
             return visitor.visitExpectSegment(this);
@@ -350,10 +391,16 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
     }
 
     /**
-     * When an expected segment must be sent: {@code after 1s} (since the previous matched
-     * segment was sent) or {@code at +1s} (since the scenario started).
+     * When an expected segment must be sent: {@code after 1s} (since the previous matched segment
+     * in the same direction was sent, or {@code since NAME}, a segment bound with {@code as}),
+     * {@code at +1s} (since the scenario started), {@code within 200ms} (at most that long after).
+     * {@code tolerance} ({@code ± 5ms}) is null for exactly.
      */
-    record Timing(boolean sinceStart, Duration duration, Span span) {}
+    record Timing(TimingKind kind, Duration duration, Duration tolerance, Name since, Span span) {}
+
+    enum TimingKind {
+        AFTER, AT, WITHIN
+    }
 
     /** {@code expect nothing for 10s} (duration) or {@code expect nothing more} (duration null). */
     record ExpectNothing(Duration duration, Span span) implements Expectation {
@@ -396,6 +443,63 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         @Override
         public <R> R accept(ExpectationVisitor<R> visitor) {
             return visitor.visitExpectState(this);
+        }
+    }
+
+    /**
+     * {@code expect client.snd_una == client.isn + 14}: a comparison of values, usually TCB
+     * variables ({@code client.snd_nxt}, {@code client.rcv_wnd}, {@code client.rto}, ...).
+     */
+    record ExpectValue(Condition.Compare comparison, Span span) implements Expectation {
+        @Override
+        public <R> R accept(ExpectationVisitor<R> visitor) {
+            return visitor.visitExpectValue(this);
+        }
+    }
+
+    // ---- blocks -------------------------------------------------------------------------------
+
+    /** {@code repeat 3 { ... }}: the body, that many times. */
+    record Repeat(Expr count, List<Statement> body, Span span) implements Compound {
+        public Repeat {
+            body = List.copyOf(body);
+        }
+
+        @Override
+        public <R> R accept(CompoundVisitor<R> visitor) {
+            return visitor.visitRepeat(this);
+        }
+    }
+
+    /**
+     * {@code repeat [at most N] until COND { ... }}: the body again and again until the condition
+     * holds when a round begins (checked before the first); {@code limit} null: the default bound.
+     */
+    record RepeatUntil(Condition condition, Expr limit, List<Statement> body, Span span) implements Compound {
+        public RepeatUntil {
+            body = List.copyOf(body);
+        }
+
+        @Override
+        public <R> R accept(CompoundVisitor<R> visitor) {
+            return visitor.visitRepeatUntil(this);
+        }
+    }
+
+    /**
+     * A macro call, {@code handshake(client, server)}, as its expansion: the macro's body with the
+     * arguments in place of the parameters, read as statements. {@code source} is that text
+     * (named as the macro's file, the lines where the macro stands), so that an error in it shows
+     * the macro's line; {@code span} is the call's place in the caller, {@code call} its text.
+     */
+    record Expansion(Name macro, String call, Source source, List<Statement> body, Span span) implements Compound {
+        public Expansion {
+            body = List.copyOf(body);
+        }
+
+        @Override
+        public <R> R accept(CompoundVisitor<R> visitor) {
+            return visitor.visitExpansion(this);
         }
     }
 }

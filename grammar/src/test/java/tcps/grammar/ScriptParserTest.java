@@ -86,7 +86,7 @@ class ScriptParserTest {
                 form("delay next 200ms SYN-ACK", "Fault(DELAY, -, -, -, SYN-ACK, 200000us)"),
                 form("link rtt 100ms", "LinkRtt(100000us)"),
                 form("loss 2.5%", "Loss(2.5)"),
-                form("expect ACK <nop,nop,sack 2 {1001:2001}{isn+1:p.seq}>", "ExpectSegment(-, SegmentSpec(ACK, [Options([Nop, Nop, Sack([Block(1001, 2001), Block((isn + 1), p.seq)])])]), -, -)"),
+                form("expect ACK <nop,nop,sack 2 {1001:2001}{isn+1:p.seq}>", "ExpectSegment(false, -, SegmentSpec(ACK, [Options([Nop, Nop, Sack([Block(1001, 2001), Block((isn + 1), p.seq)])])]), -, -)"),
                 form("host attacker at 10.0.0.66", "Host(attacker, 10.0.0.66, -)"),
                 form("host second at 127.0.0.1 port 40000", "Host(second, 127.0.0.1, 40000)"),
                 form("attacker send SYN from client to server seq=1", "Send(attacker, SegmentSpec(SYN, [Seq(1, -)]), client, server)"),
@@ -95,27 +95,27 @@ class ScriptParserTest {
                 form("wait until client state TIME-WAIT", "WaitUntil(client, TIME-WAIT)"),
                 form("server stops reading", "StopsReading(server)"),
                 form("let guess = probe.seq + 64000", "Let(guess, (probe.seq + 64000))"),
-                form("expect SYN after 1s", "ExpectSegment(-, SegmentSpec(SYN, []), Timing(false, 1000000us), -)"),
-                form("expect SYN at +3s as third", "ExpectSegment(-, SegmentSpec(SYN, []), Timing(true, 3000000us), third)"),
+                form("expect SYN after 1s", "ExpectSegment(false, -, SegmentSpec(SYN, []), Timing(AFTER, 1000000us, -, -), -)"),
+                form("expect SYN at +3s as third", "ExpectSegment(false, -, SegmentSpec(SYN, []), Timing(AT, 3000000us, -, -), third)"),
                 form("expect client error ETIMEDOUT", "ExpectError(client, ETIMEDOUT)"),
                 form("expect nothing for 10s", "ExpectNothing(10000000us)"),
                 form("expect nothing more", "ExpectNothing(-)"),
-                form("expect SYN seq=guess ack=probe.ack+1", "ExpectSegment(-, SegmentSpec(SYN, [Seq(guess, -), Ack((probe.ack + 1))]), -, -)"),
+                form("expect SYN seq=guess ack=probe.ack+1", "ExpectSegment(false, -, SegmentSpec(SYN, [Seq(guess, -), Ack((probe.ack + 1))]), -, -)"),
                 form("wait 60s", "Wait(60000000us)"),
                 // expectations
                 form("expect client > server SYN seq=isn win=65495 <mss 65495,sackOK,TS,nop,wscale 7>",
-                        "ExpectSegment(client > server, SegmentSpec(SYN, [Seq(isn, -), Win(65495), "
+                        "ExpectSegment(false, client > server, SegmentSpec(SYN, [Seq(isn, -), Win(65495), "
                                 + "Options([Mss(65495), SackPermitted, Timestamps(-, -), Nop, WindowScale(7)])]), -, -)"),
-                form("expect SYN-ACK ack=isn+1", "ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -)"),
+                form("expect SYN-ACK ack=isn+1", "ExpectSegment(false, -, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -)"),
                 form("expect [P.] seq=1:8 ack=1 length 7",
-                        "ExpectSegment(-, SegmentSpec([P.], [Seq(1, 8), Ack(1), Length(7)]), -, -)"),
-                form("expect server > client ACK ack=8", "ExpectSegment(server > client, SegmentSpec(ACK, [Ack(8)]), -, -)"),
-                form("expect client > server ack=1", "ExpectSegment(client > server, SegmentSpec(-, [Ack(1)]), -, -)"),
-                form("expect client > server", "ExpectSegment(client > server, SegmentSpec(-, []), -, -)"),
-                form("expect \"GET /\" len=5", "ExpectSegment(-, SegmentSpec(-, [Data(\"GET /\"), Length(5)]), -, -)"),
+                        "ExpectSegment(false, -, SegmentSpec([P.], [Seq(1, 8), Ack(1), Length(7)]), -, -)"),
+                form("expect server > client ACK ack=8", "ExpectSegment(false, server > client, SegmentSpec(ACK, [Ack(8)]), -, -)"),
+                form("expect client > server ack=1", "ExpectSegment(false, client > server, SegmentSpec(-, [Ack(1)]), -, -)"),
+                form("expect client > server", "ExpectSegment(false, client > server, SegmentSpec(-, []), -, -)"),
+                form("expect \"GET /\" len=5", "ExpectSegment(false, -, SegmentSpec(-, [Data(\"GET /\"), Length(5)]), -, -)"),
                 form("expect SYN <TS val 5 ecr 0,eol>",
-                        "ExpectSegment(-, SegmentSpec(SYN, [Options([Timestamps(5, 0), Eol])]), -, -)"),
-                form("expect SYN <>", "ExpectSegment(-, SegmentSpec(SYN, [Options([])]), -, -)"),
+                        "ExpectSegment(false, -, SegmentSpec(SYN, [Options([Timestamps(5, 0), Eol])]), -, -)"),
+                form("expect SYN <>", "ExpectSegment(false, -, SegmentSpec(SYN, [Options([])]), -, -)"),
                 form("expect client state ESTABLISHED", "ExpectState(client, ESTABLISHED)"),
                 form("expect server read 100", "ExpectRead(server, 100, -, -)"),
                 form("expect server read 0", "ExpectRead(server, 0, -, -)"),
@@ -300,7 +300,7 @@ class ScriptParserTest {
         Scenario scenario = script.scenarios().get(0);
         assertNull(scenario.name());
         assertEquals(new Span(1, 1, 6), scenario.span(), "an unnamed scenario spans its first statement");
-        assertEquals("[Send(client, SegmentSpec(SYN, []), -, -), ExpectSegment(-, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -), "
+        assertEquals("[Send(client, SegmentSpec(SYN, []), -, -), ExpectSegment(false, -, SegmentSpec(SYN-ACK, [Ack((isn + 1))]), -, -), "
                 + "Fault(DROP, -, -, -, -, -)]", TreeText.of(scenario.statements()));
     }
 
@@ -334,7 +334,7 @@ class ScriptParserTest {
         assertEquals(3, scenarios.size());
         assertEquals("handshake", scenarios.get(0).name());
         assertEquals(new Span(2, 1, 20), scenarios.get(0).span());
-        assertEquals("[Call(client, CONNECT, -), ExpectSegment(-, SegmentSpec(SYN, []), -, -)]", TreeText.of(scenarios.get(0).statements()));
+        assertEquals("[Call(client, CONNECT, -), ExpectSegment(false, -, SegmentSpec(SYN, []), -, -)]", TreeText.of(scenarios.get(0).statements()));
         assertEquals("one line", scenarios.get(1).name());
         assertEquals("[Call(server, LISTEN, -), Call(client, CONNECT, -)]", TreeText.of(scenarios.get(1).statements()));
         assertEquals(List.of(), scenarios.get(2).statements());

@@ -29,8 +29,8 @@ class VisitorTest {
     }
 
     @Test
-    void statementsFallIntoThreeGroups() {
-        assertEquals(List.of("Setup", "Action", "Expectation"),
+    void statementsFallIntoFourGroups() {
+        assertEquals(List.of("Setup", "Action", "Expectation", "Compound"),
                 java.util.Arrays.stream(Statement.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tcps.syntax.Comparison;
+import tcps.syntax.Condition;
 import tcps.syntax.Diagnostic;
 import tcps.syntax.Direction;
 import tcps.syntax.Expr;
@@ -16,6 +18,7 @@ import tcps.syntax.OptionItem;
 import tcps.syntax.Scenario;
 import tcps.syntax.Script;
 import tcps.syntax.SegmentSpec;
+import tcps.syntax.Source;
 import tcps.syntax.Span;
 import tcps.syntax.Statement;
 import tcps.tcp.Ipv4;
@@ -59,8 +62,16 @@ public final class Checker {
     /** The endpoints of the scenario being checked: client, server and its hosts. */
     private Map<String, EndpointFacts> endpoints;
 
+    /** The text being checked: the script, or a macro's expansion inside it. */
+    private Source current;
+    /** Inside an expansion, which call it came from, added to every message; else "". */
+    private String where = "";
+    /** Inside a repeat or an expansion, where names may be given again (each round, each call). */
+    private int blocks;
+
     private Checker(Script script) {
         this.script = script;
+        this.current = script.source();
         this.fileProfiles = ProfileDefinitions.of(script.profiles(), this::error);
     }
 
@@ -79,7 +90,7 @@ public final class Checker {
     }
 
     private void error(Span span, String message) {
-        errors.add(new Diagnostic(script.source(), span, message));
+        errors.add(new Diagnostic(current, span, message + where));
     }
 
     /** What one scenario says about one endpoint, gathered while walking it. */
@@ -397,13 +408,69 @@ public final class Checker {
             acting(e);
             direction(facts, e.direction());
             segment(e.segment(), flagBits, false, names);
-            if (e.timing() != null && e.timing().duration().micros() < 0) {
-                error(e.timing().span(), "a time cannot be negative");
+            if (e.timing() != null) {
+                timing(e.timing(), names);
             }
             if (e.binding() != null) {
                 declare(names, e.binding(), new Declared(null, true, e.binding().span()));
             }
             return null;
+        }
+
+        @Override
+        public Void visitUnmatchedFail(Statement.UnmatchedFail s) {
+            setup(s);
+            return null;
+        }
+
+        @Override
+        public Void visitExpectValue(Statement.ExpectValue e) {
+            acting(e);
+            compare(e.comparison(), names);
+            return null;
+        }
+
+        @Override
+        public Void visitRepeat(Statement.Repeat r) {
+            acting(r);
+            number(r.count(), "a repeat count", 1, 1_000_000, names);
+            block(r.body());
+            return null;
+        }
+
+        @Override
+        public Void visitRepeatUntil(Statement.RepeatUntil r) {
+            acting(r);
+            if (r.limit() != null) {
+                number(r.limit(), "a repeat limit", 1, 1_000_000, names);
+            }
+            block(r.body());
+            condition(r.condition(), facts, states, names); // after the body: it may name what the body binds
+            return null;
+        }
+
+        @Override
+        public Void visitExpansion(Statement.Expansion x) {
+            Source caller = current;
+            String outer = where;
+            current = x.source();
+            where = " (in `" + x.call() + "`, called at " + caller.name() + ":" + x.span() + ")" + outer;
+            try {
+                block(x.body());
+            } finally {
+                current = caller;
+                where = outer;
+            }
+            return null;
+        }
+
+        private void block(List<Statement> body) {
+            blocks++;
+            try {
+                body.forEach(st -> st.accept(this));
+            } finally {
+                blocks--;
+            }
         }
 
         @Override
@@ -610,7 +677,9 @@ public final class Checker {
         Map<Class<?>, Field> seen = new IdentityHashMap<>();
         Field.Visitor<Void> fieldCheck = fieldCheck(sending, names);
         for (Field field : spec.fields()) {
-            Field earlier = seen.put(field.getClass(), field);
+            // comparisons may bound one field from both sides: win>0 win<512
+            boolean comparison = field instanceof Field.Compared || field instanceof Field.Range;
+            Field earlier = comparison ? null : seen.put(field.getClass(), field);
             if (earlier != null) {
                 error(field.span(), "this field is already given at " + earlier.span());
             }
@@ -674,6 +743,32 @@ public final class Checker {
                     option(item, sending, names);
                 }
                 return null;
+            }
+
+            @Override
+            public Void visitCompared(Field.Compared c) {
+                compared(c.field(), c.value(), c.span());
+                return null;
+            }
+
+            @Override
+            public Void visitRange(Field.Range r) {
+                compared(r.field(), r.low(), r.span());
+                compared(r.field(), r.high(), r.span());
+                return null;
+            }
+
+            private void compared(Name field, Expr value, Span span) {
+                if (sending) {
+                    error(span, "a sent segment's fields are values, not comparisons: write " + field.text() + "=N");
+                    return;
+                }
+                switch (field.text()) {
+                    case "seq", "ack" -> sequenceOrNumber(value, names);
+                    case "win" -> number(value, "a window", 0, 0xffff, names);
+                    case "urg" -> number(value, "an urgent pointer", 0, 0xffff, names);
+                    default -> number(value, "a length", 0, 65535, names);
+                }
             }
         };
     }
@@ -740,7 +835,9 @@ public final class Checker {
             return;
         }
         Declared earlier = names.putIfAbsent(name.text(), what);
-        if (earlier != null) {
+        if (earlier != null && blocks > 0 && earlier.segment() == what.segment()) {
+            names.put(name.text(), what); // each round of a repeat, each call of a macro names it anew
+        } else if (earlier != null) {
             error(name.span(), "`" + name.text() + "` is already named at " + earlier.at());
         }
     }
@@ -757,6 +854,10 @@ public final class Checker {
                     error(ref.endpoint().span(), unknownEndpoint(ref.endpoint().text()));
                     ok = false;
                 }
+                continue;
+            }
+            if (n instanceof Expr.Tcb tcb) {
+                ok &= tcbVariable(tcb);
                 continue;
             }
             Expr.Ref ref = (Expr.Ref) n;
@@ -790,6 +891,77 @@ public final class Checker {
         }
     }
 
+    /** {@code client.snd_una}: a stack endpoint's TCB; a scripted endpoint keeps none. */
+    private boolean tcbVariable(Expr.Tcb tcb) {
+        EndpointFacts f = endpoints.get(tcb.endpoint().text());
+        if (f == null) {
+            error(tcb.endpoint().span(), unknownEndpoint(tcb.endpoint().text()));
+            return false;
+        }
+        if (f.scriptedUse != null) {
+            error(tcb.endpoint().span(), f.name + " is scripted (`" + f.scriptedWord + "` at " + f.scriptedUse
+                    + "): it keeps no TCB; its numbers are the script's own");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code client.snd_una == client.isn + 14}: both sides of one kind, or a sequence number read
+     * from a TCB and a number, which counts from that space's ISN as in seq= and ack= fields.
+     */
+    private void compare(Condition.Compare c, Map<String, Declared> names) {
+        for (Expr side : List.of(c.left(), c.right())) {
+            if (Exprs.names(side).stream().anyMatch(n -> n instanceof Expr.Isn i && i.endpoint() == null)) {
+                error(side.span(), "a bare `isn` needs a seq= or ack= field to know whose ISN it is; "
+                        + "write client.isn or server.isn");
+                return;
+            }
+        }
+        ValueType l = typeOf(c.left(), names);
+        ValueType r = typeOf(c.right(), names);
+        if (l == null || r == null || l == r) {
+            return;
+        }
+        Expr seq = l == ValueType.SEQUENCE_NUMBER ? c.left() : c.right();
+        if (Exprs.names(seq).stream().noneMatch(n -> n instanceof Expr.Tcb)) {
+            error(c.span(), "`" + current.text(seq.span()) + "` is a sequence number and the other side a number; "
+                    + "compare it with a sequence number, such as client.isn + 14");
+        }
+    }
+
+    private void condition(Condition c, Map<String, EndpointFacts> facts, Map<Name, TcpState> states,
+            Map<String, Declared> names) {
+        c.accept(new Condition.Visitor<Void>() {
+            @Override
+            public Void visitStateIs(Condition.StateIs s) {
+                stateOf(facts, s.endpoint(), s.state(), states, "wait for");
+                return null;
+            }
+
+            @Override
+            public Void visitCompare(Condition.Compare k) {
+                compare(k, names);
+                return null;
+            }
+        });
+    }
+
+    /** {@code after 1s ± 5ms since probe}: a time, a tolerance, and a segment named before. */
+    private void timing(Statement.Timing t, Map<String, Declared> names) {
+        if (t.duration().micros() < 0) {
+            error(t.span(), "a time cannot be negative");
+        }
+        if (t.since() != null) {
+            Declared d = names.get(t.since().text());
+            if (d == null || !d.segment()) {
+                error(t.since().span(), d == null ? "unknown segment `" + t.since().text() + "`; name one with "
+                        + "`expect ... as " + t.since().text() + "` before" : "`" + t.since().text()
+                        + "` is a value; `since` takes a segment named with `as`");
+            }
+        }
+    }
+
     /** A seq or ack value: a sequence number, or a number counted from the field's ISN. */
     private void sequenceOrNumber(Expr e, Map<String, Declared> names) {
         typeOf(e, names);
@@ -800,7 +972,7 @@ public final class Checker {
         ValueType type = typeOf(e, names);
         if (type == ValueType.SEQUENCE_NUMBER) {
             Expr first = Exprs.names(e).get(0);
-            String shown = first instanceof Expr.Isn ? "`isn`" : "`" + script.source().text(first.span()) + "`";
+            String shown = first instanceof Expr.Isn ? "`isn`" : "`" + current.text(first.span()) + "`";
             error(first.span(), shown + " is a sequence number; it can only be used in seq= and ack=, not in " + what);
         } else if (type == ValueType.NUMBER && Exprs.names(e).isEmpty()) {
             range(e, what, min, max);
@@ -814,7 +986,7 @@ public final class Checker {
             Expr first = names.get(0);
             error(first.span(), first instanceof Expr.Isn
                     ? "`isn` is a sequence number; it can only be used in seq= and ack=, not in " + what
-                    : what + " must be written as a number here: `" + script.source().text(first.span())
+                    : what + " must be written as a number here: `" + current.text(first.span())
                             + "` is known only once the scenario runs");
             return;
         }

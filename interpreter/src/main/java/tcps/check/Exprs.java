@@ -28,6 +28,9 @@ public final class Exprs {
 
         /** The value of {@code guess} or {@code probe.seq}. */
         long ref(Expr.Ref reference);
+
+        /** The value of a TCB variable, {@code client.snd_una}: absolute for sequence numbers. */
+        long tcb(Expr.Tcb reference);
     }
 
     /** For expressions the checker proved constant: any name is a bug. */
@@ -40,6 +43,11 @@ public final class Exprs {
         @Override
         public long ref(Expr.Ref reference) {
             throw new IllegalStateException("a name in a constant expression at " + reference.span());
+        }
+
+        @Override
+        public long tcb(Expr.Tcb reference) {
+            throw new IllegalStateException("a TCB variable in a constant expression at " + reference.span());
         }
     };
 
@@ -58,6 +66,11 @@ public final class Exprs {
             @Override
             public Long visitRef(Expr.Ref r) {
                 return values.ref(r);
+            }
+
+            @Override
+            public Long visitTcb(Expr.Tcb t) {
+                return values.tcb(t);
             }
 
             @Override
@@ -93,7 +106,10 @@ public final class Exprs {
         return eval(e, CONSTANT);
     }
 
-    /** Every name in {@code e} ({@code isn}, {@code client.isn}, {@code guess}, {@code probe.seq}), left to right. */
+    /**
+     * Every name in {@code e} ({@code isn}, {@code client.isn}, {@code guess}, {@code probe.seq},
+     * {@code client.snd_una}), left to right.
+     */
     public static List<Expr> names(Expr e) {
         List<Expr> out = new ArrayList<>();
         e.accept(new Expr.Visitor<Void>() {
@@ -111,6 +127,12 @@ public final class Exprs {
             @Override
             public Void visitRef(Expr.Ref r) {
                 out.add(r);
+                return null;
+            }
+
+            @Override
+            public Void visitTcb(Expr.Tcb t) {
+                out.add(t);
                 return null;
             }
 

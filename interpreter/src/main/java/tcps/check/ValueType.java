@@ -32,6 +32,15 @@ public enum ValueType {
     public static final Map<String, ValueType> SEGMENT_FIELDS = Map.of(
             "seq", SEQUENCE_NUMBER, "ack", SEQUENCE_NUMBER, "win", NUMBER, "len", NUMBER, "time", NUMBER);
 
+    /**
+     * The TCB variables a script can read (RFC 9293 3.3.1 names; rto and srtt from RFC 6298, in
+     * microseconds), and the kind of value each holds.
+     */
+    public static final Map<String, ValueType> TCB_VARIABLES = Map.of(
+            "snd_una", SEQUENCE_NUMBER, "snd_nxt", SEQUENCE_NUMBER, "snd_wnd", NUMBER, "rcv_nxt", SEQUENCE_NUMBER,
+            "rcv_wnd", NUMBER, "iss", SEQUENCE_NUMBER, "irs", SEQUENCE_NUMBER, "rto", NUMBER, "srtt", NUMBER,
+            "retransmissions", NUMBER);
+
     /** What {@code ref} names: a {@code let} value's type, or null for a segment bound with {@code as}. */
     @FunctionalInterface
     public interface Names {
@@ -53,6 +62,11 @@ public enum ValueType {
             @Override
             public ValueType visitRef(Expr.Ref r) {
                 return r.field() == null ? names.typeOf(r.name().text()) : SEGMENT_FIELDS.get(r.field().text());
+            }
+
+            @Override
+            public ValueType visitTcb(Expr.Tcb t) {
+                return TCB_VARIABLES.get(t.variable().text());
             }
 
             @Override

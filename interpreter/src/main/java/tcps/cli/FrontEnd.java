@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tcps.check.Checker;
 import tcps.check.ScenarioPlan;
+import tcps.grammar.Library;
 import tcps.grammar.ScriptParser;
 import tcps.report.Excerpt;
 import tcps.run.Limits;
@@ -28,6 +29,7 @@ final class FrontEnd {
     private final List<Diagnostic> errors = new ArrayList<>();
     private int failedFiles;
     private int files;
+    private Library library;
 
     static FrontEnd of(Path cwd, List<String> files) {
         return of(cwd, files, Limits.DEFAULT);
@@ -36,6 +38,7 @@ final class FrontEnd {
     static FrontEnd of(Path cwd, List<String> files, Limits limits) {
         FrontEnd f = new FrontEnd();
         f.files = files.size();
+        f.library = new Library(new Imports(cwd)); // each imported file is read once per run
         for (String name : files) {
             int before = f.unreadable.size() + f.errors.size();
             f.load(cwd, name, limits);
@@ -52,7 +55,7 @@ final class FrontEnd {
             unreadable.add(loaded.problem());
             return;
         }
-        ScriptParser.Result parsed = ScriptParser.parse(loaded.source(), limits.expressionDepth());
+        ScriptParser.Result parsed = ScriptParser.parse(loaded.source(), library, limits.expressionDepth());
         if (!parsed.ok()) {
             errors.addAll(parsed.errors());
             return;

@@ -89,5 +89,10 @@ final class Annotation {
         public String tcbSnapshot(RunEvent.TcbSnapshot e) {
             return null;
         }
+
+        @Override
+        public String warning(RunEvent.Warning e) {
+            return null; // printed in every mode, after the transcript
+        }
     };
 }

@@ -88,6 +88,9 @@ public final class Transcript implements Reporter {
         if (!result.unmatched().isEmpty()) {
             out.println("note: " + segments(result.unmatched()) + " sent but not matched by any expect");
         }
+        for (RunEvent.Warning w : result.events(RunEvent.Warning.class)) {
+            out.println("warning: " + w.at() + ": " + w.text());
+        }
         if (result.stoppedEarly()) {
             out.println("note: stopped at the first failure (--fail-fast)");
         }

@@ -22,6 +22,11 @@ final class Bindings {
         segments.put(name, segment);
     }
 
+    /** When the segment bound to {@code name} was sent. */
+    long time(String name) {
+        return segments.get(name).time();
+    }
+
     ValueType typeOf(String name) {
         Value v = lets.get(name);
         // Every caller evaluates first, and value() reports a name whose `let` failed; never null here.

@@ -19,7 +19,7 @@ final class Numbering {
     private final Map<String, Actor> actors;
     private final java.util.function.UnaryOperator<Actor> peerOf;
     private final Bindings bindings;
-    private final Source source;
+    private Source source;
     private final Evaluation.Observer observer;
 
     /**
@@ -34,6 +34,16 @@ final class Numbering {
         this.bindings = bindings;
         this.source = source;
         this.observer = observer;
+    }
+
+    /** The text expressions are written in from now on: the script's, or a macro's expansion. */
+    void source(Source text) {
+        this.source = text;
+    }
+
+    /** Whether {@code e} is a sequence number or a number. */
+    ValueType type(Expr e) {
+        return ValueType.of(e, bindings::typeOf);
     }
 
     /** The 32-bit value {@code e} denotes in {@code space}. */
@@ -59,6 +69,11 @@ final class Numbering {
         long v = Exprs.eval(e, values(null));
         observed(e, v, String.valueOf(v));
         return v;
+    }
+
+    /** An expression as written. */
+    String text(Expr e) {
+        return source.text(e.span());
     }
 
     /** The type and value of a {@code let}: ISNs are those of the endpoints' connection with each other. */
@@ -119,6 +134,13 @@ final class Numbering {
             @Override
             public long ref(Expr.Ref ref) {
                 long v = bindings.value(ref);
+                observed(ref, v, String.valueOf(v));
+                return v;
+            }
+
+            @Override
+            public long tcb(Expr.Tcb ref) {
+                long v = TcbView.read(actors.get(ref.endpoint().text()), ref);
                 observed(ref, v, String.valueOf(v));
                 return v;
             }

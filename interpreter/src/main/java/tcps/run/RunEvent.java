@@ -45,6 +45,8 @@ public sealed interface RunEvent {
         R errorSeen(ErrorSeen e);
 
         R tcbSnapshot(TcbSnapshot e);
+
+        R warning(Warning e);
     }
 
     /**
@@ -214,6 +216,19 @@ public sealed interface RunEvent {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.tcbSnapshot(this);
+        }
+    }
+
+    /**
+     * Something the script most likely did not mean, found by the end of the run, such as a fault
+     * whose filter never matched a segment.
+     *
+     * @param at where the statement is, {@code file:line:col}
+     */
+    record Warning(long time, int afterSegments, String at, String text) implements RunEvent {
+        @Override
+        public <R> R accept(Visitor<R> v) {
+            return v.warning(this);
         }
     }
 }

@@ -69,6 +69,16 @@ final class ScenarioRun {
 
     private final ScenarioPlan plan;
     private final Source source;
+    /** The text the statement being run is written in: the script, or a macro's expansion. */
+    private Source text;
+    /** The macro calls being run, the innermost first. */
+    private final java.util.Deque<Statement.Expansion> expansions = new java.util.ArrayDeque<>();
+    /** Every fault armed, with where it was armed, to warn about those that never took a segment. */
+    private final List<Armed> armed = new ArrayList<>();
+    /** {@code unmatched segments fail}: segments no expect matched are failures. */
+    private Statement.UnmatchedFail unmatchedFail;
+    /** When the segment matched last in each direction was sent, for {@code after D}. */
+    private final Map<String, Long> lastMatchedTo = new HashMap<>();
     private final RunOptions options;
     private final Network net = new Network(Defaults.LINK_DELAY);
     private final Map<String, Actor> actors = new LinkedHashMap<>();
@@ -105,6 +115,7 @@ final class ScenarioRun {
     ScenarioRun(ScenarioPlan plan, Source source, RunOptions options, Evaluation.Observer values) {
         this.plan = plan;
         this.source = source;
+        this.text = source;
         this.options = options;
         this.numbering = new Numbering(plan.absoluteNumbers(), actors, this::peerOf, bindings, source, values);
         this.match = new SegmentMatch(plan, numbering);
@@ -124,21 +135,7 @@ final class ScenarioRun {
                 stopped = true;
                 break;
             }
-            Statement st = statements.get(i);
-            try {
-                st.accept(execution);
-            } catch (ScriptError e) {
-                fail(e.span, e.getMessage(), List.of());
-            } catch (Exprs.Overflow e) {
-                fail(e.span, e.getMessage(), List.of());
-            } catch (BudgetExceeded e) {
-                // A limit of the run: what happened so far is reported, nothing more runs.
-                Limits limits = options.limits();
-                fail(st.span(), e.kind() == BudgetExceeded.Kind.TIME ? limits.virtualTimeReached()
-                        : limits.eventsReached(), List.of());
-                break;
-            } catch (LimitReached e) {
-                fail(e.span, e.getMessage(), List.of());
+            if (!execute(statements.get(i))) {
                 break;
             }
             if (i == lastReader) {
@@ -147,6 +144,14 @@ final class ScenarioRun {
         }
         List<Captured> unmatched = net.capture().stream()
                 .filter(c -> !c.scripted() && !matched.get(c.index())).toList();
+        if (unmatchedFail != null && !stopped) {
+            for (Captured c : unmatched) {
+                fail(unmatchedFail.span(), "segment " + (c.index() + 1) + " (" + nameOf(c.segment().src()) + " > "
+                        + nameOf(c.segment().dst()) + " [" + TcpFlags.tcpdump(c.segment().flags()) + "]) was not "
+                        + "matched by any expect (`unmatched segments fail`)", List.of(), c.index());
+            }
+        }
+        warnAboutIdleFaults();
         List<ScenarioResult.Endpoint> endpoints = actors.values().stream().map(a -> new ScenarioResult.Endpoint(
                 a.plan().name(), a.address(), a instanceof Actor.Scripted,
                 a.plan().mode() == Mode.SCRIPTED ? null : a.plan().profile().name())).toList();
@@ -156,9 +161,13 @@ final class ScenarioRun {
 
     /**
      * The index of the last statement that may look at the capture (expect a segment, expect
-     * nothing), or -1. Statements known not to are listed; any other kind counts as looking.
+     * nothing), or -1. Statements known not to are listed; any other kind counts as looking, and
+     * so does the whole scenario when it says `unmatched segments fail`.
      */
     private static int lastCaptureReader(List<Statement> statements) {
+        if (statements.stream().anyMatch(st -> st instanceof Statement.UnmatchedFail)) {
+            return statements.size();
+        }
         for (int i = statements.size() - 1; i >= 0; i--) {
             Statement st = statements.get(i);
             boolean blind = st instanceof Statement.Setup || st instanceof Statement.Call
@@ -172,6 +181,37 @@ final class ScenarioRun {
             }
         }
         return -1;
+    }
+
+    /** Runs statements in order (a repeat's, a macro's); false when the run must stop. */
+    private boolean executeAll(List<Statement> statements) {
+        for (Statement st : statements) {
+            if (options.failFast() && !failures.isEmpty() || !execute(st)) {
+                return false;
+            }
+        }
+        return !(options.failFast() && !failures.isEmpty());
+    }
+
+    /** Runs one statement; false when a limit of the run was reached and nothing more runs. */
+    private boolean execute(Statement st) {
+        try {
+            st.accept(execution);
+        } catch (ScriptError e) {
+            fail(e.span, e.getMessage(), List.of());
+        } catch (Exprs.Overflow e) {
+            fail(e.span, e.getMessage(), List.of());
+        } catch (BudgetExceeded e) {
+            // A limit of the run: what happened so far is reported, nothing more runs.
+            Limits limits = options.limits();
+            fail(st.span(), e.kind() == BudgetExceeded.Kind.TIME ? limits.virtualTimeReached()
+                    : limits.eventsReached(), List.of());
+            return false;
+        } catch (LimitReached e) {
+            fail(e.span, e.getMessage(), List.of());
+            return false;
+        }
+        return true;
     }
 
     // ---- the network and its endpoints --------------------------------------------------------
@@ -512,11 +552,183 @@ final class ScenarioRun {
         }
 
         @Override
+        public Void visitUnmatchedFail(Statement.UnmatchedFail s) {
+            unmatchedFail = s;
+            return null;
+        }
+
+        @Override
         public Void visitExpectReadable(Statement.ExpectReadable e) {
             expectReadable(e);
             return null;
         }
+
+        @Override
+        public Void visitExpectValue(Statement.ExpectValue e) {
+            expectValue(e);
+            return null;
+        }
+
+        @Override
+        public Void visitRepeat(Statement.Repeat r) {
+            long rounds = numbering.number(r.count());
+            for (long i = 0; i < rounds; i++) {
+                int before = failures.size();
+                if (!executeAll(r.body()) || failures.size() > before) {
+                    break; // a round that failed would fail the same way again
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public Void visitRepeatUntil(Statement.RepeatUntil r) {
+            repeatUntil(r);
+            return null;
+        }
+
+        @Override
+        public Void visitExpansion(Statement.Expansion x) {
+            Source outer = text;
+            expansions.push(x);
+            text = x.source();
+            numbering.source(text);
+            try {
+                executeAll(x.body());
+            } finally {
+                expansions.pop();
+                text = outer;
+                numbering.source(outer);
+            }
+            return null;
+        }
     };
+
+    /** {@code repeat until} runs more rounds than this only when told ({@code repeat at most N until}). */
+    static final int REPEAT_LIMIT = 1000;
+
+    /** The body, then the condition, until it holds; a round that fails ends it. */
+    private void repeatUntil(Statement.RepeatUntil r) {
+        long limit = r.limit() == null ? REPEAT_LIMIT : numbering.number(r.limit());
+        for (long round = 1; ; round++) {
+            int before = failures.size();
+            if (!executeAll(r.body()) || failures.size() > before) {
+                return;
+            }
+            Outcome o = holds(r.condition());
+            if (o.holds()) {
+                return;
+            }
+            if (round >= limit) {
+                fail(r.condition().span(), "`" + text.text(r.condition().span()) + "` still does not hold after "
+                        + round + (round == 1 ? " round" : " rounds") + " (" + o.shown() + ")"
+                        + (r.limit() == null ? "; write `repeat at most N until` to allow more" : ""), List.of());
+                return;
+            }
+        }
+    }
+
+    /** Whether a condition holds now, and its values in words. */
+    private record Outcome(boolean holds, String shown) {}
+
+    private Outcome holds(tcps.syntax.Condition condition) {
+        return condition.accept(new tcps.syntax.Condition.Visitor<Outcome>() {
+            @Override
+            public Outcome visitStateIs(tcps.syntax.Condition.StateIs s) {
+                net.settleInFlight();
+                Actor.Stack a = stack(s.endpoint());
+                return new Outcome(a.state() == plan.state(s.state()), a.plan().name() + " is in " + a.state());
+            }
+
+            @Override
+            public Outcome visitCompare(tcps.syntax.Condition.Compare c) {
+                return compare(c);
+            }
+        });
+    }
+
+    /**
+     * Both sides of a comparison, evaluated now. Sequence numbers compare modulo 2^32 as RFC 9293
+     * 3.4 says (a < b when b is less than 2^31 ahead); a number beside a TCB's sequence number
+     * counts from that space's ISN, as in seq= and ack= fields.
+     */
+    private Outcome compare(tcps.syntax.Condition.Compare c) {
+        tcps.check.ValueType lt = numbering.type(c.left());
+        tcps.check.ValueType rt = numbering.type(c.right());
+        String left = text.text(c.left().span());
+        String right = text.text(c.right().span());
+        if (lt == tcps.check.ValueType.NUMBER && rt == tcps.check.ValueType.NUMBER) {
+            long l = numbering.number(c.left());
+            long r = numbering.number(c.right());
+            return new Outcome(c.op().holds(Long.compare(l, r)), shown(left, Long.toString(l), c.left(), right,
+                    Long.toString(r), c.right()));
+        }
+        Space space = spaceOf(lt == tcps.check.ValueType.SEQUENCE_NUMBER ? c.left() : c.right());
+        SeqNum l = numbering.evaluate(c.left(), space);
+        SeqNum r = numbering.evaluate(c.right(), space);
+        String ls = space == null ? l.toString() : numbering.show(l, space);
+        String rs = space == null ? r.toString() : numbering.show(r, space);
+        return new Outcome(c.op().holds(Integer.signum(l.distanceFrom(r))), shown(left, ls, c.left(), right, rs,
+                c.right()));
+    }
+
+    /** "client.snd_una is 13 (absolute ...)", and the other side's value too unless written as a number. */
+    private static String shown(String left, String lv, tcps.syntax.Expr l, String right, String rv,
+            tcps.syntax.Expr r) {
+        String shown = (l.isLiteral() ? "" : left + " is " + lv);
+        if (!r.isLiteral()) {
+            shown += (shown.isEmpty() ? "" : " and ") + right + " is " + rv;
+        }
+        return shown.isEmpty() ? lv + " vs " + rv : shown;
+    }
+
+    /** The sequence space of the first TCB variable in {@code e}: snd_* and iss the endpoint's, rcv_nxt and irs its peer's. */
+    private Space spaceOf(tcps.syntax.Expr e) {
+        for (tcps.syntax.Expr n : Exprs.names(e)) {
+            if (n instanceof tcps.syntax.Expr.Tcb t) {
+                Actor a = actor(t.endpoint());
+                Space own = new Space(a, peerOf(a));
+                String v = t.variable().text();
+                return v.equals("rcv_nxt") || v.equals("irs") ? own.reversed() : own;
+            }
+        }
+        return null;
+    }
+
+    private void expectValue(Statement.ExpectValue e) {
+        tcps.syntax.Condition.Compare c = e.comparison();
+        net.settleInFlight(); // as for a state: what is on the wire arrives first
+        Outcome o = compare(c);
+        if (o.holds()) {
+            passed++;
+        } else {
+            fail(c.span(), "expected " + text.text(c.span()) + ", but " + o.shown(), inFlightHint(c));
+        }
+    }
+
+    /** Segments still on the wire towards the endpoints a check names: why a value may not be there yet. */
+    private List<String> inFlightHint(tcps.syntax.Condition.Compare c) {
+        List<String> hints = new ArrayList<>();
+        for (tcps.syntax.Expr n : Exprs.names(c.left())) {
+            if (n instanceof tcps.syntax.Expr.Tcb t) {
+                inFlightTo(actor(t.endpoint())).ifPresent(hints::add);
+                break;
+            }
+        }
+        return hints;
+    }
+
+    /** "the SYN-ACK from server is still on the wire; `wait` or expect it first", if one is. */
+    private Optional<String> inFlightTo(Actor a) {
+        for (Captured c : net.capture()) {
+            if (c.fate() == Captured.Fate.IN_FLIGHT && c.segment().dst().equals(a.address())) {
+                return Optional.of("note: the " + TcpFlags.words(c.segment().flags()) + " from "
+                        + nameOf(c.segment().src()) + " (segment " + (c.index() + 1) + ") is still on the wire; "
+                        + "`wait` or expect it first");
+            }
+        }
+        return Optional.empty();
+    }
 
     private void inCall(Runnable call) {
         inCall = true;
@@ -769,6 +981,16 @@ final class ScenarioRun {
             options = options(o.items(), own.reversed());
             return null;
         }
+
+        @Override
+        public Void visitCompared(Field.Compared c) {
+            return null; // the checker refuses it: a sent segment's fields are values
+        }
+
+        @Override
+        public Void visitRange(Field.Range r) {
+            return null; // the checker refuses it: a sent segment's fields are values
+        }
     }
 
     /** Options to send; SACK edges are in the space the segment acknowledges. */
@@ -845,12 +1067,45 @@ final class ScenarioRun {
             // `reorder next N` holds back N - 1 segments; the Nth overtakes them all.
             count = (f.count() == null ? 2 : count) - 1;
         }
-        net.arm(new Fault(filter, action, count, "`" + statementText(f.span()) + "` at line " + f.span().line()));
+        String written = statementText(f.span());
+        Fault fault = new Fault(filter, action, count, "`" + written + "` at line " + f.span().line());
+        armed.add(new Armed(fault, f, written, text.name() + ":" + f.span(), net.capture().size()));
+        net.arm(fault);
+    }
+
+    /** A fault as armed: the statement, its text and place, and how many segments had been sent then. */
+    private record Armed(Fault fault, Statement.Fault statement, String written, String at, int from) {}
+
+    /**
+     * A warning for every fault whose filter never matched a segment: the scenario did not test
+     * what it meant to. When a segment with more flags went by (a FIN sent as [F.]), says so.
+     */
+    private void warnAboutIdleFaults() {
+        for (Armed a : armed) {
+            if (a.fault().taken() > 0) {
+                continue;
+            }
+            String why = "no segment matched its filter";
+            if (a.statement().flags() != null) {
+                int bits = plan.flags(a.statement().flags());
+                for (Captured c : net.capture().subList(a.from(), net.capture().size())) {
+                    int got = c.segment().flags();
+                    if (got != bits && (got & bits) == bits) {
+                        why = "flags match exactly, and the " + TcpFlags.words(bits) + " went out as ["
+                                + TcpFlags.tcpdump(got) + "] (segment " + (c.index() + 1) + "); write "
+                                + TcpFlags.words(got) + " or [" + TcpFlags.tcpdump(got) + "]";
+                        break;
+                    }
+                }
+            }
+            events.add(new RunEvent.Warning(net.now(), net.capture().size(), a.at(), "`" + a.written()
+                    + "` never took a segment: " + why));
+        }
     }
 
     /** A statement as written, from its first word to the end of it (a `;`, a comment or the line's end). */
     private String statementText(Span start) {
-        String rest = source.line(start.line()).substring(start.column() - 1);
+        String rest = text.line(start.line()).substring(start.column() - 1);
         int end = rest.length();
         for (String stop : new String[] {";", "#", "//"}) {
             int i = rest.indexOf(stop);
@@ -898,7 +1153,9 @@ final class ScenarioRun {
 
     private void expectSegment(Statement.ExpectSegment e) {
         Captured[] found = {null};
-        boolean appeared = runUntil(() -> (found[0] = nextUnmatched(e.direction())) != null);
+        boolean appeared = e.eventually()
+                ? runUntil(() -> (found[0] = nextMatching(e)) != null)
+                : runUntil(() -> (found[0] = nextUnmatched(e.direction())) != null);
         if (!appeared) {
             noSegment(e);
             return;
@@ -919,6 +1176,7 @@ final class ScenarioRun {
             timing(e.timing(), c).ifPresent(diffs::add);
         }
         lastMatchedTime = c.time();
+        lastMatchedTo.put(seg.src() + ">" + seg.dst(), c.time());
         if (diffs.isEmpty()) {
             passed++;
         } else {
@@ -932,17 +1190,64 @@ final class ScenarioRun {
         net.settle(c);
     }
 
-    /** {@code after D}: D after the previous matched segment was sent; {@code at +D}: D after the start. */
+    /**
+     * {@code after D}: D after the previous matched segment in the same direction was sent (the
+     * previous one either way when none went this way yet), or after the segment {@code since}
+     * names; {@code at +D}: D after the start; {@code within D}: at most D after. A tolerance
+     * ({@code ± 5ms}) allows that much either way.
+     */
     private Optional<SegmentMatch.Difference> timing(Statement.Timing t, Captured c) {
-        long since = t.sinceStart() ? 0 : lastMatchedTime;
-        long want = since + t.duration().micros();
-        if (c.time() == want) {
+        long since;
+        String from;
+        if (t.kind() == Statement.TimingKind.AT) {
+            since = 0;
+            from = "the start";
+        } else if (t.since() != null) {
+            since = bindings.time(t.since().text());
+            from = "`" + t.since().text() + "`";
+        } else {
+            Long same = lastMatchedTo.get(c.segment().src() + ">" + c.segment().dst());
+            since = same != null ? same : lastMatchedTime;
+            from = same != null ? "the previous matched segment this way" : "the previous matched segment";
+        }
+        long got = c.time() - since;
+        long want = t.duration().micros();
+        long tolerance = t.tolerance() == null ? 0 : t.tolerance().micros();
+        boolean ok = t.kind() == Statement.TimingKind.WITHIN ? got >= 0 && got <= want
+                : Math.abs(got - want) <= tolerance;
+        if (ok) {
             return Optional.empty();
         }
-        String from = t.sinceStart() ? "the start" : "the previous matched segment";
-        return Optional.of(new SegmentMatch.Difference(t.span(), "time", "time: expected " + t.duration()
-                + " after " + from + ", got " + Text.duration(c.time() - since) + " (sent at "
-                + Text.clock(c.time()) + ")"));
+        String expected = (t.kind() == Statement.TimingKind.WITHIN ? "within " : "") + t.duration()
+                + (t.tolerance() == null ? "" : " ± " + t.tolerance());
+        return Optional.of(new SegmentMatch.Difference(t.span(), "time", "time: expected " + expected
+                + (t.kind() == Statement.TimingKind.WITHIN ? " of " : " after ") + from + ", got "
+                + Text.duration(got) + " (sent at " + Text.clock(c.time()) + ")"));
+    }
+
+    /**
+     * {@code expect eventually}: the first segment not matched yet, going that way, that fits the
+     * pattern; the ones it passes stay unmatched (listed at the end, or failures with
+     * {@code unmatched segments fail}) and later expects can still match them.
+     */
+    private Captured nextMatching(Statement.ExpectSegment e) {
+        nextUnmatched(e.direction()); // moves the way's cursor past what can never match again
+        Way way = e.direction() == null ? Way.ANY : new Way(actor(e.direction().from()).address(),
+                actor(e.direction().to()).address());
+        List<Captured> capture = net.capture();
+        for (int i = cursors.get(way)[0]; i < capture.size(); i++) {
+            Captured c = capture.get(i);
+            if (c.scripted() || matched.get(i) || !way.takes(c.segment())) {
+                continue;
+            }
+            Actor sender = actorAt(c.segment().src());
+            Actor receiver = actorAt(c.segment().dst());
+            if (sender != null && receiver != null
+                    && match.compare(e.segment(), c.segment(), new Space(sender, receiver)).isEmpty()) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /**
@@ -975,7 +1280,8 @@ final class ScenarioRun {
     }
 
     private void noSegment(Statement.ExpectSegment e) {
-        String what = (e.direction() == null ? "" : e.direction() + " ") + source.text(e.segment().span());
+        String what = (e.eventually() ? "eventually " : "") + (e.direction() == null ? "" : e.direction() + " ")
+                + text.text(e.segment().span());
         boolean idle = net.nextEventTime() == Long.MAX_VALUE;
         String why = idle ? "nothing more was sent: no segment in flight and no timer pending"
                 : "none was sent within " + Duration.format(Defaults.EXPECT_LIMIT);
@@ -996,7 +1302,8 @@ final class ScenarioRun {
         if (got == want) {
             passed++;
         } else {
-            fail(e.state().span(), a.plan().name() + " is in " + got + ", expected " + want, List.of());
+            fail(e.state().span(), a.plan().name() + " is in " + got + ", expected " + want,
+                    inFlightTo(a).map(List::of).orElse(List.of()));
         }
     }
 
@@ -1176,8 +1483,23 @@ final class ScenarioRun {
         fail(span, summary, details, -1);
     }
 
-    /** A failure about captured segment {@code segment} (its index), printed right under it. */
+    /**
+     * A failure about captured segment {@code segment} (its index), printed right under it. Inside
+     * a macro's expansion, the caret goes to the call in the script, and the details say which
+     * line of the macro failed.
+     */
     private void fail(Span span, String summary, List<String> details, int segment) {
+        if (!expansions.isEmpty()) {
+            List<String> more = new ArrayList<>(details);
+            Span inner = span;
+            for (Statement.Expansion x : expansions) {
+                more.add("in `" + x.call() + "`, " + x.source().name() + ":" + inner + ": "
+                        + x.source().line(inner.line()).trim());
+                inner = x.span();
+            }
+            span = inner;
+            details = more;
+        }
         failures.add(new Failure(span, summary, details, net.now(), segment));
     }
 }

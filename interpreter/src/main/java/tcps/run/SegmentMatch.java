@@ -101,6 +101,61 @@ final class SegmentMatch {
             }
 
             @Override
+            public Void visitCompared(Field.Compared c) {
+                String name = c.field().text();
+                if (name.equals("seq") || name.equals("ack")) {
+                    Space space = name.equals("seq") ? sender : receiver;
+                    if (name.equals("ack") && !seg.has(TcpFlags.ACK)) {
+                        out.add(new Difference(c.span(), name, "ack: expected " + c.op().symbol + " "
+                                + numbering.text(c.value()) + ", got a segment without the ACK flag"));
+                        return null;
+                    }
+                    SeqNum want = numbering.evaluate(c.value(), space);
+                    SeqNum got = name.equals("seq") ? seg.seq() : seg.ack();
+                    if (!c.op().holds(Integer.signum(got.distanceFrom(want)))) {
+                        out.add(new Difference(c.span(), name, name + ": expected " + c.op().symbol + " "
+                                + numbering.showExpected(c.value(), want, space) + " (modulo 2^32), got "
+                                + numbering.show(got, space)));
+                    }
+                    return null;
+                }
+                long want = numbering.number(c.value());
+                long got = plain(name, seg);
+                if (!c.op().holds(Long.compare(got, want))) {
+                    out.add(new Difference(c.span(), name, name + ": expected " + c.op().symbol + " " + want
+                            + ", got " + got));
+                }
+                return null;
+            }
+
+            @Override
+            public Void visitRange(Field.Range r) {
+                String name = r.field().text();
+                if (name.equals("seq") || name.equals("ack")) {
+                    Space space = name.equals("seq") ? sender : receiver;
+                    SeqNum low = numbering.evaluate(r.low(), space);
+                    SeqNum high = numbering.evaluate(r.high(), space);
+                    boolean hasValue = name.equals("seq") || seg.has(TcpFlags.ACK);
+                    SeqNum got = name.equals("seq") ? seg.seq() : seg.ack();
+                    // modulo 2^32: from low, at most as far as high is
+                    if (!hasValue || got.offsetFrom(low) > high.offsetFrom(low)) {
+                        out.add(new Difference(r.span(), name, name + ": expected in " + numbering.show(low, space)
+                                + ".." + numbering.show(high, space) + ", got " + (hasValue ? numbering.show(got,
+                                        space) : "a segment without the ACK flag")));
+                    }
+                    return null;
+                }
+                long low = numbering.number(r.low());
+                long high = numbering.number(r.high());
+                long got = plain(name, seg);
+                if (got < low || got > high) {
+                    out.add(new Difference(r.span(), name, name + ": expected in " + low + ".." + high + ", got "
+                            + got));
+                }
+                return null;
+            }
+
+            @Override
             public Void visitOptions(Field.Options o) {
                 if (!optionsMatch(o.items(), seg.options(), receiver)) {
                     out.add(new Difference(o.span(), "options", "options: expected <" + patternText(o.items(), receiver)
@@ -113,6 +168,15 @@ final class SegmentMatch {
             f.accept(check);
         }
         return out;
+    }
+
+    /** A field that is a plain number: win, urg, len. */
+    private static long plain(String name, Segment seg) {
+        return switch (name) {
+            case "win" -> seg.window();
+            case "urg" -> seg.urgent();
+            default -> seg.length();
+        };
     }
 
     private static void number(List<Difference> out, Span span, String name, long want, long got) {

@@ -34,6 +34,7 @@ public final class Fault {
     private final Action action;
     private final String origin;
     private int remaining;
+    private final int count;
 
     /** @param origin where it was armed, for reports ({@code drop next at 5:1}) */
     public Fault(Predicate<Segment> filter, Action action, int count, String origin) {
@@ -44,6 +45,7 @@ public final class Fault {
         this.action = action;
         this.origin = origin;
         this.remaining = count;
+        this.count = count;
     }
 
     public Fault(Predicate<Segment> filter, Action action, int count) {
@@ -65,6 +67,11 @@ public final class Fault {
             return true;
         }
         return false;
+    }
+
+    /** How many segments this fault has taken so far. */
+    public int taken() {
+        return count - remaining;
     }
 
     /** How many more segments this fault will take. */

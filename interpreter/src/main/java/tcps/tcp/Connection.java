@@ -40,6 +40,9 @@ public interface Connection {
     /** The RTT estimate behind the RTO (RFC 6298), as it stands. */
     RttEstimate rttEstimate();
 
+    /** How many times the retransmission timer fired on this connection (each resent a segment). */
+    int retransmissions();
+
     /** The error the application has seen, if the connection failed. */
     Optional<TcpError> error();
 

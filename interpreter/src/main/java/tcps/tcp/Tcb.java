@@ -140,6 +140,8 @@ final class Tcb implements Connection {
     final LossDetection lossDetection;
     /** Timeouts since SND.UNA last advanced (Linux icsk_retransmits). */
     int retransmits;
+    /** Timeouts over the connection's life, for scripts ({@code client.retransmissions}). */
+    private int timeouts;
     /** When the earliest unacknowledged segment was first sent: the give-up clock's origin. */
     long retransmittingSince;
     /** SND.NXT when the timer last expired: later ACKs below it are partial (RFC 6582 3.2). */
@@ -694,6 +696,7 @@ final class Tcb implements Connection {
         if (state.synchronizedState()) {
             congestion.timedOut(sndNxt.distanceFrom(sndUna), now);
         }
+        timeouts++;
         recoveryPoint = sndNxt;
         fastRecovery = false;
         tlpHighSeq = null;
@@ -1508,6 +1511,11 @@ final class Tcb implements Connection {
     @Override
     public RttEstimate rttEstimate() {
         return new RttEstimate(rto.sampled(), rto.srtt(), rto.rttvar(), rto.base(), rto.backoffs(), rto.current());
+    }
+
+    @Override
+    public int retransmissions() {
+        return timeouts;
     }
 
     /** RCV.WND: what the peer may still send beyond RCV.NXT, as we last told it. */
