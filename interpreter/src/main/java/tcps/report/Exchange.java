@@ -178,6 +178,11 @@ final class Exchange {
         public String tcbSnapshot(RunEvent.TcbSnapshot e) {
             return null;
         }
+
+        @Override
+        public String warning(RunEvent.Warning e) {
+            return null; // about the script, not about an endpoint
+        }
     };
 
     /**

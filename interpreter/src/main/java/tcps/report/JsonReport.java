@@ -173,6 +173,11 @@ public final class JsonReport implements Reporter {
         public String tcbSnapshot(RunEvent.TcbSnapshot e) {
             return "tcb";
         }
+
+        @Override
+        public String warning(RunEvent.Warning e) {
+            return "warning";
+        }
     };
 
     /** The members particular to each kind of event. */
@@ -254,6 +259,12 @@ public final class JsonReport implements Reporter {
             json.field("sndWnd", e.sndWnd());
             seq("rcvNxt", e.rcvNxt());
             json.field("rcvWnd", e.rcvWnd()).field("rto", e.rto());
+            return null;
+        }
+
+        @Override
+        public Void warning(RunEvent.Warning e) {
+            json.field("at", e.at()).field("text", e.text());
             return null;
         }
     };
