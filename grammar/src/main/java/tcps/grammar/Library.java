@@ -47,7 +47,12 @@ public final class Library {
                 + "only from a script file"));
     }
 
+    /** How many macro calls one script may expand in all: macros calling macros grow fast. */
+    static final int MAX_EXPANSIONS = 10_000;
+
     private final Files files;
+    /** Macro calls expanded for the script being read. */
+    private int expansions;
     private final Map<String, Unit> parsed = new HashMap<>();
     private final Deque<String> reading = new ArrayDeque<>();
 
@@ -85,12 +90,20 @@ public final class Library {
 
     /** The name of the file being read when this one was imported (for the top, the script itself). */
     void reading(String name, Runnable read) {
+        if (reading.isEmpty()) {
+            expansions = 0; // a new script
+        }
         reading.push(name);
         try {
             read.run();
         } finally {
             reading.pop();
         }
+    }
+
+    /** Counts one expansion; false past {@link #MAX_EXPANSIONS} for the script being read. */
+    boolean expand() {
+        return ++expansions <= MAX_EXPANSIONS;
     }
 
     static Map<String, MacroDef> merged(List<Map<String, MacroDef>> maps) {

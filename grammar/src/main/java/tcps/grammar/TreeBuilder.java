@@ -602,6 +602,10 @@ final class TreeBuilder {
             throw new SyntaxError(at, "macros call macros more than " + MAX_MACRO_DEPTH + " deep here (`" + call
                     + "`); does a macro call itself?");
         }
+        if (!library.expand()) {
+            throw new SyntaxError(at, "the script expands more than " + Library.MAX_EXPANSIONS + " macro calls in all "
+                    + "(`" + call + "` is one too many); do macros call each other in loops?");
+        }
         Source expanded = new Source(macro.source().name(), substituted(macro, args));
         ErrorList inner = new ErrorList(expanded);
         ScriptParser.Built built = ScriptParser.parseExpansion(expanded, inner, library, macros, depth + 1);

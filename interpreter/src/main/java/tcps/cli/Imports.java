@@ -36,7 +36,7 @@ final class Imports implements Library.Files {
             Path folder = Path.of(importer.name()).getParent();
             String shown = folder == null ? file : folder.resolve(file).toString();
             if (Files.isRegularFile(cwd.resolve(shown))) {
-                ScriptFile.Loaded loaded = ScriptFile.load(cwd, shown);
+                ScriptFile.Loaded loaded = ScriptFile.load(cwd, shown, tcps.run.Limits.DEFAULT.sourceBytes());
                 return loaded.source() != null ? Library.Found.of(loaded.source())
                         : Library.Found.problem("cannot import \"" + name + "\": " + loaded.problem());
             }
