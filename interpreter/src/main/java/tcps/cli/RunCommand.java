@@ -18,6 +18,8 @@ import tcps.check.ScenarioPlan;
 import tcps.report.CaptureFile;
 import tcps.report.Findings;
 import tcps.report.JsonReport;
+import tcps.report.Ladder;
+import tcps.report.Mermaid;
 import tcps.report.Reporter;
 import tcps.report.ScenarioReport;
 import tcps.report.Transcript;
@@ -77,6 +79,27 @@ final class RunCommand implements Callable<Integer> {
             description = "No transcript: print only failed assertions and the closing line. The run keeps only what "
                     + "its assertions need, so long transfers run in constant memory; for many scenarios in CI.")
     private boolean quiet;
+
+    @Option(names = "--ladder",
+            description = "Draw each scenario as a ladder diagram (80 columns): a column per endpoint, an arrow per "
+                    + "segment, states, timers and errors beside their endpoint, lost segments ending in X.")
+    private boolean ladder;
+
+    @Option(names = "--mermaid",
+            description = "Write each scenario as a Mermaid sequenceDiagram (GitHub and GitLab draw it in Markdown).")
+    private boolean mermaid;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the ladder: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    private When color = When.auto;
+
+    @Option(names = "--unicode", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Draw the ladder with Unicode box drawing: auto (on a UTF-8 terminal), always, never "
+                    + "(plain ASCII).")
+    private When unicode = When.auto;
+
+    /** auto, always, never. */
+    enum When { auto, always, never }
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed for every random-looking choice (ports, ISNs, timestamps). Default: ${DEFAULT-VALUE}.")
@@ -275,6 +298,38 @@ final class RunCommand implements Callable<Integer> {
 
     /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
     private Reporter reporter(PrintWriter out) {
+        List<String> views = new java.util.ArrayList<>();
+        if (quiet) {
+            views.add("-q");
+        }
+        if (format == Format.json) {
+            views.add("--format json");
+        }
+        if (ladder) {
+            views.add("--ladder");
+        }
+        if (mermaid) {
+            views.add("--mermaid");
+        }
+        if (views.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), String.join(" and ", views)
+                    + " each write standard output; choose one");
+        }
+        if (ladder || mermaid) {
+            String view = ladder ? "--ladder" : "--mermaid";
+            String textOnly = annotate ? "-A" : verbose ? "-v" : null;
+            if (textOnly != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
+                        + view + " draws states, timers and faults itself (drop " + textOnly + ")");
+            }
+        }
+        if (mermaid) {
+            return new Mermaid(out, tcpdumpOptions());
+        }
+        if (ladder) {
+            return new Ladder(out, tcpdumpOptions(), unicode() ? Ladder.Glyphs.UNICODE : Ladder.Glyphs.ASCII,
+                    colour());
+        }
         if (quiet) {
             return new Findings(out);
         }
@@ -287,6 +342,14 @@ final class RunCommand implements Callable<Integer> {
             return new JsonReport(out, tcpdumpOptions());
         }
         return new Transcript(out, tcpdumpOptions(), annotate);
+    }
+
+    private boolean colour() {
+        return Terminal.colour(color, System.console() != null, System.getenv());
+    }
+
+    private boolean unicode() {
+        return Terminal.unicode(unicode, System.console() != null, System.getenv());
     }
 
     private TcpdumpOptions tcpdumpOptions() {

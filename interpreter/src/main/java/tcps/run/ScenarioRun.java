@@ -234,6 +234,8 @@ final class ScenarioRun {
         if (plan.serverListensFromStart()) {
             Actor.Stack s = (Actor.Stack) actors.get("server");
             s.listener = s.host.listen(s.address().port(), s.config());
+            // no statement calls it: the call is the scenario's own
+            returned(s, plan.scenario().span(), "listen", Optional.empty());
         }
     }
 
