@@ -46,7 +46,10 @@ class RunEventsTest {
         assertEquals("`drop next 2 client > server SYN` at line 3", faults.get(0).origin());
         assertTrue(r.events(RunEvent.SegmentArrived.class).isEmpty(), "a lost segment never arrives");
 
-        RunEvent.SocketCall connect = r.events(RunEvent.SocketCall.class).get(0);
+        RunEvent.SocketCall listen = r.events(RunEvent.SocketCall.class).get(0);
+        assertEquals("listen", listen.call(), "the server listens from the start, before any statement");
+        assertEquals("server", listen.endpoint());
+        RunEvent.SocketCall connect = r.events(RunEvent.SocketCall.class).get(1);
         assertEquals("connect", connect.call());
         assertNull(connect.error());
         assertEquals(4, connect.at().line());
