@@ -10,6 +10,7 @@ import tcps.grammar.ScriptParser;
 import tcps.run.Evaluation;
 import tcps.run.Failure;
 import tcps.run.Interpreter;
+import tcps.run.RunEvent;
 import tcps.run.RunOptions;
 import tcps.run.ScenarioResult;
 import tcps.syntax.Script;
@@ -23,8 +24,10 @@ import tcps.syntax.Source;
  * @param script      the syntax tree, or null when the text does not parse
  * @param diagnostics what to show, in LSP's terms
  * @param values      the values the run computed (empty when it did not run)
+ * @param calls       the socket calls the run made and what each returned
  */
-record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<Evaluation> values) {
+record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<Evaluation> values,
+        List<RunEvent.SocketCall> calls) {
     static final String SOURCE = "tcps";
 
     static Analysis of(String name, String text) {
@@ -34,21 +37,31 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
         ScriptParser.Result parsed = ScriptParser.parse(source);
         if (!parsed.ok()) {
             parsed.errors().forEach(d -> diagnostics.add(error(lines, d)));
-            return new Analysis(lines, null, diagnostics, List.of());
+            return new Analysis(lines, null, diagnostics, List.of(), List.of());
         }
         Checker.Result checked = Checker.check(parsed.script());
         if (!checked.ok()) {
             checked.errors().forEach(d -> diagnostics.add(error(lines, d)));
-            return new Analysis(lines, parsed.script(), diagnostics, List.of());
+            return new Analysis(lines, parsed.script(), diagnostics, List.of(), List.of());
         }
         List<Evaluation> values = new ArrayList<>();
+        List<RunEvent.SocketCall> calls = new ArrayList<>();
         for (ScenarioPlan plan : checked.plans()) {
             ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT, values::add);
             for (Failure f : result.failures()) {
                 diagnostics.add(failure(lines, plan, f));
             }
+            for (RunEvent.SocketCall call : result.events(RunEvent.SocketCall.class)) {
+                calls.add(call);
+                if (call.error() != null && call.at() != null) {
+                    // what `tcps run` notes: not a failure, and `expect ENDPOINT error E` can check it
+                    diagnostics.add(new Diagnostic(lines.range(call.at()), call.endpoint() + " " + call.call()
+                            + " returned " + call.error() + " (" + call.error().text() + ")",
+                            DiagnosticSeverity.Information, SOURCE));
+                }
+            }
         }
-        return new Analysis(lines, parsed.script(), diagnostics, List.copyOf(values));
+        return new Analysis(lines, parsed.script(), diagnostics, List.copyOf(values), List.copyOf(calls));
     }
 
     private static Diagnostic error(Lines lines, tcps.syntax.Diagnostic d) {

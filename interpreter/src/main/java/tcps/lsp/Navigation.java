@@ -15,6 +15,7 @@ import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import tcps.grammar.Lexemes.Lexeme;
 import tcps.run.Evaluation;
+import tcps.run.RunEvent;
 import tcps.syntax.Span;
 import tcps.tcp.Parameter;
 import tcps.tcp.Profile;
@@ -32,14 +33,16 @@ final class Navigation {
         // The innermost expression under the cursor, with every value it took.
         Span best = null;
         for (Evaluation e : analysis.values()) {
-            if (contains(e.span(), line, column) && (best == null || e.span().length() < best.length())) {
+            // "13" alone says nothing: only values that differ from the text are worth a hover
+            if (e.shown().contains(" = ") && contains(e.span(), line, column)
+                    && (best == null || e.span().length() < best.length())) {
                 best = e.span();
             }
         }
         if (best != null) {
             Set<String> shown = new LinkedHashSet<>();
             for (Evaluation e : analysis.values()) {
-                if (e.span().equals(best)) {
+                if (e.span().equals(best) && e.shown().contains(" = ")) {
                     shown.add(e.shown());
                 }
             }
@@ -54,6 +57,26 @@ final class Navigation {
             return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown),
                     analysis.lines().range(best)));
         }
+        // A socket call: what it returned. The statement's call is the last one that starts
+        // before the cursor on its line (statements may share a line, separated by `;`).
+        RunEvent.SocketCall call = null;
+        for (RunEvent.SocketCall c : analysis.calls()) {
+            if (c.at() != null && c.at().line() == line && c.at().column() <= column
+                    && (call == null || c.at().column() >= call.at().column())) {
+                call = c;
+            }
+        }
+        if (call != null) {
+            List<String> returns = new ArrayList<>();
+            for (RunEvent.SocketCall c : analysis.calls()) {
+                if (c.at() != null && c.at().equals(call.at())) {
+                    returns.add(c.endpoint() + " " + c.call() + " returned " + c.returned()
+                            + (c.error() != null ? " (" + c.error().text() + ")" : "") + " at " + clock(c.time()));
+                }
+            }
+            String markdown = "```\n" + String.join("\n", returns) + "\n```\n\nin the last run";
+            return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown)));
+        }
         Context context = Context.at(text, line, column);
         Context.Name name = Context.nameAt(context.all(), line, column);
         if (name != null && context.inProfile()) {
@@ -67,6 +90,12 @@ final class Navigation {
             }
         }
         return Optional.empty();
+    }
+
+    /** 00:00:00.000010, as the transcript prints times. */
+    private static String clock(long micros) {
+        long s = micros / 1_000_000;
+        return String.format("%02d:%02d:%02d.%06d", s / 3600, s / 60 % 60, s % 60, micros % 1_000_000);
     }
 
     private static boolean contains(Span s, int line, int column) {

@@ -174,6 +174,26 @@ class LanguageServerTest {
     }
 
     @Test
+    void aSocketCallSaysWhatItReturned() throws Exception {
+        initialize();
+        open("server port 1235\nserver close\nclient connect\nexpect client error ECONNREFUSED\nclient write 10\n");
+        List<Diagnostic> d = diagnostics();
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(DiagnosticSeverity.Information, d.get(0).getSeverity(), "a note, as tcps run prints it");
+        assertEquals("client write returned ECONNREFUSED (connection refused)", d.get(0).getMessage());
+        assertEquals(range(4, 0, 4, 6), d.get(0).getRange());
+        Hover h = server.getTextDocumentService().hover(new HoverParams(doc(), new Position(4, 8)))
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains(
+                "client write returned ECONNREFUSED (connection refused) at 00:00:00.000020"),
+                h.getContents().getRight().getValue());
+        h = server.getTextDocumentService().hover(new HoverParams(doc(), new Position(2, 3))).get(5, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("client connect returned 0 at 00:00:00.000000"),
+                h.getContents().getRight().getValue());
+        shutdownAndExit(0);
+    }
+
+    @Test
     void completionKnowsWhereItIs() throws Exception {
         initialize();
         String text = "profile lab extends linux {\n  \n}\nstack \nclient \nexpect client state \nexpect client > server \n";
