@@ -27,6 +27,14 @@ final class ErrorList {
         errors.add(d);
     }
 
+    /**
+     * True once more errors are known than will be shown: finding the wording of more costs time
+     * (a file of 4,000 broken lines) and shows nothing.
+     */
+    boolean full() {
+        return errors.size() > MOST;
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }

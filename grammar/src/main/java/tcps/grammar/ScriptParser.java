@@ -114,6 +114,9 @@ public final class ScriptParser {
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             SyntaxMessages messages = new SyntaxMessages(parser);
             StatementRecovery recovery = new StatementRecovery(failure -> {
+                if (errors.full()) {
+                    return; // later in the file than every error shown
+                }
                 SyntaxMessages.Message message = messages.describe(failure);
                 errors.add(new Diagnostic(source, message.span(), message.text()));
             });

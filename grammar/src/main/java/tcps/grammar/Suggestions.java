@@ -17,8 +17,11 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
-            int distance = distance(typed, candidate);
             int allowed = candidate.length() >= 6 ? 2 : 1;
+            if (Math.abs(typed.length() - candidate.length()) > allowed) {
+                continue; // too far by length alone; and a megabyte-long word costs nothing
+            }
+            int distance = distance(typed, candidate);
             if (distance <= allowed && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
