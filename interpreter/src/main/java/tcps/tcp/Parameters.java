@@ -334,6 +334,42 @@ public final class Parameters {
     public static final Parameter.Flag SLOW_START_AFTER_IDLE = flag("slow_start_after_idle",
             "cwnd restarts from the initial window after an idle RTO (RFC 5681 4.1)", true);
 
+    /**
+     * Linux tcp_sequence and tcp_data_queue: a segment that starts inside the window and ends
+     * beyond its right edge (or starts before RCV.NXT and ends beyond the edge) is dropped with a
+     * duplicate ACK while data waits unread, and taken whole, its ACK delayed, when none does
+     * (packetdrill tcp_rcv_big_endseq, tcp_rcv_neg_window). The RFC trims it to the window and
+     * ACKs at once, or drops it when neither end is inside.
+     */
+    public static final Parameter.Flag OVERRUN_TAKEN_WHOLE = flag("overrun_taken_whole",
+            "a segment overrunning the window is taken whole when nothing waits unread, else dropped (Linux)",
+            false);
+
+    /**
+     * Whether text held out of order takes receive space and so shrinks the advertised window
+     * (RFC 9293 leaves it open). Linux offers min(free space, rcv_ssthresh), so with buffers as
+     * large as its windows held text does not shrink the window (packetdrill tcp_ooo_rcv_mss).
+     */
+    public static final Parameter.Flag HELD_TEXT_SHRINKS_WINDOW = flag("held_text_shrinks_window",
+            "text held out of order is subtracted from the advertised window", true);
+
+    /**
+     * Linux tcp_ack with FLAG_UPDATE_TS_RECENT: TS.Recent is updated only from a segment whose ACK
+     * is acceptable (packetdrill tcp_ts_recent_invalid_ack); RFC 7323 4.3 records it as soon as
+     * the sequence number is, before the ACK is checked.
+     */
+    public static final Parameter.Flag TS_RECENT_AFTER_ACK = flag("ts_recent_after_ack",
+            "TS.Recent is taken only from a segment whose ACK is acceptable (Linux)", false);
+
+    /**
+     * Calls fail as POSIX sockets do, not with RFC 9293's abstract errors: a write after shutdown
+     * or close gets EPIPE, a second shutdown and a close after a reset return 0, and a reset in
+     * CLOSE-WAIT is reported as EPIPE (captures write-after-shutdown, rst-in-close-wait,
+     * close-after-reset; Linux tcp_reset, BSD tcp_input alike).
+     */
+    public static final Parameter.Flag POSIX_ERRORS = flag("posix_errors",
+            "calls fail as POSIX sockets do (EPIPE after shutdown; close after a reset returns 0)", false);
+
     /** Every parameter, in the table's order. */
     public static final List<Parameter> ALL = List.copyOf(TABLE);
 

@@ -4,6 +4,8 @@ import static tcps.tcp.Parameters.ACK_AFTER_HANDSHAKE;
 import static tcps.tcp.Parameters.DELAYED_ACK;
 import static tcps.tcp.Parameters.DELAY_FIN_ACK_AFTER_DATA;
 import static tcps.tcp.Parameters.FIN_ACK_DELAY;
+import static tcps.tcp.Parameters.OVERRUN_TAKEN_WHOLE;
+import static tcps.tcp.Parameters.TS_RECENT_AFTER_ACK;
 import static tcps.tcp.Parameters.RST_ON_DATA_AFTER_CLOSE;
 import static tcps.tcp.Parameters.SYN_IN_TIME_WAIT;
 import java.util.Arrays;
@@ -39,6 +41,8 @@ final class SegmentArrives {
     private boolean syn;
     private byte[] text;
     private boolean fin;
+    /** Linux took the segment whole although it ends beyond the window (overrun_taken_whole). */
+    private boolean beyondWindow;
 
     private SegmentArrives(Tcb tcb, Segment seg, long now) {
         this.tcb = tcb;
@@ -298,6 +302,8 @@ final class SegmentArrives {
         // Simultaneous open: the peer's SYN-ACK repeats the SYN we already have. Only its new
         // part, the ACK, is processed, "trimming off any portions that lie outside the window
         // (including SYN and FIN)" (first check); the SYN is not a new connection attempt.
+        // Linux answers the duplicate SYN octet with an ACK and a D-SACK of it.
+        tcb.duplicateSynOctet(seg.seq());
         syn = false;
         seq = seq.plus(1);
         return false;
@@ -323,6 +329,22 @@ final class SegmentArrives {
             acceptable = wnd > 0
                     && (seq.inWindow(nxt, edge) || seq.plus(len - 1).inWindow(nxt, edge));
         }
+        String overrun = null;
+        if (tcb.profile.get(OVERRUN_TAKEN_WHOLE) && len > 0 && wnd > 0 && seq.lt(edge)
+                && seq.plus(len).gt(edge) && seq.plus(len).gt(nxt)) {
+            // Linux tcp_sequence: a segment that ends beyond the window (wherever it starts, as
+            // long as it starts inside or before it) is taken whole if nothing waits unread, and
+            // dropped with a duplicate ACK otherwise (packetdrill tcp_rcv_big_endseq).
+            if (tcb.unread() == 0) {
+                acceptable = true;
+                beyondWindow = true;
+            } else {
+                acceptable = false;
+                overrun = "segment ends beyond the window (SEG.SEQ+SEG.LEN " + rcvd(seq.plus(len))
+                        + " > RCV.NXT+RCV.WND " + rcvd(edge) + ") while " + tcb.unread()
+                        + " bytes wait unread (Linux tcp_sequence)";
+            }
+        }
         if (!acceptable && wnd == 0 && seq.equals(nxt)) {
             // "If the RCV.WND is zero, no segments will be acceptable, but special allowance
             // should be made to accept valid ACKs, URGs, and RSTs." The text goes; the rest is
@@ -336,7 +358,8 @@ final class SegmentArrives {
             acceptable = true;
         }
         if (!acceptable) {
-            String why = "segment not acceptable: " + describeOutside(len, nxt, wnd);
+            String why = overrun != null ? "segment not acceptable: " + overrun
+                    : "segment not acceptable: " + describeOutside(len, nxt, wnd);
             if (seg.has(TcpFlags.RST)) {
                 // "If an incoming segment is not acceptable, an acknowledgment should be sent in
                 // reply (unless the RST bit is set, if so drop the segment and return)"
@@ -368,8 +391,10 @@ final class SegmentArrives {
             discard(why + ": ACK sent" + what, OTHER + " first check");
             return false;
         }
-        // RFC 7323 4.3: TS.Recent follows acceptable segments (PAWS is not modelled yet).
-        tcb.recordTimestamp(seg);
+        if (!tcb.profile.get(TS_RECENT_AFTER_ACK)) {
+            // RFC 7323 4.3: TS.Recent follows acceptable segments (PAWS is not modelled yet).
+            tcb.recordTimestamp(seg);
+        }
         trimToWindow();
         return true;
     }
@@ -402,6 +427,9 @@ final class SegmentArrives {
             seq = seq.plus(old);
         }
         SeqNum textEnd = textStart().plus(text.length);
+        if (beyondWindow) {
+            return; // taken whole: nothing beyond the edge is cut
+        }
         if (textEnd.gt(edge)) {
             text = Arrays.copyOf(text, Math.max(0, edge.distanceFrom(textStart())));
             fin = false;
@@ -555,6 +583,11 @@ final class SegmentArrives {
             discard(why + ": ACK sent", OTHER + " fifth check, RFC 5961 5.2");
             return false;
         }
+        if (tcb.profile.get(TS_RECENT_AFTER_ACK)) {
+            // Linux tcp_ack (FLAG_UPDATE_TS_RECENT): TS.Recent is taken only now that the ACK is
+            // known to be acceptable (packetdrill tcp_ts_recent_invalid_ack).
+            tcb.recordTimestamp(seg);
+        }
         tcb.ackArrived(now);
         boolean advanced = ack.gt(tcb.sndUna);
         if (advanced) {
@@ -670,7 +703,12 @@ final class SegmentArrives {
                     tcb.acceptInOrder(more.text());
                     tcb.forgetAcknowledgedSackBlocks();
                     fin |= more.fin();
-                    tcb.textAccepted(text.length, seg.has(TcpFlags.PSH), more.text().length > 0 || more.fin(), now);
+                    if (beyondWindow) {
+                        tcb.textAcceptedBeyondWindow(now);
+                    } else {
+                        tcb.textAccepted(text.length, seg.has(TcpFlags.PSH), more.text().length > 0 || more.fin(),
+                                now);
+                    }
                 }
                 return true;
             default:

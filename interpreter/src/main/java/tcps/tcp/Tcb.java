@@ -9,6 +9,8 @@ import static tcps.tcp.Parameters.ACK_PUSHED_ON_READ;
 import static tcps.tcp.Parameters.DUPLICATE_SACK;
 import static tcps.tcp.Parameters.FIN_TIMEOUT;
 import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
+import static tcps.tcp.Parameters.HELD_TEXT_SHRINKS_WINDOW;
+import static tcps.tcp.Parameters.POSIX_ERRORS;
 import static tcps.tcp.Parameters.INITIAL_RTO;
 import static tcps.tcp.Parameters.INVALID_RATELIMIT;
 import static tcps.tcp.Parameters.MAX_RTO;
@@ -293,12 +295,14 @@ final class Tcb implements Connection {
                 return callError(e, now);
             }
             // "error: connection does not exist"; after a failure POSIX says EPIPE.
-            return callError(failure != null ? TcpError.EPIPE
+            return callError(failure != null || finQueued && profile.get(POSIX_ERRORS) ? TcpError.EPIPE
                     : finQueued ? TcpError.ECONNCLOSING : TcpError.ENOTCONN, now);
         }
         if (finQueued) {
             // FIN-WAIT-1, FIN-WAIT-2, CLOSING, LAST-ACK, TIME-WAIT: "error: connection closing".
-            return callError(TcpError.ECONNCLOSING, now);
+            // A socket whose sending side is shut down answers EPIPE (POSIX send(); Linux
+            // sk_stream_error; captures/write-after-shutdown).
+            return callError(profile.get(POSIX_ERRORS) ? TcpError.EPIPE : TcpError.ECONNCLOSING, now);
         }
         // SYN-SENT, SYN-RECEIVED: "queue the data for transmission after entering ESTABLISHED".
         // ESTABLISHED, CLOSE-WAIT: "Segmentize the buffer and send it". output() knows which.
@@ -512,6 +516,9 @@ final class Tcb implements Connection {
     public Optional<TcpError> shutdown(long now) {
         host.sawTime(now);
         if (finQueued) {
+            if (profile.get(POSIX_ERRORS) && state != TcpState.CLOSED) {
+                return Optional.empty(); // shutdown(SHUT_WR) again: 0 (captures/write-after-shutdown)
+            }
             return callError(TcpError.ECONNCLOSING, now);
         }
         return sendFin(now);
@@ -520,6 +527,11 @@ final class Tcb implements Connection {
     private Optional<TcpError> sendFin(long now) {
         switch (state) {
             case CLOSED:
+                if (failure != null && applicationClosed && profile.get(POSIX_ERRORS)) {
+                    // close(2) on a connection that was reset or timed out returns 0: the error
+                    // went to the calls before it, or nowhere (captures/close-after-reset).
+                    return Optional.empty();
+                }
                 // "error: connection does not exist"
                 return callError(finQueued ? TcpError.ECONNCLOSING : TcpError.ENOTCONN, now);
             case SYN_SENT:
@@ -1155,6 +1167,31 @@ final class Tcb implements Connection {
         ackNow = true;
     }
 
+    /**
+     * The peer's SYN octet came again (its SYN-ACK crossing ours in a simultaneous open): a
+     * duplicate, ACKed at once with a D-SACK block naming it, as Linux's tcp_data_queue does
+     * for any segment wholly below RCV.NXT (captures/self-connect: {@code sack 1 {0:1}}).
+     */
+    void duplicateSynOctet(SeqNum synSeq) {
+        if (!profile.get(DUPLICATE_SACK)) {
+            return;
+        }
+        ackNow = true;
+        if (inUse.sack()) {
+            duplicateBlock = new TcpOption.SackBlock(synSeq, synSeq.plus(1));
+        }
+    }
+
+    /**
+     * In-order text accepted beyond the advertised window (Linux takes an overrunning segment
+     * whole when nothing waits unread): its ACK is not sent at once but by the delayed-ACK timer
+     * (packetdrill tcp_rcv_neg_window: "It does not trigger an immediate ACK").
+     */
+    void textAcceptedBeyondWindow(long now) {
+        textReceived = true;
+        delayAck(now);
+    }
+
     /** An ACK is owed now or by the timer. */
     private boolean ackOwed() {
         return ackNow || timers.armed(TcpTimer.DELAYED_ACK);
@@ -1222,6 +1259,11 @@ final class Tcb implements Connection {
 
     /** The connection failed: the application sees {@code error} (e.g. "connection reset"). */
     void fail(TcpError error, long now) {
+        if (error == TcpError.ECONNRESET && state == TcpState.CLOSE_WAIT && profile.get(POSIX_ERRORS)) {
+            // Linux tcp_reset, BSD tcp_input: a reset after the peer's FIN is reported as EPIPE
+            // (captures/rst-in-close-wait).
+            error = TcpError.EPIPE;
+        }
         failure = error;
         pendingError = error;
         observer.error(this, error, now);
@@ -1431,7 +1473,8 @@ final class Tcb implements Connection {
 
     /** RCV.BUFF less what waits unread and what is held out of order. */
     long freeSpace() {
-        return Math.max(0, rcvBuff - receiveQueue.unread() - receiveQueue.heldBytes());
+        long held = profile.get(HELD_TEXT_SHRINKS_WINDOW) ? receiveQueue.heldBytes() : 0;
+        return Math.max(0, rcvBuff - receiveQueue.unread() - held);
     }
 
     /**

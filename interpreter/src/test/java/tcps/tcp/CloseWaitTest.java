@@ -58,11 +58,17 @@ class CloseWaitTest {
     }
 
     @Test
-    void rstResetsTheConnection() {
+    void rstResetsTheConnectionAndTheApplicationSeesEpipe() {
+        // Linux tcp_reset sets EPIPE, not ECONNRESET, once the peer's FIN has come
+        // (captures/rst-in-close-wait: send() -> EPIPE, EPIPE; recv() -> 0; close() -> 0).
         Fixture fx = fx();
         fx.expectSent(fx.arrive(fx.peer(RST).seq(2)));
         fx.expectState(TcpState.CLOSED);
-        assertEquals(Optional.of(TcpError.ECONNRESET), fx.conn.error());
+        assertEquals(Optional.of(TcpError.EPIPE), fx.conn.error());
+        assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("x"), fx.now));
+        assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("x"), fx.now));
+        assertEquals(new ReadResult.EndOfFile(), fx.conn.read(100, fx.now));
+        assertEquals(Optional.empty(), fx.conn.close(fx.now));
     }
 
     @Test

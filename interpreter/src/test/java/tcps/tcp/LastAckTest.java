@@ -54,10 +54,10 @@ class LastAckTest {
     }
 
     @Test
-    void closeOrSendAgainIsConnectionClosing() {
+    void closeAgainIsConnectionClosingAndSendIsEpipe() {
         Fixture fx = fx();
         assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.close(fx.now));
-        assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.send(Fixture.bytes("x"), fx.now));
+        assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("x"), fx.now));
         fx.expectSent(fx.sent());
     }
 

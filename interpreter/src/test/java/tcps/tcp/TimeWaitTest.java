@@ -69,10 +69,10 @@ class TimeWaitTest {
     }
 
     @Test
-    void closeOrSendIsConnectionClosing() {
+    void closeIsConnectionClosingAndSendIsEpipe() {
         Fixture fx = fx();
         assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.close(fx.now));
-        assertEquals(Optional.of(TcpError.ECONNCLOSING), fx.conn.send(Fixture.bytes("x"), fx.now));
+        assertEquals(Optional.of(TcpError.EPIPE), fx.conn.send(Fixture.bytes("x"), fx.now));
         fx.expectSent(fx.sent());
     }
 
