@@ -67,6 +67,11 @@ final class RunCommand implements Callable<Integer> {
                     + "and the numbers behind them.")
     private boolean annotate;
 
+    @Option(names = "--tcb",
+            description = "Under each segment of the transcript, the TCB variables of both ends after it (RFC 9293 "
+                    + "names: SND.UNA, SND.NXT, SND.WND, RCV.NXT, RCV.WND, and the RTO).")
+    private boolean tcb;
+
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "What standard output gets: text (the transcript, the default) or json (every segment, "
                     + "event, timer, TCB snapshot and failure as one JSON document; schema in docs/tcps-run.schema.json).")
@@ -218,9 +223,10 @@ final class RunCommand implements Callable<Integer> {
      * that means nothing (`-ttt`), rather than silently taking one of them.
      */
     private void refuseConflictingOptions() {
-        if (quiet && (annotate || verbose || absolute || numeric || timestamps.length > 0 || format != Format.text)) {
+        if (quiet && (annotate || tcb || verbose || absolute || numeric || timestamps.length > 0
+                || format != Format.text)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--quiet prints no transcript, and -A, -S, -n, -t, -v and --format only shape the transcript");
+                    "--quiet prints no transcript, and -A, --tcb, -S, -n, -t, -v and --format only shape the transcript");
         }
         if (pcap != null && pcapDir != null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -317,7 +323,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (ladder || mermaid) {
             String view = ladder ? "--ladder" : "--mermaid";
-            String textOnly = annotate ? "-A" : verbose ? "-v" : null;
+            String textOnly = annotate ? "-A" : verbose ? "-v" : tcb ? "--tcb" : null;
             if (textOnly != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
                         + view + " draws states, timers and faults itself (drop " + textOnly + ")");
@@ -334,14 +340,14 @@ final class RunCommand implements Callable<Integer> {
             return new Findings(out);
         }
         if (format == Format.json) {
-            String textOnly = annotate ? "-A" : verbose ? "-v" : timestamps.length > 0 ? "-t" : null;
+            String textOnly = annotate ? "-A" : verbose ? "-v" : tcb ? "--tcb" : timestamps.length > 0 ? "-t" : null;
             if (textOnly != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
                         + "--format json already holds every event and time (drop " + textOnly + ")");
             }
             return new JsonReport(out, tcpdumpOptions());
         }
-        return new Transcript(out, tcpdumpOptions(), annotate);
+        return new Transcript(out, tcpdumpOptions(), annotate, tcb);
     }
 
     private boolean colour() {

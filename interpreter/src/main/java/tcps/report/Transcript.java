@@ -28,11 +28,19 @@ public final class Transcript implements Reporter {
     private int failed;
     private int scenarios;
 
+    private final boolean tcb;
+
     /** @param annotate also show, between tcpdump's lines, what faults and stacks did (for teaching) */
     public Transcript(PrintWriter out, TcpdumpOptions tcpdump, boolean annotate) {
+        this(out, tcpdump, annotate, false);
+    }
+
+    /** @param tcb also show, under each segment, the TCB variables of both ends ({@link TcbTable}) */
+    public Transcript(PrintWriter out, TcpdumpOptions tcpdump, boolean annotate, boolean tcb) {
         this.out = out;
         this.tcpdump = tcpdump;
         this.annotate = annotate;
+        this.tcb = tcb;
     }
 
     @Override
@@ -45,13 +53,19 @@ public final class Transcript implements Reporter {
         if (header != null) {
             out.println(header);
         }
+        TcbTable table = tcb ? new TcbTable(Exchange.of(result, tcpdump.absolute(), tcpdump), tcpdump.absolute())
+                : null;
+        if (table != null) {
+            out.println(table.heading());
+        }
         Map<Integer, RunEvent.SegmentFault> faults = new HashMap<>();
         result.events(RunEvent.SegmentFault.class).forEach(f -> faults.put(f.segment(), f));
         TcpdumpPrinter printer = new TcpdumpPrinter(tcpdump);
         List<Line> lines = new ArrayList<>();
         for (Captured c : result.capture()) {
             RunEvent.SegmentFault fault = faults.get(c.index());
-            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), () -> segment(printer, c, fault)));
+            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), () -> segment(printer, c, fault)
+                    + (table == null ? "" : table.after(c.index()))));
         }
         for (Failure f : result.failures()) {
             String text = Excerpt.render(report.source(), f.span(), "failed", f.summary(), f.details());

@@ -114,6 +114,11 @@ class DiagramCliTest {
         refused("-A shapes the text transcript; --ladder draws states, timers and faults itself", "--ladder", "-A");
         refused("-v shapes the text transcript; --mermaid draws states, timers and faults itself", "--mermaid", "-v");
         refused("Invalid value for option '--color'", "--ladder", "--color=sometimes");
+        refused("--tcb shapes the text transcript; --ladder draws states, timers and faults itself", "--ladder",
+                "--tcb");
+        refused("--tcb shapes the text transcript; --format json already holds every event and time", "--format",
+                "json", "--tcb");
+        refused("--quiet prints no transcript, and -A, --tcb,", "-q", "--tcb");
     }
 
     private static void refused(String message, String... options) {
@@ -141,5 +146,17 @@ class DiagramCliTest {
         String mermaid = CliRun.separate(ROOT, "run", "--mermaid", "--scenario",
                 "the textbook: two retries with doubling timeouts", "scenarios/syn-lost.tcps").out();
         assertTrue(seeing.contains(mermaid), "docs/seeing.md's Mermaid is out of date; it is now:\n" + mermaid);
+    }
+
+    @Test
+    void tcbShowsBothEndsAfterEachSegmentInRfcNames() {
+        String out = CliRun.separate(ROOT, "run", "--tcb", "scenarios/seed-003-sequence-numbers.tcps").out();
+        assertTrue(out.startsWith("                | TCB      state           SND.UNA    SND.NXT SND.WND    RCV.NXT"),
+                out);
+        // after the client's 13 bytes arrived: the server expects byte 14, the client has not been ACKed yet
+        String afterData = out.split("length 13\n")[1];
+        assertTrue(afterData.startsWith("                | client   ESTABLISHED           1         14"), afterData);
+        assertTrue(afterData.split("\n")[1].startsWith("                | server   ESTABLISHED           1          1   "
+                + "65536         14"), afterData);
     }
 }
