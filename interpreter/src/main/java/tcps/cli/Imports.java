@@ -13,13 +13,13 @@ import tcps.syntax.Source;
  * and below it, never an absolute path or {@code ..} out of it), then in the standard library
  * ({@code stdlib/}, inside tcps). {@code .tcps} may be left out of the name.
  */
-final class Imports implements Library.Files {
+public final class Imports implements Library.Files {
     /** The macro files of the standard library, for messages. */
     static final String STDLIB = "handshake, transfer, teardown, reset, tcp";
 
     private final Path cwd;
 
-    Imports(Path cwd) {
+    public Imports(Path cwd) {
         this.cwd = cwd;
     }
 

@@ -1,11 +1,15 @@
 package tcps.lsp;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import tcps.check.Checker;
 import tcps.check.ScenarioPlan;
+import tcps.cli.Imports;
+import tcps.grammar.Lexemes;
+import tcps.grammar.Library;
 import tcps.grammar.ScriptParser;
 import tcps.run.Evaluation;
 import tcps.run.Failure;
@@ -34,20 +38,27 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
         Lines lines = new Lines(text);
         Source source = new Source(name, text);
         List<Diagnostic> diagnostics = new ArrayList<>();
-        ScriptParser.Result parsed = ScriptParser.parse(source);
+        // Imports are found as tcps run finds them: beside the file (its name is its absolute
+        // path), else in the standard library. A new Library each time: imported files are read
+        // again, so an edit to one is seen at the next change here.
+        ScriptParser.Result parsed = ScriptParser.parse(source, new Library(new Imports(Path.of(""))));
         if (!parsed.ok()) {
-            parsed.errors().forEach(d -> diagnostics.add(error(lines, d)));
+            parsed.errors().forEach(d -> diagnostics.add(error(lines, name, text, d)));
             return new Analysis(lines, null, diagnostics, List.of(), List.of());
         }
         Checker.Result checked = Checker.check(parsed.script());
         if (!checked.ok()) {
-            checked.errors().forEach(d -> diagnostics.add(error(lines, d)));
+            checked.errors().forEach(d -> diagnostics.add(error(lines, name, text, d)));
             return new Analysis(lines, parsed.script(), diagnostics, List.of(), List.of());
         }
         List<Evaluation> values = new ArrayList<>();
         List<RunEvent.SocketCall> calls = new ArrayList<>();
         for (ScenarioPlan plan : checked.plans()) {
-            ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT, values::add);
+            ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT, e -> {
+                if (e.source().name().equals(name)) { // not what runs in a macro of another file
+                    values.add(e);
+                }
+            });
             for (Failure f : result.failures()) {
                 diagnostics.add(failure(lines, plan, f));
             }
@@ -64,8 +75,31 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
         return new Analysis(lines, parsed.script(), diagnostics, List.copyOf(values), List.copyOf(calls));
     }
 
-    private static Diagnostic error(Lines lines, tcps.syntax.Diagnostic d) {
-        return new Diagnostic(lines.range(d.span()), d.message(), DiagnosticSeverity.Error, SOURCE);
+    /**
+     * An error, where it is. One found in a file this one imports is shown on the import that
+     * brought it in (or the first import), saying where it is: the editor shows this file only.
+     */
+    private static Diagnostic error(Lines lines, String name, String text, tcps.syntax.Diagnostic d) {
+        if (d.source().name().equals(name)) {
+            return new Diagnostic(lines.range(d.span()), d.message(), DiagnosticSeverity.Error, SOURCE);
+        }
+        String message = "in " + d.source().name() + ":" + d.span() + ": " + d.message();
+        String file = Path.of(d.source().name()).getFileName().toString().replaceFirst("\\.tcps$", "");
+        tcps.syntax.Span at = null;
+        List<Lexemes.Lexeme> lexemes = Lexemes.of(text);
+        for (int i = 1; i < lexemes.size(); i++) {
+            Lexemes.Lexeme l = lexemes.get(i);
+            if (lexemes.get(i - 1).text().equals("import") && l.kind() == Lexemes.Kind.STRING) {
+                tcps.syntax.Span line = lexemes.get(i - 1).span().to(l.span());
+                if (l.text().contains(file)) {
+                    at = line;
+                    break;
+                }
+                at = at == null ? line : at;
+            }
+        }
+        at = at == null ? new tcps.syntax.Span(1, 1, 1) : at;
+        return new Diagnostic(lines.range(at), message, DiagnosticSeverity.Error, SOURCE);
     }
 
     /**

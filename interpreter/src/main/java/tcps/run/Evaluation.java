@@ -1,5 +1,6 @@
 package tcps.run;
 
+import tcps.syntax.Source;
 import tcps.syntax.Span;
 
 /**
@@ -8,9 +9,11 @@ import tcps.syntax.Span;
  * {@code isn+1 = 934227077 (client's ISN + 1)}. An expression evaluated more than once is
  * reported each time.
  *
- * @param value the number: a 32-bit sequence number for seq and ack fields, else as computed
+ * @param source the text the expression is written in: the script's, or a macro's expansion
+ *               (named as the macro's file, at the macro's lines)
+ * @param value  the number: a 32-bit sequence number for seq and ack fields, else as computed
  */
-public record Evaluation(Span span, long value, String shown) {
+public record Evaluation(Source source, Span span, long value, String shown) {
     /** Receives the values of a run's expressions as they are computed. */
     @FunctionalInterface
     public interface Observer {

@@ -89,7 +89,7 @@ final class Numbering {
             return; // a plain run: no text to build
         }
         String text = source.text(e.span());
-        observer.evaluated(new Evaluation(e.span(), value, shown.startsWith(text + " ") || shown.equals(text)
+        observer.evaluated(new Evaluation(source, e.span(), value, shown.startsWith(text + " ") || shown.equals(text)
                 ? shown : text + " = " + shown));
     }
 

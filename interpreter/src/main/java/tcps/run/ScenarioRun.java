@@ -879,6 +879,10 @@ final class ScenarioRun {
      */
     private void returned(Actor.Stack a, Span at, String call, Optional<TcpError> error, String success) {
         error.ifPresent(e -> a.lastError = e);
+        // Inside a macro's expansion, the call is where the script called the macro (as for failures).
+        for (Statement.Expansion x : expansions) {
+            at = x.span();
+        }
         events.add(new RunEvent.SocketCall(net.now(), net.sent(), a.plan().name(), call, at,
                 error.orElse(null), error.map(Enum::name).orElse(success)));
     }

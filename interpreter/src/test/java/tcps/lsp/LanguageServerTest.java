@@ -292,6 +292,34 @@ class LanguageServerTest {
     }
 
     @Test
+    void importsAreReadAsTcpsRunReadsThem(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        initialize();
+        Files.writeString(dir.resolve("lib.tcps"), "macro opening(a) {\n  a connect\n  expect a > server SYN win=7\n}\n");
+        Files.writeString(dir.resolve("broken.tcps"), "macro oops(a) {\n  a conect\n}\n");
+        String uri = dir.resolve("main.tcps").toUri().toString();
+        TextDocumentIdentifier main = new TextDocumentIdentifier(uri);
+        // the standard library's handshake, and a macro beside the script that fails inside
+        String text = "import \"handshake\"\nimport \"lib\"\nopening(client)\n";
+        server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "tcps", 1,
+                text)));
+        List<Diagnostic> d = published.poll(10, TimeUnit.SECONDS).getDiagnostics();
+        assertEquals(1, d.size(), d.toString());
+        assertEquals(DiagnosticSeverity.Warning, d.get(0).getSeverity());
+        assertEquals(range(2, 0, 2, 7), d.get(0).getRange(), "at the call, as tcps run puts it");
+        assertTrue(d.get(0).getMessage().contains("in `opening(client)`, " + dir.resolve("lib.tcps") + ":3:"),
+                d.get(0).getMessage());
+        // An error in an imported file is shown on the import that brings it in.
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(
+                uri, 2), List.of(new TextDocumentContentChangeEvent("import \"lib\"\nimport \"broken\"\noops(client)\n"))));
+        d = published.poll(10, TimeUnit.SECONDS).getDiagnostics();
+        assertTrue(d.size() >= 1, d.toString());
+        assertEquals(range(1, 0, 1, 15), d.get(0).getRange(), "the whole `import \"broken\"`");
+        assertTrue(d.get(0).getMessage().startsWith("in " + dir.resolve("broken.tcps") + ":2:"), d.get(0).getMessage());
+        assertTrue(d.get(0).getMessage().contains("conect"), d.get(0).getMessage());
+        shutdownAndExit(0);
+    }
+
+    @Test
     void closingADocumentClearsItsDiagnostics() throws Exception {
         initialize();
         open("client conect\n");
