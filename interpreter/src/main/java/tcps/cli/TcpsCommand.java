@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
                     + "(RFC 9293) over a simulated network on a virtual clock, and prints what tcpdump would show.",
             "",
             "Start with: tcps run scenarios/one-liner.tcps"},
-        subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class, ProfilesCommand.class, LspCommand.class, FuzzCommand.class, HelpCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class, ProfilesCommand.class, LspCommand.class, FuzzCommand.class, HelpCommand.class,
             AutoComplete.GenerateCompletion.class},
         footer = ExitCode.HELP_TEXT)
 final class TcpsCommand implements Callable<Integer> {
