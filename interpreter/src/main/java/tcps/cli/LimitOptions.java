@@ -19,7 +19,8 @@ class LimitOptions {
     private Long sourceBytes;
 
     @Option(names = "--max-statements", paramLabel = "N",
-            description = "Refuse a script with more statements (default: 100000).")
+            description = "Refuse a script with more statements, and stop a scenario that runs more (each round of a "
+                    + "repeat counted), as a failure (default: 100000).")
     private Integer statements;
 
     @Option(names = "--max-expression-depth", paramLabel = "N",

@@ -12,7 +12,8 @@ import tcps.syntax.Duration;
  * --max-...} raises or lowers each one, and a grader can pass tighter ones for untrusted scripts.
  *
  * @param sourceBytes     the most bytes a script file may hold (read no further)
- * @param statements      the most statements one file may hold
+ * @param statements      the most statements one file may hold, and one scenario may run (each round
+ *                        of a repeat, each statement of a macro counted)
  * @param expressionDepth how deeply expressions and blocks may nest (a static error past it)
  * @param virtualTime     the virtual time (µs) a scenario may run to
  * @param events          the most events (arrivals and timers) one scenario may simulate
@@ -82,6 +83,11 @@ public record Limits(long sourceBytes, int statements, int expressionDepth, long
     public String virtualTimeReached() {
         return "the scenario ran past " + time(virtualTime) + " of virtual time, the limit of a run "
                 + "(--max-virtual-time)";
+    }
+
+    public String statementsReached() {
+        return "the scenario ran " + statements + " statements (each round of a repeat counted), the limit of a run "
+                + "(--max-statements)";
     }
 
     public String eventsReached() {

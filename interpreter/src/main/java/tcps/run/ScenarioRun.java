@@ -98,6 +98,8 @@ final class ScenarioRun {
     private boolean inCall;
     /** When the segment matched last was sent; {@code expect ... after D} counts from it. */
     private long lastMatchedTime;
+    /** Statements run so far, each round of a repeat and each macro call counted, against {@link Limits#statements}. */
+    private long statementsRun;
     /** Bytes the applications wrote so far, against {@link Limits#bytesWritten}. */
     private long bytesWritten;
 
@@ -195,6 +197,11 @@ final class ScenarioRun {
 
     /** Runs one statement; false when a limit of the run was reached and nothing more runs. */
     private boolean execute(Statement st) {
+        if (++statementsRun > options.limits().statements()) {
+            // a repeat inside a repeat runs a short script for ever; each statement run counts
+            fail(st.span(), options.limits().statementsReached(), List.of());
+            return false;
+        }
         try {
             st.accept(execution);
         } catch (ScriptError e) {

@@ -128,6 +128,10 @@ class KnownCrashesTest {
                         "link delay 9223372036854775807us\nclient connect\n",
                         "x.tcps:1:12: error: `9223372036854775807us` is too long a duration: at most 596523h (2^31 s, "
                                 + "as far as tcpdump's clock goes)"),
+                run("a repeat inside a repeat (was a run of 10^12 statements)",
+                        "client connect\nrepeat 1000000 {\n repeat 1000000 {\n  let x = 1\n }\n}\n", ExitCode.FAILED,
+                        "x.tcps:4:3: failed: the scenario ran 100000 statements (each round of a repeat counted), the "
+                                + "limit of a run (--max-statements)"),
                 run("an ACK storm (was out of memory, or no output at all)",
                         "stack rfc9293\nhost attacker at 10.0.0.66\nclient connect\nexpect SYN\nexpect SYN-ACK\n"
                                 + "expect ACK\nattacker send [P.] from client to server seq=1 ack=1 \"evil\"\nwait 1h\n",
