@@ -11,12 +11,16 @@ import tcps.cli.Imports;
 import tcps.grammar.Lexemes;
 import tcps.grammar.Library;
 import tcps.grammar.ScriptParser;
+import tcps.report.TcpdumpOptions;
+import tcps.report.TcpdumpPrinter;
+import tcps.report.TimestampMode;
 import tcps.run.Evaluation;
 import tcps.run.Failure;
 import tcps.run.Interpreter;
 import tcps.run.RunEvent;
 import tcps.run.RunOptions;
 import tcps.run.ScenarioResult;
+import tcps.sim.Captured;
 import tcps.syntax.Script;
 import tcps.syntax.Source;
 
@@ -29,10 +33,14 @@ import tcps.syntax.Source;
  * @param diagnostics what to show, in LSP's terms
  * @param values      the values the run computed (empty when it did not run)
  * @param calls       the socket calls the run made and what each returned
+ * @param matches     the segment each {@code expect} of this file matched, as tcpdump prints it
  */
 record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<Evaluation> values,
-        List<RunEvent.SocketCall> calls) {
+        List<RunEvent.SocketCall> calls, List<Match> matches) {
     static final String SOURCE = "tcps";
+
+    /** An {@code expect} (its first word's span) and the transcript line of the segment it matched. */
+    record Match(tcps.syntax.Span span, String line) {}
 
     static Analysis of(String name, String text) {
         Lines lines = new Lines(text);
@@ -44,21 +52,39 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
         ScriptParser.Result parsed = ScriptParser.parse(source, new Library(new Imports(Path.of(""))));
         if (!parsed.ok()) {
             parsed.errors().forEach(d -> diagnostics.add(error(lines, name, text, d)));
-            return new Analysis(lines, null, diagnostics, List.of(), List.of());
+            return new Analysis(lines, null, diagnostics, List.of(), List.of(), List.of());
         }
         Checker.Result checked = Checker.check(parsed.script());
         if (!checked.ok()) {
             checked.errors().forEach(d -> diagnostics.add(error(lines, name, text, d)));
-            return new Analysis(lines, parsed.script(), diagnostics, List.of(), List.of());
+            return new Analysis(lines, parsed.script(), diagnostics, List.of(), List.of(), List.of());
         }
         List<Evaluation> values = new ArrayList<>();
         List<RunEvent.SocketCall> calls = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
         for (ScenarioPlan plan : checked.plans()) {
-            ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT, e -> {
-                if (e.source().name().equals(name)) { // not what runs in a macro of another file
-                    values.add(e);
+            List<int[]> matched = new ArrayList<>(); // span line, column, length, segment
+            Evaluation.Observer observer = new Evaluation.Observer() {
+                @Override
+                public void evaluated(Evaluation e) {
+                    if (e.source().name().equals(name)) { // not what runs in a macro of another file
+                        values.add(e);
+                    }
                 }
-            });
+
+                @Override
+                public void matched(Source in, tcps.syntax.Span span, int segment) {
+                    if (in.name().equals(name)) {
+                        matched.add(new int[] {span.line(), span.column(), span.length(), segment});
+                    }
+                }
+            };
+            ScenarioResult result = Interpreter.run(plan, source, RunOptions.DEFAULT, observer);
+            List<String> transcript = transcript(result);
+            for (int[] m : matched) {
+                matches.add(new Match(new tcps.syntax.Span(m[0], m[1], m[2]), "segment " + (m[3] + 1) + ": "
+                        + transcript.get(m[3])));
+            }
             for (Failure f : result.failures()) {
                 diagnostics.add(failure(lines, plan, f));
             }
@@ -72,13 +98,29 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
                 }
             }
         }
-        return new Analysis(lines, parsed.script(), diagnostics, List.copyOf(values), List.copyOf(calls));
+        return new Analysis(lines, parsed.script(), diagnostics, List.copyOf(values), List.copyOf(calls),
+                List.copyOf(matches));
     }
 
     /**
      * An error, where it is. One found in a file this one imports is shown on the import that
      * brought it in (or the first import), saying where it is: the editor shows this file only.
      */
+    /** Each captured segment's line as `tcps run` prints it, and what the link did to it. */
+    private static List<String> transcript(ScenarioResult result) {
+        java.util.Map<Integer, RunEvent.SegmentFault> faults = new java.util.HashMap<>();
+        result.events(RunEvent.SegmentFault.class).forEach(f -> faults.put(f.segment(), f));
+        TcpdumpPrinter printer = new TcpdumpPrinter(new TcpdumpOptions(false, false, TimestampMode.DEFAULT, false));
+        List<String> lines = new ArrayList<>();
+        for (Captured c : result.capture()) {
+            RunEvent.SegmentFault fault = faults.get(c.index());
+            String line = printer.line(c.segment(), c.time(), fault != null && fault.effect() == RunEvent.Effect.CORRUPTED);
+            lines.add(fault == null ? line : line + "\n(" + fault.effect().name().toLowerCase(java.util.Locale.ROOT)
+                    + " by " + fault.origin() + ")");
+        }
+        return lines;
+    }
+
     private static Diagnostic error(Lines lines, String name, String text, tcps.syntax.Diagnostic d) {
         if (d.source().name().equals(name)) {
             return new Diagnostic(lines.range(d.span()), d.message(), DiagnosticSeverity.Error, SOURCE);

@@ -57,6 +57,30 @@ final class Navigation {
             return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown),
                     analysis.lines().range(best)));
         }
+        // An expect: the segment it matched, as the transcript prints it.
+        Analysis.Match match = null;
+        for (Analysis.Match m : analysis.matches()) {
+            if (m.span().line() == line && m.span().column() <= column
+                    && (match == null || m.span().column() >= match.span().column())) {
+                match = m;
+            }
+        }
+        if (match != null) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Analysis.Match m : analysis.matches()) {
+                if (m.span().equals(match.span())) {
+                    seen.add(m.line());
+                }
+            }
+            List<String> shown = new ArrayList<>(seen);
+            if (shown.size() > MAX_VALUES_SHOWN) {
+                int more = shown.size() - MAX_VALUES_SHOWN;
+                shown = new ArrayList<>(shown.subList(0, MAX_VALUES_SHOWN));
+                shown.add("... and " + more + " more");
+            }
+            String markdown = "matched\n```\n" + String.join("\n", shown) + "\n```\n\nin the last run";
+            return Optional.of(new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown)));
+        }
         // A socket call: what it returned. The statement's call is the last one that starts
         // before the cursor on its line (statements may share a line, separated by `;`).
         RunEvent.SocketCall call = null;

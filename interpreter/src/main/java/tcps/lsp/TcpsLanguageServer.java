@@ -112,7 +112,7 @@ public final class TcpsLanguageServer implements LanguageServer, LanguageClientA
             analysis = new Analysis(new Lines(text), null, List.of(new org.eclipse.lsp4j.Diagnostic(
                     new org.eclipse.lsp4j.Range(new Position(0, 0), new Position(0, 0)),
                     "tcps: internal error while checking this file: " + e + "; please report it",
-                    org.eclipse.lsp4j.DiagnosticSeverity.Error, Analysis.SOURCE)), List.of(), List.of());
+                    org.eclipse.lsp4j.DiagnosticSeverity.Error, Analysis.SOURCE)), List.of(), List.of(), List.of());
         }
         documents.put(uri, new Document(text, analysis));
         LanguageClient c = client;

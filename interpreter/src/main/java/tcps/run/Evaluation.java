@@ -14,11 +14,21 @@ import tcps.syntax.Span;
  * @param value  the number: a 32-bit sequence number for seq and ack fields, else as computed
  */
 public record Evaluation(Source source, Span span, long value, String shown) {
-    /** Receives the values of a run's expressions as they are computed. */
+    /**
+     * Receives, as a run goes, what tools show beside the script: the value of each expression as
+     * it is computed, and the segment each {@code expect} matched.
+     */
     @FunctionalInterface
     public interface Observer {
         Observer NONE = e -> { };
 
         void evaluated(Evaluation e);
+
+        /**
+         * The {@code expect} at {@code span} of {@code source} matched captured segment
+         * {@code segment} (its index in the capture), whether or not its fields agreed.
+         */
+        default void matched(Source source, Span span, int segment) {
+        }
     }
 }

@@ -71,6 +71,8 @@ final class ScenarioRun {
     private final Source source;
     /** The text the statement being run is written in: the script, or a macro's expansion. */
     private Source text;
+    /** Told what tools show beside the script (values, matches); {@link Evaluation.Observer#NONE} in a plain run. */
+    private final Evaluation.Observer watcher;
     /** The macro calls being run, the innermost first. */
     private final java.util.Deque<Statement.Expansion> expansions = new java.util.ArrayDeque<>();
     /** Every fault armed, with where it was armed, to warn about those that never took a segment. */
@@ -120,6 +122,7 @@ final class ScenarioRun {
         this.text = source;
         this.options = options;
         this.numbering = new Numbering(plan.absoluteNumbers(), actors, this::peerOf, bindings, source, values);
+        this.watcher = values;
         this.match = new SegmentMatch(plan, numbering);
     }
 
@@ -1175,6 +1178,7 @@ final class ScenarioRun {
         }
         Captured c = found[0];
         matched.set(c.index());
+        watcher.matched(text, e.span(), c.index());
         if (e.binding() != null) {
             bindings.bind(e.binding().text(), c);
         }

@@ -167,9 +167,15 @@ class LanguageServerTest {
                 .get(5, TimeUnit.SECONDS);
         assertTrue(h.getContents().getRight().getValue().contains("isn = 2435073417 (server's ISN)"),
                 h.getContents().getRight().getValue());
-        // Not on an expression: nothing.
-        assertNull(server.getTextDocumentService().hover(new HoverParams(doc(), new Position(line, 3)))
-                .get(5, TimeUnit.SECONDS));
+        // Elsewhere on an expect: the segment it matched, as the transcript prints it.
+        h = server.getTextDocumentService().hover(new HoverParams(doc(), new Position(line, 3)))
+                .get(5, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("segment 2: 00:00:00.000010 IP localhost.1234 > "
+                + "localhost.47162: Flags [S.], seq 2435073417, ack 934227077, win 65483,"),
+                h.getContents().getRight().getValue());
+        // Not on a statement that did anything: nothing.
+        assertNull(server.getTextDocumentService().hover(new HoverParams(doc(), new Position(4, 3)))
+                .get(5, TimeUnit.SECONDS), "`stack linux`");
         shutdownAndExit(0);
     }
 
