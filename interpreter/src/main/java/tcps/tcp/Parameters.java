@@ -370,6 +370,14 @@ public final class Parameters {
     public static final Parameter.Flag POSIX_ERRORS = flag("posix_errors",
             "calls fail as POSIX sockets do (EPIPE after shutdown; close after a reset returns 0)", false);
 
+    /**
+     * Linux tcp_cleanup_rbuf: after a read, a window update goes only if the window that can be
+     * offered is at least twice the one the peer has; RFC 9293 3.8.6.2.2 sends one as soon as the
+     * window can grow by min(RCV.BUFF / 2, Eff.snd.MSS).
+     */
+    public static final Parameter.Flag READ_UPDATE_DOUBLES_WINDOW = flag("read_update_doubles_window",
+            "a read sends a window update only if the window at least doubles (Linux tcp_cleanup_rbuf)", false);
+
     /** Every parameter, in the table's order. */
     public static final List<Parameter> ALL = List.copyOf(TABLE);
 

@@ -112,6 +112,29 @@ final class ReceiveQueue {
         return new TcpOption.SackBlock(left, right);
     }
 
+    /**
+     * The first held text that in-order text up to {@code end} repeats, as a block cut at
+     * {@code end}, or null: what Linux's tcp_ofo_queue reports as a D-SACK when the gap fills.
+     */
+    TcpOption.SackBlock firstHeldBefore(SeqNum end) {
+        SeqNum left = null;
+        SeqNum right = null;
+        for (Held h : held) {
+            if (left == null) {
+                if (h.seq().lt(end) && h.text().length > 0) {
+                    left = h.seq();
+                    right = h.end();
+                }
+            } else if (h.seq().le(right) && h.seq().lt(end)) {
+                // held text that touches the block: Linux keeps it coalesced in one buffer
+                right = h.end().gt(right) ? h.end() : right;
+            } else {
+                break;
+            }
+        }
+        return left == null ? null : new TcpOption.SackBlock(left, right.lt(end) ? right : end);
+    }
+
     /** Takes the held text that now starts at or before {@code rcvNxt}, in order. */
     Reassembled reassemble(SeqNum rcvNxt) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -699,6 +699,7 @@ final class SegmentArrives {
                     // <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>". When it goes is textAccepted's rule
                     // (3.8.6.3: at once, or delayed); it rides on data sent before then.
                     tcb.acceptInOrder(text);
+                    tcb.heldTextRepeated(tcb.receiveQueue.firstHeldBefore(tcb.rcvNxt));
                     ReceiveQueue.Reassembled more = tcb.receiveQueue.reassemble(tcb.rcvNxt);
                     tcb.acceptInOrder(more.text());
                     tcb.forgetAcknowledgedSackBlocks();

@@ -11,6 +11,7 @@ import static tcps.tcp.Parameters.FIN_TIMEOUT;
 import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
 import static tcps.tcp.Parameters.HELD_TEXT_SHRINKS_WINDOW;
 import static tcps.tcp.Parameters.POSIX_ERRORS;
+import static tcps.tcp.Parameters.READ_UPDATE_DOUBLES_WINDOW;
 import static tcps.tcp.Parameters.INITIAL_RTO;
 import static tcps.tcp.Parameters.INVALID_RATELIMIT;
 import static tcps.tcp.Parameters.MAX_RTO;
@@ -358,7 +359,23 @@ final class Tcb implements Connection {
             // A read with nothing left reports the failure (Linux tcp_recvmsg: sock_error).
             pendingError = null;
         }
-        if (out.length > 0 && peerMaySend()) {
+        if (out.length > 0 && peerMaySend() && profile.get(READ_UPDATE_DOUBLES_WINDOW)) {
+            // Linux tcp_cleanup_rbuf: a read sends a window update only when the window it can
+            // offer now is at least twice the one the peer has (packetdrill
+            // tcp_blocking_blocking-read: reads from a large buffer send nothing;
+            // captures/zero-window: a read that reopens a zero window does).
+            // The window clamp is the most the window field can say at our scale.
+            long offered = rcvWnd();
+            long clamp = Math.min(rcvBuff, (long) MAX_WINDOW_FIELD << inUse.rcvShift());
+            if (2 * offered <= clamp) {
+                long could = Math.min(clamp, receiveWindow.offer(new ReceiveWindow.Space(freeSpace(), offered,
+                        rcvBuff, inUse.rcvShift(), delayedAcks.rcvMss(), peerSendMss(),
+                        inUse.sendMss(profile.get(MSS)))));
+                if (could > 0 && could >= 2 * offered) {
+                    sendAck(now);
+                }
+            }
+        } else if (out.length > 0 && peerMaySend()) {
             long free = rcvBuff - receiveQueue.unread();
             long threshold = Math.min(rcvBuff / 2, peerSendMss());
             if (free - rcvWnd() >= threshold) {
@@ -1168,6 +1185,17 @@ final class Tcb implements Connection {
     }
 
     /**
+     * In-order text repeated text held out of order ({@code block}, or null when it did not):
+     * with D-SACK, the ACK reports the repeat first (RFC 2883 4.1; Linux tcp_ofo_queue,
+     * packetdrill tcp_dsack_mult).
+     */
+    void heldTextRepeated(TcpOption.SackBlock block) {
+        if (block != null && profile.get(DUPLICATE_SACK) && inUse.sack()) {
+            duplicateBlock = block;
+        }
+    }
+
+    /**
      * The peer's SYN octet came again (its SYN-ACK crossing ours in a simultaneous open): a
      * duplicate, ACKed at once with a D-SACK block naming it, as Linux's tcp_data_queue does
      * for any segment wholly below RCV.NXT (captures/self-connect: {@code sack 1 {0:1}}).
@@ -1189,7 +1217,7 @@ final class Tcb implements Connection {
      */
     void textAcceptedBeyondWindow(long now) {
         textReceived = true;
-        delayAck(now);
+        delayAckFor(profile.get(Parameters.DELAYED_ACK), now);
     }
 
     /** An ACK is owed now or by the timer. */

@@ -39,7 +39,7 @@ class CaptureAgreesWithTcpdumpTest {
                     Path dir = out.resolve(script.getFileName() + flags.replace(" ", ""));
                     List<String> args = new ArrayList<>(List.of("run", "--pcap-dir", dir.toString()));
                     args.addAll(List.of(flags.split(" ")));
-                    args.add(script.getFileName().toString());
+                    args.add(SCENARIOS.relativize(script).toString());
                     CliRun r = CliRun.separate(SCENARIOS, args.toArray(new String[0]));
                     assertTrue(r.exit() == 0 || r.exit() == 1, () -> "the scenario did not run:\n" + r.err());
                     List<String> tcps = r.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{6} IP .*") || l.matches("    \\d+\\.\\d+\\.\\d+\\.\\d+\\..*")).toList();
@@ -57,7 +57,7 @@ class CaptureAgreesWithTcpdumpTest {
                 assumeTrue(installed("tshark"), "tshark is not installed: apt-get install tshark (./run-tests does)");
                 Path dir = out.resolve(script.getFileName() + "-tshark");
                 CliRun r = CliRun.separate(SCENARIOS, "run", "-A", "--pcap-dir", dir.toString(),
-                        script.getFileName().toString());
+                        SCENARIOS.relativize(script).toString());
                 // exactly the segments a `corrupt next` fault took carry a wrong checksum
                 long corrupted = r.out().lines().filter(l -> l.contains("^ corrupted on the way")).count();
                 long incorrect = 0;
@@ -77,7 +77,7 @@ class CaptureAgreesWithTcpdumpTest {
     }
 
     private static List<Path> scripts() throws IOException {
-        try (Stream<Path> s = Files.list(SCENARIOS)) {
+        try (Stream<Path> s = Files.walk(SCENARIOS, 2)) {
             return s.filter(p -> p.toString().endsWith(".tcps")).sorted().toList();
         }
     }

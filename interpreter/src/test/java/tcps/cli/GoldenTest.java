@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestFactory;
  * Golden transcripts: every {@code scenarios/NAME.tcps} has a {@code scenarios/NAME.golden}
  * holding one or more commands ({@code $ tcps run ...}), each followed by exactly what it
  * prints (stdout and stderr as a terminal shows them) and its {@code [exit N]}. The commands
- * run in-process from the scenarios directory.
+ * run in-process from the scenarios directory (a scenario in a folder of it is named with the
+ * folder: {@code tcps run packetdrill/x.tcps}).
  *
  * <p>To rewrite the outputs after an intended change, run with {@code -Dtcps.golden.update=true}
  * and read the diff before committing it.
@@ -55,15 +56,16 @@ class GoldenTest {
         List<String> missing = new ArrayList<>();
         for (Path script : files(".tcps")) {
             String base = script.getFileName().toString().replaceFirst("\\.tcps$", "");
-            if (!Files.exists(SCENARIOS.resolve(base + ".golden"))) {
+            if (!Files.exists(script.resolveSibling(base + ".golden"))) {
                 missing.add(script.getFileName().toString());
             }
         }
         assertTrue(missing.isEmpty(), "scenarios without a .golden transcript: " + missing);
     }
 
+    /** Files in scenarios/ and in its folders (scenarios/packetdrill/); their commands name them from scenarios/. */
     private static List<Path> files(String suffix) throws IOException {
-        try (Stream<Path> s = Files.list(SCENARIOS)) {
+        try (Stream<Path> s = Files.walk(SCENARIOS, 2)) {
             return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
         }
     }
