@@ -21,7 +21,7 @@ public final class ExitCode {
             + "  2   a script cannot run (unreadable, syntax error, static error); nothing ran%n"
             + "  64  the command line is wrong%n"
             + "  70  internal error in tcps (please report it, with --debug output)%n"
-            + "  73  an output file (--pcap) cannot be written%n";
+            + "  73  an output file (--pcap, --svg, --html) cannot be written%n";
 
     private ExitCode() {}
 }

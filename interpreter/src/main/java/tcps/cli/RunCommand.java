@@ -2,6 +2,7 @@ package tcps.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -21,6 +22,9 @@ import tcps.report.JsonReport;
 import tcps.report.Ladder;
 import tcps.report.Mermaid;
 import tcps.report.Reporter;
+import tcps.report.Reporters;
+import tcps.report.SvgFile;
+import tcps.report.HtmlReport;
 import tcps.report.ScenarioReport;
 import tcps.report.Transcript;
 import tcps.report.TcpdumpOptions;
@@ -94,6 +98,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Write each scenario as a Mermaid sequenceDiagram (GitHub and GitLab draw it in Markdown).")
     private boolean mermaid;
 
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also write the ladder diagram of the scenario to FILE, a self-contained SVG (arrows slanted by "
+                    + "the link delay; hovering over one shows its tcpdump line and the TCB before and after).")
+    private Path svg;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a report of the whole run to FILE, one self-contained HTML page: per scenario the "
+                    + "diagram, the annotated transcript and the failures at their lines; click an arrow for its details.")
+    private Path html;
+
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour the ladder: auto (on a terminal, unless NO_COLOR is set), always, never.")
     private When color = When.auto;
@@ -163,6 +177,10 @@ final class RunCommand implements Callable<Integer> {
                     "no scenario named " + String.join(" or ", only.stream().map(s -> "\"" + s + "\"").toList())
                             + " in " + String.join(", ", files));
         }
+        if (svg != null && selected.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--svg draws one scenario, and "
+                    + selected.size() + " would run; choose one with --scenario NAME, or use --html FILE for them all");
+        }
         if (pcap != null && selected.size() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pcap writes the capture of one scenario, "
                     + "and " + selected.size() + " would run; use --pcap-dir DIR, or --scenario NAME");
@@ -170,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
         if (!capturesCanBeWritten(front, selected, err)) {
             return ExitCode.CANNOT_WRITE;
         }
-        Reporter report = reporter(out);
+        Reporter report = withFiles(reporter(out));
         // A quiet run keeps only what its assertions need; a pcap file needs the whole capture.
         RunOptions options = new RunOptions(seed, failFast, limits, !quiet || pcap != null || pcapDir != null);
         boolean several = files.size() > 1;
@@ -192,7 +210,11 @@ final class RunCommand implements Callable<Integer> {
                         return ExitCode.CANNOT_WRITE;
                     }
                 }
-                report.scenario(new ScenarioReport(file.source(), result, plan.scenario().span().line(), several));
+                try {
+                    report.scenario(new ScenarioReport(file.source(), result, plan.scenario().span().line(), several));
+                } catch (UncheckedIOException e) {
+                    return cannotWrite(e, err);
+                }
                 out.flush(); // each scenario shows as soon as it ends: a run stopped from outside shows what it did
                 failed += result.failed();
                 if (failFast && result.failed() > 0) {
@@ -207,7 +229,11 @@ final class RunCommand implements Callable<Integer> {
     private int close(Reporter report, PrintWriter out, BoundedWriter bounded, Limits limits, int status) {
         out.flush();
         bounded.lift();
-        report.finish();
+        try {
+            report.finish();
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e, spec.commandLine().getErr());
+        }
         out.flush();
         if (bounded.cut()) {
             PrintWriter err = spec.commandLine().getErr();
@@ -300,6 +326,25 @@ final class RunCommand implements Callable<Integer> {
         String base = Path.of(file.source().name()).getFileName().toString().replaceFirst("\\.tcps$", "");
         String name = file.plans().size() == 1 ? base : base + "-" + (index + 1);
         return parent.cwd().resolve(pcapDir).resolve(name + ".pcap");
+    }
+
+    /** Standard output's reporter, then the files asked for (--svg, --html). */
+    private Reporter withFiles(Reporter stdout) {
+        List<Reporter> all = new java.util.ArrayList<>(List.of(stdout));
+        if (svg != null) {
+            all.add(new SvgFile(parent.cwd().resolve(svg), tcpdumpOptions()));
+        }
+        if (html != null) {
+            all.add(new HtmlReport(parent.cwd().resolve(html), tcpdumpOptions(), files));
+        }
+        return all.size() == 1 ? stdout : new Reporters(all);
+    }
+
+    /** A report file could not be written: exit 73, as for a pcap file. */
+    private static int cannotWrite(UncheckedIOException e, PrintWriter err) {
+        err.println("tcps: cannot write " + e.getMessage() + ": " + ScriptFile.reason(e.getCause()));
+        err.flush();
+        return ExitCode.CANNOT_WRITE;
     }
 
     /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
