@@ -53,6 +53,8 @@ public final class Library {
     private final Files files;
     /** Macro calls expanded for the script being read. */
     private int expansions;
+    /** Characters of text the script's macro calls expanded to so far. */
+    private long expandedChars;
     private final Map<String, Unit> parsed = new HashMap<>();
     private final Deque<String> reading = new ArrayDeque<>();
 
@@ -92,6 +94,7 @@ public final class Library {
     void reading(String name, Runnable read) {
         if (reading.isEmpty()) {
             expansions = 0; // a new script
+            expandedChars = 0;
         }
         reading.push(name);
         try {
@@ -104,6 +107,18 @@ public final class Library {
     /** Counts one expansion; false past {@link #MAX_EXPANSIONS} for the script being read. */
     boolean expand() {
         return ++expansions <= MAX_EXPANSIONS;
+    }
+
+    /**
+     * How much text all of one script's macro calls may read: each call reads its macro's whole
+     * file, so a 10,000-call script of a megabyte would read 10 GB. Real scripts use a few KiB.
+     */
+    static final long MAX_EXPANDED_CHARS = 64L << 20;
+
+    /** Counts the text one expansion reads; false past {@link #MAX_EXPANDED_CHARS} for the script being read. */
+    boolean expandText(int chars) {
+        expandedChars += chars;
+        return expandedChars <= MAX_EXPANDED_CHARS;
     }
 
     static Map<String, MacroDef> merged(List<Map<String, MacroDef>> maps) {

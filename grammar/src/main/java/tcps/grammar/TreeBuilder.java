@@ -606,28 +606,58 @@ final class TreeBuilder {
             throw new SyntaxError(at, "the script expands more than " + Library.MAX_EXPANSIONS + " macro calls in all "
                     + "(`" + call + "` is one too many); do macros call each other in loops?");
         }
-        Source expanded = new Source(macro.source().name(), substituted(macro, args));
+        // Expanding reads the macro's whole file (its text keeps the body's lines and columns): that is the cost.
+        if (!library.expandText(macro.source().text().length())) {
+            throw new SyntaxError(at, "the script's macro calls expand more than "
+                    + (Library.MAX_EXPANDED_CHARS >> 20) + " MiB of text in all (`" + name + "(...)` is one too many); "
+                    + "call fewer macros, or define them in a smaller file");
+        }
+        String text = substituted(macro, args);
+        if (text == null) {
+            throw new SyntaxError(at, "the expansion of `" + name + "(...)` is longer than " + (MAX_EXPANSION_CHARS >> 20)
+                    + " MiB of text; do macros pass growing arguments to each other?");
+        }
+        Source expanded = new Source(macro.source().name(), text);
         ErrorList inner = new ErrorList(expanded);
         ScriptParser.Built built = ScriptParser.parseExpansion(expanded, inner, library, macros, depth + 1);
         String where = " (in `" + call + "`, called at " + source.name() + ":" + at + ")";
         for (tcps.syntax.Diagnostic d : inner.toList()) {
             errors.add(new tcps.syntax.Diagnostic(d.source(), d.span(), d.message() + where));
         }
-        List<Statement> body = built.built().scenarios().isEmpty() ? List.of()
+        // built() is null when the expansion nested too deeply to be parsed; that error is reported above
+        List<Statement> body = built.built() == null || built.built().scenarios().isEmpty() ? List.of()
                 : built.built().scenarios().get(0).statements();
         return new Statement.Expansion(new Name(name, Spans.of(c.name)), call, expanded, body, at);
     }
 
-    /** The macro's file with only its body left, each parameter replaced by its argument. */
+    /** The longest body one macro call may expand to: arguments passed on and repeated grow fast. */
+    static final int MAX_EXPANSION_CHARS = 1 << 20;
+
+    /**
+     * The macro's file with only its body left, each parameter replaced by its argument; null
+     * when the body would grow longer than {@link #MAX_EXPANSION_CHARS} (it is measured first).
+     */
     private static String substituted(Library.MacroDef macro, List<String> args) {
         String text = macro.source().text();
+        List<Token> all = ScriptParser.tokens(text);
+        long length = macro.bodyEnd() - macro.bodyStart(); // the body; the rest of the file is blanked
+        for (Token t : all) {
+            int param = macro.params().indexOf(t.getText());
+            if (t.getType() == IDENT && param >= 0 && t.getStartIndex() >= macro.bodyStart()
+                    && t.getStopIndex() < macro.bodyEnd()) {
+                length += args.get(param).length() - t.getText().length();
+                if (length > MAX_EXPANSION_CHARS) {
+                    return null;
+                }
+            }
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
             boolean inBody = i >= macro.bodyStart() && i < macro.bodyEnd();
             out.append(inBody || ch == '\n' || ch == '\r' ? ch : ' ');
         }
-        List<Token> tokens = ScriptParser.tokens(text);
+        List<Token> tokens = all;
         for (int k = tokens.size() - 1; k >= 0; k--) {
             Token t = tokens.get(k);
             int param = macro.params().indexOf(t.getText());

@@ -28,7 +28,11 @@ final class Mutator {
         "scenario", "profile", "extends", "stack", "host", "at", "port", "from", "to", "state", "error",
         "nothing", "more", "for", "after", "until", "scripted", "numbers", "absolute", "{", "}", "(", ")", "<",
         ">", ",", ":", ";", "\n", "=", "+", "-", "*", "%", ".", "\"", "#", "//", "<mss 1460,sackOK,TS val 1 ecr 0,"
-        + "nop,wscale 7>", "<sack 4 {1:2}{3:4}{5:6}{7:8},TS val 1 ecr 2,mss 1>", "TIME-WAIT", "ESTABLISHED"};
+        + "nop,wscale 7>", "<sack 4 {1:2}{3:4}{5:6}{7:8},TS val 1 ecr 2,mss 1>", "TIME-WAIT", "ESTABLISHED",
+        "import \"tcp\"", "import \"handshake\"", "macro m(a, b) { a connect }", "m(client, server)",
+        "handshake(client, server)", "transfer(client, server, 1000)", "teardown(client, server)", "repeat 3 {",
+        "repeat until client state CLOSED {", "repeat at most 5 until", "eventually", "==", "!=", ">=", "<=", " in ",
+        "..", "client.snd_nxt", "server.rcv_nxt", "client.rto", "client.state", "a(", "m(m(m(client)))"};
     private static final Pattern NUMBER = Pattern.compile("(?<![A-Za-z_.0-9])[0-9]+(?![0-9.A-Za-z_])");
     private static final Pattern DURATION = Pattern.compile("(?<![A-Za-z_.0-9])[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)\\b");
 

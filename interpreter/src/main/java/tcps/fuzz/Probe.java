@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.List;
 import tcps.check.Checker;
 import tcps.check.ScenarioPlan;
+import tcps.grammar.Library;
 import tcps.grammar.ScriptParser;
 import tcps.report.Excerpt;
 import tcps.report.JsonReport;
@@ -36,7 +37,7 @@ final class Probe {
         Source source = new Source("fuzz.tcps", text);
         StringWriter printed = new StringWriter();
         PrintWriter out = new PrintWriter(printed);
-        ScriptParser.Result parsed = ScriptParser.parse(source, limits.expressionDepth());
+        ScriptParser.Result parsed = ScriptParser.parse(source, new Library(Probe::stdlib), limits.expressionDepth());
         if (!parsed.ok()) {
             print(parsed.errors(), out);
             return printed.toString();
@@ -63,6 +64,21 @@ final class Probe {
         json.finish();
         out.flush();
         return printed.toString();
+    }
+
+    /** {@code import "handshake"}: the standard library's macro files, as the jar holds them; nothing else is read. */
+    private static Library.Found stdlib(String name, Source importer) {
+        String file = "/stdlib/" + (name.endsWith(".tcps") ? name : name + ".tcps");
+        if (name.contains("..") || name.startsWith("/")) {
+            return Library.Found.problem("cannot import \"" + name + "\" while fuzzing");
+        }
+        try (java.io.InputStream in = Probe.class.getResourceAsStream(file)) {
+            return in == null ? Library.Found.problem("no " + file)
+                    : Library.Found.of(new Source(file.substring(1), new String(in.readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            return Library.Found.problem(e.getMessage());
+        }
     }
 
     private static void print(List<Diagnostic> errors, PrintWriter out) {
