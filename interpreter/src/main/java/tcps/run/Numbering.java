@@ -54,10 +54,10 @@ final class Numbering {
             result = SeqNum.of(v);
         } else {
             // A distance counts from the space's ISN; with none chosen yet, numbers are taken as written.
-            result = space.isn().map(base -> base.plus(v)).orElse(SeqNum.of(v));
+            result = space == null ? SeqNum.of(v) : space.isn().map(base -> base.plus(v)).orElse(SeqNum.of(v));
         }
         if (observer != Evaluation.Observer.NONE) {
-            String fromIsn = space.isn().map(base -> " (" + fromIsn(space.owner(), result.offsetFrom(base)) + ")")
+            String fromIsn = space == null ? "" : space.isn().map(base -> " (" + fromIsn(space.owner(), result.offsetFrom(base)) + ")")
                     .orElse("");
             observed(e, result.value(), result + fromIsn);
         }

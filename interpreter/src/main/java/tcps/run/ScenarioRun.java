@@ -88,6 +88,8 @@ final class ScenarioRun {
     private final Numbering numbering;
     private final SegmentMatch match;
     private final BitSet matched = new BitSet();
+    /** Segments an {@code expect eventually} passed over: not matched, and no later expect takes them. */
+    private final BitSet skipped = new BitSet();
     /** Per way an expect looks, where in the capture its next unmatched segment may be. */
     private final Map<Way, int[]> cursors = new HashMap<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -1177,6 +1179,9 @@ final class ScenarioRun {
             return;
         }
         Captured c = found[0];
+        if (e.eventually()) {
+            skipBefore(e.direction(), c);
+        }
         matched.set(c.index());
         watcher.matched(text, e.span(), c.index());
         if (e.binding() != null) {
@@ -1244,9 +1249,20 @@ final class ScenarioRun {
 
     /**
      * {@code expect eventually}: the first segment not matched yet, going that way, that fits the
-     * pattern; the ones it passes stay unmatched (listed at the end, or failures with
-     * {@code unmatched segments fail}) and later expects can still match them.
+     * pattern; the ones it passes (that way) stay unmatched (listed at the end, or failures with
+     * {@code unmatched segments fail}), and later expects pass over them too.
      */
+    private void skipBefore(Direction d, Captured found) {
+        Way way = d == null ? Way.ANY : new Way(actor(d.from()).address(), actor(d.to()).address());
+        List<Captured> capture = net.capture();
+        for (int i = cursors.get(way)[0]; i < found.index(); i++) {
+            Captured c = capture.get(i);
+            if (!c.scripted() && !matched.get(i) && way.takes(c.segment())) {
+                skipped.set(i);
+            }
+        }
+    }
+
     private Captured nextMatching(Statement.ExpectSegment e) {
         nextUnmatched(e.direction()); // moves the way's cursor past what can never match again
         Way way = e.direction() == null ? Way.ANY : new Way(actor(e.direction().from()).address(),
@@ -1254,7 +1270,7 @@ final class ScenarioRun {
         List<Captured> capture = net.capture();
         for (int i = cursors.get(way)[0]; i < capture.size(); i++) {
             Captured c = capture.get(i);
-            if (c.scripted() || matched.get(i) || !way.takes(c.segment())) {
+            if (c.scripted() || matched.get(i) || skipped.get(i) || !way.takes(c.segment())) {
                 continue;
             }
             Actor sender = actorAt(c.segment().src());
@@ -1279,7 +1295,7 @@ final class ScenarioRun {
         List<Captured> capture = net.capture();
         while (cursor[0] < capture.size()) {
             Captured c = capture.get(cursor[0]);
-            if (!c.scripted() && !matched.get(c.index()) && way.takes(c.segment())) {
+            if (!c.scripted() && !matched.get(c.index()) && !skipped.get(c.index()) && way.takes(c.segment())) {
                 return c;
             }
             cursor[0]++;

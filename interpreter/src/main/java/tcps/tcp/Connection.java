@@ -40,7 +40,7 @@ public interface Connection {
     /** The RTT estimate behind the RTO (RFC 6298), as it stands. */
     RttEstimate rttEstimate();
 
-    /** How many times the retransmission timer fired on this connection (each resent a segment). */
+    /** How many segments this connection sent again: on a timeout, as a loss probe, or found lost. */
     int retransmissions();
 
     /** The error the application has seen, if the connection failed. */

@@ -143,8 +143,8 @@ final class Tcb implements Connection {
     final LossDetection lossDetection;
     /** Timeouts since SND.UNA last advanced (Linux icsk_retransmits). */
     int retransmits;
-    /** Timeouts over the connection's life, for scripts ({@code client.retransmissions}). */
-    private int timeouts;
+    /** Segments sent again over the connection's life (timeouts, loss probes, lost segments). */
+    private int resent;
     /** When the earliest unacknowledged segment was first sent: the give-up clock's origin. */
     long retransmittingSince;
     /** SND.NXT when the timer last expired: later ACKs below it are partial (RFC 6582 3.2). */
@@ -725,7 +725,6 @@ final class Tcb implements Connection {
         if (state.synchronizedState()) {
             congestion.timedOut(sndNxt.distanceFrom(sndUna), now);
         }
-        timeouts++;
         recoveryPoint = sndNxt;
         fastRecovery = false;
         tlpHighSeq = null;
@@ -838,6 +837,7 @@ final class Tcb implements Connection {
             List<RetransmissionQueue.Entry> inFlight = retransmissionQueue.entries();
             Segment last = inFlight.get(inFlight.size() - 1).segment();
             timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "loss probe sent (RFC 8985 7.3)", now);
+            resent++;
             transmit(last.flags(), last.seq(), last.payload(), now);
             tlpHighSeq = sndNxt;
         } else {
@@ -858,6 +858,7 @@ final class Tcb implements Connection {
      */
     private void retransmitFirst(long now) {
         Segment first = retransmissionQueue.firstUnsacked().segment();
+        resent++;
         transmit(first.flags(), first.seq(), first.payload(), now);
     }
 
@@ -867,6 +868,7 @@ final class Tcb implements Connection {
      */
     void retransmitLost(RetransmissionQueue.Entry lost, long now) {
         Segment s = lost.segment();
+        resent++;
         transmit(s.flags(), s.seq(), s.payload(), now);
         if (s.seq().equals(sndUna)) {
             timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "first segment resent as lost (RFC 6298 5.3)", now);
@@ -1586,7 +1588,7 @@ final class Tcb implements Connection {
 
     @Override
     public int retransmissions() {
-        return timeouts;
+        return resent;
     }
 
     /** RCV.WND: what the peer may still send beyond RCV.NXT, as we last told it. */
