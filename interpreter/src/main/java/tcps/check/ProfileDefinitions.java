@@ -19,61 +19,78 @@ import tcps.tcp.Profile;
  * ({@code stdlib/profiles/rfc9293.tcps} sets every one, to say why).
  */
 final class ProfileDefinitions {
+    /** The stacks defined here: a script's own (the standard library's are looked up in {@link Standard}). */
     private final Map<String, Profile> known = new LinkedHashMap<>();
-    private final java.util.Set<String> builtIn = new java.util.HashSet<>();
 
     private ProfileDefinitions() {}
 
-    /** The standard library's stacks, built once per process (a script's own are defined after them). */
+    /**
+     * The standard library's stacks, each built the first time a script names it (or one that
+     * extends it), once per process: a scenario on the default stack never reads the others.
+     */
     private static final class Standard {
-        static final ProfileDefinitions STACKS = build();
+        private static final ProfileDefinitions STACKS = new ProfileDefinitions();
 
-        private static ProfileDefinitions build() {
-            ProfileDefinitions p = new ProfileDefinitions();
-            for (ProfileDef def : StandardLibrary.profiles()) {
-                p.define(def, (span, message) -> {
+        static synchronized Profile get(String name) {
+            Profile built = STACKS.known.get(name);
+            if (built == null) {
+                ProfileDef def = StandardLibrary.profile(name);
+                if (def.base() != null) {
+                    get(def.base().text()); // each stdlib profile extends only ones defined before it
+                }
+                STACKS.define(def, (span, message) -> {
                     throw new IllegalStateException("stdlib profile " + def.name() + " at " + span + ": " + message);
                 });
+                built = STACKS.known.get(name);
             }
-            p.builtIn.addAll(p.known.keySet());
-            return p;
+            return built;
         }
     }
 
     /** The standard library's stacks, then {@code defs} (a file's own profiles). */
     static ProfileDefinitions of(List<ProfileDef> defs, BiConsumer<Span, String> error) {
-        return Standard.STACKS.with(defs, error);
+        return new ProfileDefinitions().with(defs, error);
     }
 
     /** These stacks and {@code defs} defined after them (a scenario's own, after its file's). */
     ProfileDefinitions with(List<ProfileDef> defs, BiConsumer<Span, String> error) {
         ProfileDefinitions p = new ProfileDefinitions();
         p.known.putAll(known);
-        p.builtIn.addAll(builtIn);
         for (ProfileDef def : defs) {
             p.define(def, error);
         }
         return p;
     }
 
-    /** The standard library's profiles, as scripts see them. */
+    /** The standard library's profiles, as scripts see them, in definition order. */
     static Map<String, Profile> standard() {
-        return java.util.Collections.unmodifiableMap(Standard.STACKS.known);
+        Map<String, Profile> all = new LinkedHashMap<>();
+        for (String name : StandardLibrary.PROFILES) {
+            all.put(name, Standard.get(name));
+        }
+        return java.util.Collections.unmodifiableMap(all);
     }
 
     Optional<Profile> byName(String name) {
-        return Optional.ofNullable(known.get(name));
+        Profile own = known.get(name);
+        if (own == null && this != Standard.STACKS && StandardLibrary.PROFILES.contains(name)) {
+            own = Standard.get(name);
+        }
+        return Optional.ofNullable(own);
     }
 
     /** Every name a script can use, alphabetically. */
     List<String> names() {
-        return known.keySet().stream().sorted().toList();
+        java.util.Set<String> all = new java.util.TreeSet<>(known.keySet());
+        all.addAll(StandardLibrary.PROFILES);
+        return List.copyOf(all);
     }
 
     private void define(ProfileDef def, BiConsumer<Span, String> error) {
         String name = def.name().text();
-        if (known.containsKey(name)) {
-            error.accept(def.name().span(), builtIn.contains(name)
+        boolean builtIn = this != Standard.STACKS && StandardLibrary.PROFILES.contains(name);
+        if (known.containsKey(name) || builtIn) {
+            error.accept(def.name().span(), builtIn
                     ? "`" + name + "` is a built-in stack; give your profile another name"
                     : "the profile `" + name + "` is already defined");
             return;
@@ -83,7 +100,7 @@ final class ProfileDefinitions {
             // A root profile starts from the value the RFCs give each parameter (Parameters).
             profile = Profile.rfcDefaults(name);
         } else {
-            profile = known.get(def.base().text());
+            profile = byName(def.base().text()).orElse(null);
             if (profile == null) {
                 error.accept(def.base().span(), "unknown stack `" + def.base().text() + "`; a profile extends one of "
                         + String.join(", ", names()));

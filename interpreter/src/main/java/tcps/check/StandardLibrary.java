@@ -4,22 +4,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import tcps.grammar.ScriptParser;
 import tcps.syntax.ProfileDef;
 import tcps.syntax.Source;
 
 /**
  * The stacks every script can name, written in .tcps in {@code stdlib/profiles/} and read with
- * the same grammar as scripts. Read once per run of the program; an error in them is a bug in
- * tcps (the test suite reads them all).
+ * the same grammar as scripts. Each is read at most once per run of the program, the first time a
+ * script needs it; an error in them is a bug in tcps (the test suite reads them all).
  */
 public final class StandardLibrary {
     /** The profile files, in the order they are defined: each extends only ones before it. */
     public static final List<String> PROFILES = List.of("rfc9293", "linux", "macos", "bsd-1990");
 
-    private static final List<ProfileDef> DEFINITIONS = load();
+    /** The definitions read so far, by name: each file is parsed the first time it is needed. */
+    private static final Map<String, ProfileDef> DEFINITIONS = new ConcurrentHashMap<>();
 
     private StandardLibrary() {}
 
@@ -30,20 +32,27 @@ public final class StandardLibrary {
 
     /** Every stdlib profile definition, in order. */
     public static List<ProfileDef> profiles() {
-        return DEFINITIONS;
+        return PROFILES.stream().map(StandardLibrary::profile).toList();
     }
 
-    private static List<ProfileDef> load() {
-        List<ProfileDef> defs = new ArrayList<>();
-        for (String name : PROFILES) {
-            String path = "stdlib/profiles/" + name + ".tcps";
-            ScriptParser.Result parsed = ScriptParser.parse(new Source(path, read("/" + path)));
-            if (!parsed.errors().isEmpty() || parsed.script().profiles().size() != 1) {
-                throw new IllegalStateException(path + " must define exactly one profile: " + parsed.errors());
-            }
-            defs.add(parsed.script().profiles().get(0));
+    /**
+     * The definition of the stdlib profile {@code name} (one of {@link #PROFILES}), read and
+     * parsed the first time it is asked for.
+     */
+    static ProfileDef profile(String name) {
+        if (!PROFILES.contains(name)) {
+            throw new IllegalArgumentException("no stdlib profile " + name);
         }
-        return List.copyOf(defs);
+        return DEFINITIONS.computeIfAbsent(name, StandardLibrary::load);
+    }
+
+    private static ProfileDef load(String name) {
+        String path = "stdlib/profiles/" + name + ".tcps";
+        ScriptParser.Result parsed = ScriptParser.parse(new Source(path, read("/" + path)));
+        if (!parsed.errors().isEmpty() || parsed.script().profiles().size() != 1) {
+            throw new IllegalStateException(path + " must define exactly one profile: " + parsed.errors());
+        }
+        return parsed.script().profiles().get(0);
     }
 
     private static String read(String resource) {

@@ -12,8 +12,22 @@ public final class Cli {
     private Cli() {}
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Path cwd) {
+        return commandLine(out, err, cwd, null);
+    }
+
+    /**
+     * The command line, with only the subcommand {@code only} registered when it is one (the rest
+     * would cost start-up time for nothing), else with every subcommand.
+     */
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, Path cwd, String only) {
         TcpsCommand top = new TcpsCommand(cwd);
-        CommandLine cl = new CommandLine(top, new Factory(top));
+        Factory factory = new Factory(top);
+        CommandLine cl = new CommandLine(top, factory);
+        for (Class<?> sub : TcpsCommand.SUBCOMMANDS) {
+            if (only == null || only.equals(nameOf(sub))) {
+                cl.addSubcommand(new CommandLine(sub, factory));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -41,7 +55,30 @@ public final class Cli {
 
     /** Runs {@code args} and returns the exit status. */
     public static int execute(PrintWriter out, PrintWriter err, Path cwd, String... args) {
-        return commandLine(out, err, cwd).execute(args);
+        return commandLine(out, err, cwd, subcommandNamed(args)).execute(args);
+    }
+
+    /**
+     * The subcommand the arguments name (the first that is not an option: the top command's
+     * options take no values), when it exists and needs no other subcommand (help does); else null.
+     */
+    private static String subcommandNamed(String... args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                for (Class<?> sub : TcpsCommand.SUBCOMMANDS) {
+                    String name = nameOf(sub);
+                    if (name.equals(a) && !name.equals("help") && !name.equals("generate-completion")) {
+                        return name;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(CommandLine.Command.class).name();
     }
 
     /** Subcommands get the parent through @ParentCommand; only the top needs constructing. */

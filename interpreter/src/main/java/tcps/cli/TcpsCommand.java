@@ -3,6 +3,7 @@ package tcps.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,10 +24,18 @@ import picocli.CommandLine.ScopeType;
                     + "(RFC 9293) over a simulated network on a virtual clock, and prints what tcpdump would show.",
             "",
             "Start with: tcps run scenarios/one-liner.tcps"},
-        subcommands = {RunCommand.class, CheckCommand.class, FmtCommand.class, BenchCommand.class, ProfilesCommand.class, LspCommand.class, FuzzCommand.class, HelpCommand.class,
-            AutoComplete.GenerateCompletion.class},
         footer = ExitCode.HELP_TEXT)
 final class TcpsCommand implements Callable<Integer> {
+    /**
+     * The subcommands, in the order --help lists them. Not in the annotation: picocli would study
+     * every one of them (reflection over all their options) on each start, while a run needs only
+     * its own; {@link Cli} registers the one named on the command line, or all of them for help.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, CheckCommand.class, FmtCommand.class,
+            BenchCommand.class,
+            ProfilesCommand.class, LspCommand.class, FuzzCommand.class, HelpCommand.class,
+            AutoComplete.GenerateCompletion.class);
+
     private final Path cwd;
 
     @Spec

@@ -2,8 +2,7 @@ package tcps.run;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import tcps.tcp.Sha256;
 
 /**
  * Every random-looking choice of a run (ephemeral ports, ISN keys, timestamp offsets) is a hash
@@ -17,18 +16,13 @@ final class Seeds {
     private Seeds() {}
 
     static long derive(long seed, String label, long... parts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer b = ByteBuffer.allocate(8 + 8 * parts.length);
-            b.putLong(seed);
-            for (long p : parts) {
-                b.putLong(p);
-            }
-            sha.update(b.array());
-            sha.update(label.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(sha.digest()).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        byte[] text = label.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + 8 * parts.length + text.length);
+        b.putLong(seed);
+        for (long p : parts) {
+            b.putLong(p);
         }
+        b.put(text);
+        return ByteBuffer.wrap(Sha256.digest(b.array())).getLong();
     }
 }

@@ -1,8 +1,6 @@
 package tcps.tcp;
 
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * RFC 6528: ISN = M + F(localip, localport, remoteip, remoteport, secretkey), where M is a
@@ -27,10 +25,6 @@ public final class Rfc6528Isn implements IsnGenerator {
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.digest(data);
     }
 }

@@ -10,6 +10,18 @@ public record SeqNum(int bits) {
         return new SeqNum((int) value);
     }
 
+    // equals and hashCode written out (the same values a record's own give): a record's are
+    // linked through invokedynamic on first use, a visible cost in a run that lasts milliseconds.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SeqNum n && bits == n.bits;
+    }
+
+    @Override
+    public int hashCode() {
+        return bits;
+    }
+
     /** The value as an unsigned 32-bit number, as tcpdump prints it. */
     public long value() {
         return Integer.toUnsignedLong(bits);

@@ -16,7 +16,19 @@ import java.util.Map;
  */
 public final class TcpHost {
     /** Demultiplexing key of a connection: (local, remote) as seen from this host. */
-    private record Ends(TcpAddress local, TcpAddress remote) {}
+    private record Ends(TcpAddress local, TcpAddress remote) {
+        // Written out (the values a record's own give): those are linked on first use, at a cost
+        // a run of a few milliseconds notices.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ends e && local.equals(e.local) && remote.equals(e.remote);
+        }
+
+        @Override
+        public int hashCode() {
+            return local.hashCode() * 31 + remote.hashCode();
+        }
+    }
 
     private final Ipv4 address;
     private final Profile profile;
