@@ -7,12 +7,27 @@ package tcps.tcp;
  * sends, so a write of gigabytes costs no more memory than a write of a few bytes. Immutable.
  */
 public final class SendData {
+    /** Below this, a short pattern is laid out again and again, so a segment is copied in a few runs. */
+    private static final int LAID_OUT = 4096;
+
     private final byte[] pattern;
+    /** The pattern repeated whole to at least {@link #LAID_OUT} bytes (or the pattern itself). */
+    private final byte[] repeated;
     private final long length;
 
     private SendData(byte[] pattern, long length) {
         this.pattern = pattern;
         this.length = length;
+        if (pattern.length > 0 && pattern.length < LAID_OUT && length > pattern.length) {
+            int copies = (LAID_OUT + pattern.length - 1) / pattern.length;
+            byte[] r = new byte[copies * pattern.length];
+            for (int i = 0; i < copies; i++) {
+                System.arraycopy(pattern, 0, r, i * pattern.length, pattern.length);
+            }
+            this.repeated = r;
+        } else {
+            this.repeated = pattern;
+        }
     }
 
     /** Exactly these bytes (copied). */
@@ -52,10 +67,11 @@ public final class SendData {
 
     /** Copies bytes {@code [from, from + n)} of the written stream into {@code dst} at {@code at}. */
     void copy(long from, byte[] dst, int at, int n) {
+        // repeated holds whole copies of the pattern, so its offset p is byte p of the pattern too.
         int p = (int) (from % pattern.length);
         while (n > 0) {
-            int run = Math.min(n, pattern.length - p);
-            System.arraycopy(pattern, p, dst, at, run);
+            int run = Math.min(n, repeated.length - p);
+            System.arraycopy(repeated, p, dst, at, run);
             at += run;
             n -= run;
             p = 0;
