@@ -85,7 +85,7 @@ public final class Suite {
             for (int i = 0; i < batch; i++) {
                 Interpreter.run(plan, source, Pipeline.OPTIONS);
             }
-        }, quick ? 0 : 3, quick ? 1 : 7);
+        }, quick ? 0 : 30, quick ? 1 : 15);
         double micros = t.cpuNanos() / 1e3 / batch;
         result("syn-timeout", String.format(Locale.ROOT, "%.1f us per run (131 s of TCP time, %d runs a batch)", micros,
                 batch), "< 50 us", micros < 50);
