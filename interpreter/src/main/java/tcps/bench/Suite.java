@@ -149,8 +149,8 @@ public final class Suite {
             if (chars == 0) {
                 throw new IllegalStateException("nothing formatted");
             }
-        }, quick ? 0 : 2, quick ? 1 : 5);
-        Stopwatch.Timing print = Stopwatch.time(() -> Pipeline.report(source, result), quick ? 0 : 2, quick ? 1 : 5);
+        }, quick ? 0 : 10, quick ? 1 : 9);
+        Stopwatch.Timing print = Stopwatch.time(() -> Pipeline.report(source, result), quick ? 0 : 10, quick ? 1 : 9);
         double ratio = (double) print.cpuNanos() / format.cpuNanos();
         result("print", String.format(Locale.ROOT, "printing the transcript takes %.2fx formatting its lines alone "
                 + "(%,d lines; %.0f ns a line printed, %.0f formatted)", ratio, result.capture().size(),

@@ -58,14 +58,25 @@ public final class Transcript implements Reporter {
         if (table != null) {
             out.println(table.heading());
         }
+        // One pass over the events (there are several per segment) for the three kinds read here.
         Map<Integer, RunEvent.SegmentFault> faults = new HashMap<>();
-        result.events(RunEvent.SegmentFault.class).forEach(f -> faults.put(f.segment(), f));
+        List<RunEvent.SocketCall> calls = new ArrayList<>();
+        List<RunEvent.Warning> warnings = new ArrayList<>();
+        for (RunEvent e : result.events()) {
+            if (e instanceof RunEvent.SegmentFault f) {
+                faults.put(f.segment(), f);
+            } else if (e instanceof RunEvent.SocketCall call) {
+                calls.add(call);
+            } else if (e instanceof RunEvent.Warning w) {
+                warnings.add(w);
+            }
+        }
         TcpdumpPrinter printer = new TcpdumpPrinter(tcpdump);
         List<Line> lines = new ArrayList<>();
         for (Captured c : result.capture()) {
             RunEvent.SegmentFault fault = faults.get(c.index());
-            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), () -> segment(printer, c, fault)
-                    + (table == null ? "" : table.after(c.index()))));
+            lines.add(new Line(c.time(), Line.SEGMENT, lines.size(), table == null ? () -> segment(printer, c, fault)
+                    : () -> segment(printer, c, fault) + table.after(c.index())));
         }
         for (Failure f : result.failures()) {
             String text = Excerpt.render(report.source(), f.span(), "failed", f.summary(), f.details());
@@ -77,7 +88,7 @@ public final class Transcript implements Reporter {
                 lines.add(new Line(f.time(), Line.FINDING, lines.size(), () -> text.substring(0, text.length() - 1)));
             }
         }
-        for (RunEvent.SocketCall call : result.events(RunEvent.SocketCall.class)) {
+        for (RunEvent.SocketCall call : calls) {
             if (call.error() != null) {
                 String note = "note: " + report.source().name() + ":" + call.at() + ": " + call.endpoint() + " "
                         + call.call() + " returned " + call.error() + " (" + call.error().text() + ")";
@@ -102,7 +113,7 @@ public final class Transcript implements Reporter {
         if (!result.unmatched().isEmpty()) {
             out.println("note: " + segments(result.unmatched()) + " sent but not matched by any expect");
         }
-        for (RunEvent.Warning w : result.events(RunEvent.Warning.class)) {
+        for (RunEvent.Warning w : warnings) {
             out.println("warning: " + w.at() + ": " + w.text());
         }
         if (result.stoppedEarly()) {

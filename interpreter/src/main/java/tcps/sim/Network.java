@@ -34,7 +34,8 @@ public final class Network {
     /** The captured segments still in flight (or held back), in the order sent. */
     private final Set<Captured> inFlight = new LinkedHashSet<>();
     private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>();
-    private final List<Fault> faults = new ArrayList<>();
+    /** Armed faults, in the order armed; a linked list, so a spent one leaves in constant time. */
+    private final List<Fault> faults = new java.util.LinkedList<>();
     private final List<Held> held = new ArrayList<>();
     private long now;
     private long linkDelay;
@@ -300,9 +301,12 @@ public final class Network {
 
     /** The first armed fault that takes this segment, else random loss, else null. */
     private Fault faultFor(Segment segment) {
-        for (Fault f : faults) {
+        for (java.util.Iterator<Fault> it = faults.iterator(); it.hasNext(); ) {
+            Fault f = it.next();
             if (f.takes(segment)) {
-                faults.removeIf(Fault::spent);
+                if (f.spent()) {
+                    it.remove(); // only this one can have just been spent: the others were removed when they were
+                }
                 return f;
             }
         }
