@@ -170,7 +170,7 @@ public final class Suite {
         header();
         out.printf(Locale.ROOT, "%-34s %10s %10s %10s %10s %7s %7s  %s%n", "what grows", "n", "cpu(n)", "cpu(2n)",
                 "cpu(4n)", "2n/n", "4n/2n", "verdict");
-        int base = quick ? 20 : 1000;
+        int base = quick ? 20 : 4000;
         long bytes = quick ? 100_000L : 50_000_000L;
         grow("bytes transferred", (int) (bytes / 1000), n -> Workloads.transfer(n * 1000L, 1460), "KB");
         for (Workloads.Kind kind : Workloads.kinds()) {
@@ -185,7 +185,7 @@ public final class Suite {
         long[] cpu = new long[3];
         for (int k = 0; k < 3; k++) {
             Source source = new Source(what + ".tcps", script.apply(n << k));
-            cpu[k] = Stopwatch.time(() -> Pipeline.all(source, false), quick ? 0 : 1, quick ? 1 : 3).cpuNanos();
+            cpu[k] = Stopwatch.time(() -> Pipeline.all(source, false), quick ? 0 : 2, quick ? 1 : 5).cpuNanos();
         }
         growthRow(what, n + unit, cpu);
     }
