@@ -22,9 +22,9 @@ class DiagramCliTest {
     @TestFactory
     Stream<DynamicTest> everyLadderFitsEightyColumns() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(ROOT.resolve("scenarios"))) {
+        try (Stream<Path> files = Files.walk(ROOT.resolve("scenarios"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".tcps")).sorted().toList()) {
-                String name = "scenarios/" + p.getFileName();
+                String name = ROOT.relativize(p).toString().replace('\\', '/');
                 for (String unicode : List.of("never", "always")) {
                     tests.add(DynamicTest.dynamicTest(name + " --unicode=" + unicode, () -> {
                         CliRun run = CliRun.separate(ROOT, "run", "--ladder", "--unicode=" + unicode, name);

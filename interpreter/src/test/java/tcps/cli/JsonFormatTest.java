@@ -43,9 +43,9 @@ class JsonFormatTest {
     @TestFactory
     Stream<DynamicTest> everyScenarioWritesValidJson() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(ROOT.resolve("scenarios"))) {
+        try (Stream<Path> files = Files.walk(ROOT.resolve("scenarios"))) {
             for (Path p : files.filter(f -> f.toString().endsWith(".tcps")).sorted().toList()) {
-                String name = "scenarios/" + p.getFileName();
+                String name = ROOT.relativize(p).toString().replace('\\', '/');
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     CliRun run = CliRun.separate(ROOT, "run", "--format", "json", name);
                     assertEquals("", run.err());
