@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "lsp",
         description = {"Runs the tcps language server on stdin and stdout, for editors: errors as you type, "
-                + "completion, the value of an expression after a run on hover, go to a profile's definition. "
+                + "completion, the value of an expression after a run on hover, go to definition, an outline, "
+                + "formatting as tcps fmt does. "
                 + "An editor starts it; docs/editors.md says how for VS Code, Neovim, Vim, Helix and Emacs."},
         footer = {"%nExit status:%n"
                 + "  0   the editor said shutdown, then exit%n"

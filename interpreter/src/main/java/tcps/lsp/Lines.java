@@ -17,6 +17,11 @@ final class Lines {
         this.lines = List.of(text.split("\r\n|\n|\r", -1));
     }
 
+    /** How many lines (a text ending in a new line has an empty last one). */
+    int count() {
+        return lines.size();
+    }
+
     /** Line {@code n} (0-based), or "" past the end. */
     String line(int n) {
         return n >= 0 && n < lines.size() ? lines.get(n) : "";

@@ -16,6 +16,7 @@ import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Hover;
@@ -26,17 +27,20 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
+import tcps.grammar.Formatter;
 
 /**
  * The tcps language server: each open .tcps document is parsed, checked and, when it has no
@@ -67,6 +71,7 @@ public final class TcpsLanguageServer implements LanguageServer, LanguageClientA
         capabilities.setHoverProvider(true);
         capabilities.setDefinitionProvider(true);
         capabilities.setDocumentSymbolProvider(true);
+        capabilities.setDocumentFormattingProvider(true);
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("tcps", version())));
     }
 
@@ -190,6 +195,23 @@ public final class TcpsLanguageServer implements LanguageServer, LanguageClientA
             Optional<Hover> hover = Navigation.hover(d.analysis(), d.text(), p.getLine() + 1,
                     d.analysis().lines().column(p));
             return CompletableFuture.completedFuture(hover.orElse(null));
+        }
+
+        /** {@code tcps fmt}'s layout, as one edit of the whole document (none when it is formatted). */
+        @Override
+        public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+            Document d = documents.get(params.getTextDocument().getUri());
+            if (d == null) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            String formatted = Formatter.format(d.text());
+            if (formatted.equals(d.text())) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            Lines lines = d.analysis().lines();
+            int last = lines.count() - 1;
+            Range whole = new Range(new Position(0, 0), new Position(last, lines.line(last).length()));
+            return CompletableFuture.completedFuture(List.of(new TextEdit(whole, formatted)));
         }
 
         @Override

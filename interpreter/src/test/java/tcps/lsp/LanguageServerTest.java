@@ -98,7 +98,7 @@ class LanguageServerTest {
         assertTrue(caps.getDefinitionProvider().getLeft());
         assertTrue(caps.getDocumentSymbolProvider().getLeft());
         assertNotNull(caps.getCompletionProvider());
-        assertNull(caps.getDocumentFormattingProvider(), "no formatting is offered until tcps fmt exists");
+        assertTrue(caps.getDocumentFormattingProvider().getLeft(), "tcps fmt's layout");
         shutdownAndExit(0);
     }
 
@@ -322,6 +322,27 @@ class LanguageServerTest {
         assertEquals(range(1, 0, 1, 15), d.get(0).getRange(), "the whole `import \"broken\"`");
         assertTrue(d.get(0).getMessage().startsWith("in " + dir.resolve("broken.tcps") + ":2:"), d.get(0).getMessage());
         assertTrue(d.get(0).getMessage().contains("conect"), d.get(0).getMessage());
+        shutdownAndExit(0);
+    }
+
+    @Test
+    void formattingIsTcpsFmt() throws Exception {
+        initialize();
+        String text = "scenario \"x\" {\nclient   connect   # opens\n\n\n    expect SYN\n}";
+        open(text);
+        diagnostics();
+        List<? extends org.eclipse.lsp4j.TextEdit> edits = server.getTextDocumentService().formatting(
+                new org.eclipse.lsp4j.DocumentFormattingParams(doc(), new org.eclipse.lsp4j.FormattingOptions(2, true)))
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(1, edits.size());
+        assertEquals(range(0, 0, 5, 1), edits.get(0).getRange(), "the whole document");
+        assertEquals(tcps.grammar.Formatter.format(text), edits.get(0).getNewText());
+        assertEquals("scenario \"x\" {\n  client connect   # opens\n\n  expect SYN\n}\n", edits.get(0).getNewText());
+        change(edits.get(0).getNewText());
+        diagnostics();
+        assertEquals(List.of(), server.getTextDocumentService().formatting(new org.eclipse.lsp4j.DocumentFormattingParams(
+                doc(), new org.eclipse.lsp4j.FormattingOptions(2, true))).get(5, TimeUnit.SECONDS),
+                "a formatted document needs no edit");
         shutdownAndExit(0);
     }
 
