@@ -41,15 +41,15 @@ syn match   tcpsAddress     /\<\d\+\(\.\d\+\)\+\>/
 syn match   tcpsDuration    /\<\d\+\(\.\d\+\)\=[A-Za-z_][A-Za-z_0-9]*/
 
 " Macros: macro handshake(a, b) { ... }, and calls: handshake(client, server)
-syn match   tcpsMacroName   /\(\<macro\s\+\)\@<=[A-Za-z_][A-Za-z_0-9]*/
+syn match   tcpsMacroName   /\(\<macro\s\+\)\@40<=[A-Za-z_][A-Za-z_0-9]*/
 syn match   tcpsMacroCall   /\<[A-Za-z_][A-Za-z_0-9]*\ze(/
 
 " Names after the words that introduce them: stack linux, profile lab extends bsd-1990
-syn match   tcpsProfileName /\(\<\(stack\|profile\|extends\)\s\+\)\@<=[A-Za-z_][A-Za-z_0-9]*\(-[A-Za-z_0-9]\+\)*/
+syn match   tcpsProfileName /\(\<\(stack\|profile\|extends\)\s\+\)\@40<=[A-Za-z_][A-Za-z_0-9]*\(-[A-Za-z_0-9]\+\)*/
 
 " A profile block, from `profile` to its `}`: the first word of each setting is a parameter.
 syn region  tcpsProfile matchgroup=tcpsDeclaration start=/\<profile\>/ matchgroup=tcpsDelimiter end=/}/ contains=tcpsModifier,tcpsProfileName,tcpsParameter,tcpsBoolean,tcpsNumber,tcpsAddress,tcpsDuration,tcpsComment,tcpsOperator
-syn match   tcpsParameter   /\(^\|[;{]\)\@<=\s*\zs[A-Za-z_][A-Za-z_0-9]*/ contained
+syn match   tcpsParameter   /\(^\|[;{]\)\@1<=\s*\zs[A-Za-z_][A-Za-z_0-9]*/ contained
 syn keyword tcpsBoolean     true false on off yes no contained
 
 syn match   tcpsEscape      /\\\([nrt0\\"]\|x\x\x\)/ contained

@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,9 @@ final class TextMate {
 
     /** A list of patterns with no match of its own (an include target, or the grammar itself). */
     private record Group(List<Rule> patterns) implements Rule {}
+
+    /** How many regex searches tokenizing has made: the test keeps it proportional to the tokens. */
+    long searches;
 
     private final JsonObject repository;
     private final Map<String, Group> included = new LinkedHashMap<>();
@@ -76,7 +80,17 @@ final class TextMate {
     /** An open begin/end rule: the scopes it put on everything inside it. */
     private record Frame(BeginEnd rule, List<String> scopes, List<String> contentScopes) {}
 
+    /**
+     * A pattern's last search on the line being scanned: searched from {@code from}, the leftmost
+     * match found (or null). It answers any later search from a position between {@code from}
+     * and that match's start, as vscode-oniguruma's scanner caches it: without this, a line of
+     * 40,000 characters (a student's `1+1+1...`) costs each pattern a scan of the rest of the
+     * line at every token.
+     */
+    private record Search(int from, MatchResult match) {}
+
     private List<List<String>> tokenizeLine(String line, Deque<Frame> stack) {
+        Map<Pattern, Search> lastSearch = new java.util.IdentityHashMap<>();
         List<List<String>> scopes = new ArrayList<>();
         for (int i = 0; i < line.length(); i++) {
             scopes.add(new ArrayList<>());
@@ -91,13 +105,22 @@ final class TextMate {
                 candidates.add(top.rule().end());
             }
             flatten(top == null ? self.patterns() : top.rule().patterns(), candidates);
-            Matcher best = null;
+            MatchResult best = null;
             Object bestRule = null;
             for (Object c : candidates) {
                 Pattern p = c instanceof Pattern q ? q : c instanceof Match m ? m.regex() : ((BeginEnd) c).begin();
-                Matcher m = p.matcher(line);
-                if (m.find(pos) && (best == null || m.start() < best.start())) {
-                    best = m;
+                Search last = lastSearch.get(p);
+                MatchResult found;
+                if (last != null && last.from() <= pos && (last.match() == null || last.match().start() >= pos)) {
+                    found = last.match();
+                } else {
+                    Matcher m = p.matcher(line);
+                    searches++;
+                    found = m.find(pos) ? m.toMatchResult() : null;
+                    lastSearch.put(p, new Search(pos, found));
+                }
+                if (found != null && (best == null || found.start() < best.start())) {
+                    best = found;
                     bestRule = c;
                 }
             }
@@ -136,7 +159,8 @@ final class TextMate {
         }
     }
 
-    private static void captures(List<List<String>> scopes, Matcher m, Map<Integer, String> names, List<String> base) {
+    private static void captures(List<List<String>> scopes, MatchResult m, Map<Integer, String> names,
+            List<String> base) {
         for (Map.Entry<Integer, String> e : names.entrySet()) {
             int g = e.getKey();
             if (g <= m.groupCount() && m.start(g) >= 0) {

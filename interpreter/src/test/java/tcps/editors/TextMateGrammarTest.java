@@ -219,6 +219,19 @@ class TextMateGrammarTest {
     }
 
     @Test
+    void aVeryLongLineCostsSearchesInProportionToItsTokens() {
+        // A submission once held `win=1+1+1...`, 40,000 characters on one line; scanning the rest
+        // of the line for every pattern at every token made the suite hang.
+        String line = "expect client > server SYN win=" + "1+".repeat(20_000) + "1 # done";
+        long before = grammar.searches;
+        List<List<String>> scopes = grammar.tokenize(line).get(0);
+        long searches = grammar.searches - before;
+        assertTrue(searches < 5 * 40_000, searches + " regex searches for 40,000 tokens");
+        assertEquals(Look.NUMBER, Look.of(scopes.get(line.length() - 8)), "the last 1");
+        assertEquals(Look.COMMENT, Look.of(scopes.get(line.length() - 1)), "the comment at the end");
+    }
+
+    @Test
     void theExtensionFolderIsComplete() throws IOException {
         JsonObject pkg = json(VSCODE.resolve("package.json"));
         JsonObject contributes = pkg.getAsJsonObject("contributes");
