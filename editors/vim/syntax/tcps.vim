@@ -18,12 +18,12 @@ set cpo&vim
 syn iskeyword @,48-57,_
 syn case match
 
-syn keyword tcpsDeclaration scenario profile host let macro
+syn keyword tcpsDeclaration scenario profile host let macro exercise
 syn keyword tcpsModifier    extends
-syn keyword tcpsControl     expect wait until after as for nothing more import repeat eventually within since fail
+syn keyword tcpsControl     expect wait until after as for nothing more import repeat eventually within since fail check goal answer answers
 syn keyword tcpsFault       drop duplicate corrupt reorder delay next loss link rtt
 syn keyword tcpsCall        listen connect write read close shutdown abort send stops reading bind accept backlog setsockopt readable
-syn keyword tcpsSetup       stack scripted numbers absolute relative at port isn ts state length error from to most in unmatched segments
+syn keyword tcpsSetup       stack scripted numbers absolute relative at port isn ts state length error from to most in unmatched segments draw forbid allow blind
 
 " Words that are identifiers to the lexer and mean something to a reader.
 syn keyword tcpsEndpoint    client server

@@ -27,14 +27,15 @@ final class Outline {
         for (int i = 0; i + 1 < all.size(); i++) {
             Lexeme l = all.get(i);
             String word = l.text();
-            if (!(word.equals("scenario") || word.equals("profile") || word.equals("macro"))) {
+            boolean block = word.equals("scenario") || word.equals("exercise");
+            if (!(block || word.equals("profile") || word.equals("macro"))) {
                 continue;
             }
             Lexeme nameLexeme = all.get(i + 1);
             String name;
             Span nameSpan;
             SymbolKind kind;
-            if (word.equals("scenario")) {
+            if (block) {
                 if (nameLexeme.kind() != Kind.STRING) {
                     continue;
                 }
@@ -54,14 +55,14 @@ final class Outline {
             Span end = all.get(close).span();
             Range full = new Range(lines.range(l.span()).getStart(), lines.range(end).getEnd());
             DocumentSymbol symbol = new DocumentSymbol(name, kind, full, lines.range(nameSpan),
-                    word.equals("scenario") ? "scenario" : word);
+                    word);
             symbol.setChildren(new ArrayList<>());
             if (openScenario != null && i < scenarioEnd) {
                 openScenario.add(symbol);
             } else {
                 top.add(symbol);
             }
-            if (word.equals("scenario")) {
+            if (block) {
                 openScenario = symbol.getChildren();
                 scenarioEnd = close;
             }
