@@ -23,8 +23,14 @@ final class Bindings {
     }
 
     /** When the segment bound to {@code name} was sent. */
-    long time(String name) {
-        return segments.get(name).time();
+    long time(tcps.syntax.Name name) {
+        Captured c = segments.get(name.text());
+        if (c == null) {
+            // the checker saw the `expect ... as NAME` before this use; it ran, and matched no segment
+            throw new ScriptError(name.span(), "`" + name.text() + "` names no segment: the expect that would have "
+                    + "named it found none");
+        }
+        return c.time();
     }
 
     ValueType typeOf(String name) {

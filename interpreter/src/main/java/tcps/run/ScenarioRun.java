@@ -1225,7 +1225,7 @@ final class ScenarioRun {
             since = 0;
             from = "the start";
         } else if (t.since() != null) {
-            since = bindings.time(t.since().text());
+            since = bindings.time(t.since());
             from = "`" + t.since().text() + "`";
         } else {
             Long same = lastMatchedTo.get(c.segment().src() + ">" + c.segment().dst());

@@ -172,6 +172,9 @@ public final class Profile {
 
     /** The parameter name closest to a misspelt one, if it is close enough to be the intent. */
     private static String nearest(String wrong) {
+        if (wrong.length() > 64) {
+            return null; // no parameter name is that long, and measuring a megabyte against each costs seconds
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : BY_NAME.keySet()) {

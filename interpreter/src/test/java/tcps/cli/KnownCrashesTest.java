@@ -146,6 +146,14 @@ class KnownCrashesTest {
                         "x.tcps:2:80048: error: the script's macro calls expand more than 64 MiB of text in all "
                                 + "(`m0(...)` is one too many); call fewer macros, or define them in a smaller file (in "
                                 + "`big(\"AAAA..."),
+                run("a time since a name bound by an expect that failed (was NullPointerException; found by the fuzzer)",
+                        "client connect\nexpect client>server SYN\nexpect client>server[.]\n"
+                                + "expect client>server FIN-ACK seq=1 ack=1 as fin\nexpect ack=2 after 4s since fin\n",
+                        ExitCode.FAILED,
+                        "x.tcps:5:29: failed: `fin` names no segment: the expect that would have named it found none"),
+                check("a megabyte-long profile parameter (was seconds of did-you-mean; found by the fuzzer)",
+                        "profile p extends linux {\n  win" + "x".repeat(1 << 20) + " 1\n}\nclient connect\n",
+                        "x.tcps:2:3: error: unknown profile parameter `win" + "x".repeat(100) + "..."),
                 run("an ACK storm (was out of memory, or no output at all)",
                         "stack rfc9293\nhost attacker at 10.0.0.66\nclient connect\nexpect SYN\nexpect SYN-ACK\n"
                                 + "expect ACK\nattacker send [P.] from client to server seq=1 ack=1 \"evil\"\nwait 1h\n",
