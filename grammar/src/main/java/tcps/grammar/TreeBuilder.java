@@ -622,7 +622,9 @@ final class TreeBuilder {
         ScriptParser.Built built = ScriptParser.parseExpansion(expanded, inner, library, macros, depth + 1);
         String where = " (in `" + call + "`, called at " + source.name() + ":" + at + ")";
         for (tcps.syntax.Diagnostic d : inner.toList()) {
-            errors.add(new tcps.syntax.Diagnostic(d.source(), d.span(), d.message() + where));
+            // a macro calling itself from one place would name that call once per level: once is enough
+            String message = d.message().contains(where) ? d.message() : d.message() + where;
+            errors.add(new tcps.syntax.Diagnostic(d.source(), d.span(), message));
         }
         // built() is null when the expansion nested too deeply to be parsed; that error is reported above
         List<Statement> body = built.built() == null || built.built().scenarios().isEmpty() ? List.of()

@@ -24,6 +24,17 @@ class SyntaxErrorTest {
     static Stream<Arguments> mistakes() {
         return Stream.of(
                 // ---- the start of a statement
+                row("handshake(client)", "1:1: unknown macro `handshake`; no macros are defined or imported here; "
+                        + "define one with `macro handshake(...) { ... }` or import it"),
+                row("macro m(a, b) { a connect }\nm(client)", "2:1: `m` takes 2 arguments (a, b), not 1"),
+                row("macro m(a) {\n  a conect\n}\nm(client)", "2:10: unknown action `conect`; after an endpoint comes an "
+                        + "action such as connect, listen, write, send or close; did you mean `connect`? "
+                        + "(in `m(client)`, called at t.tcps:4:1)"),
+                row("macro m(a) { m(a) }\nm(client)", "1:14: macros call macros more than 16 deep here (`m(client)`); "
+                        + "does a macro call itself? (in `m(client)`, called at t.tcps:1:14) "
+                        + "(in `m(client)`, called at t.tcps:2:1)"),
+                row("import \"../x\"\nclient connect", "1:8: cannot import \"../x\" here: imports are read only from a "
+                        + "script file"),
                 row("frobnicate",
                         "1:1: unknown statement `frobnicate`; statements start with an endpoint (`client connect`) "
                                 + "or a keyword such as expect, wait, drop, stack"),

@@ -57,6 +57,11 @@ class CheckerMessagesTest {
         expect SYN seq=1-isn                 | 1:16: a number minus a sequence number means nothing; write the sequence number first
         let x = isn + 1                      | 1:9: a bare `isn` needs a seq= or ack= field to know whose ISN it is; write client.isn or server.isn
         let client = 5                       | 1:5: `client` is an endpoint; choose another name
+        client send SYN win>5                | 1:17: a sent segment's fields are values, not comparisons: write win=N
+        expect SYN after 1s since probe      | 1:27: unknown segment `probe`; name one with `expect ... as probe` before
+        expect client.snd_una == isn         | 1:26: a bare `isn` needs a seq= or ack= field to know whose ISN it is; write client.isn or server.isn
+        expect client.snd_una == 5 + probe.win | 1:30: unknown name `probe`; name a value with `let probe = ...` or a segment with `expect ... as probe` before using it
+        repeat 0 { wait 1s }                 | 1:8: a repeat count must be between 1 and 1000000, not 0
         expect client error EFOO             | 1:21: unknown error `EFOO`; errors are ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE, EADDRNOTAVAIL, ENOTCONN, ECONNCLOSING
         wait until client state DONE         | 1:25: unknown state `DONE`; states are CLOSED, LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT
         reorder next 1                       | 1:14: the number of segments to reorder must be between 2 and 1000000, not 1
