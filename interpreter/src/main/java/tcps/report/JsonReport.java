@@ -259,6 +259,11 @@ public final class JsonReport implements Reporter {
             json.field("sndWnd", e.sndWnd());
             seq("rcvNxt", e.rcvNxt());
             json.field("rcvWnd", e.rcvWnd()).field("rto", e.rto());
+            if (e.cwnd() < 0) {
+                json.name("cwnd").nullValue();
+            } else {
+                json.field("cwnd", e.cwnd());
+            }
             return null;
         }
 

@@ -207,11 +207,12 @@ public sealed interface RunEvent {
      * them. Sequence numbers are absolute; reporters make them relative. {@code irs} and
      * {@code rcvNxt} are null before the peer's SYN arrived.
      *
-     * @param rto the retransmission timeout the timer would start with now (µs)
+     * @param rto  the retransmission timeout the timer would start with now (µs)
+     * @param cwnd the congestion window in bytes (RFC 5681), or -1 when the profile has none
      */
     record TcbSnapshot(long time, int afterSegments, int segment, Moment moment, String endpoint, TcpState state,
             SeqNum iss,
-            SeqNum irs, SeqNum sndUna, SeqNum sndNxt, long sndWnd, SeqNum rcvNxt, long rcvWnd, long rto)
+            SeqNum irs, SeqNum sndUna, SeqNum sndNxt, long sndWnd, SeqNum rcvNxt, long rcvWnd, long rto, long cwnd)
             implements RunEvent {
         @Override
         public <R> R accept(Visitor<R> v) {

@@ -381,7 +381,7 @@ final class ScenarioRun {
                     Connection k = conn.get();
                     events.add(new RunEvent.TcbSnapshot(net.now(), net.sent(), c.index(), moment,
                             a.plan().name(), k.state(), k.iss(), k.irs().orElse(null), k.sndUna(), k.sndNxt(),
-                            k.sndWnd(), k.irs().isPresent() ? k.rcvNxt() : null, k.rcvWnd(), k.rto()));
+                            k.sndWnd(), k.irs().isPresent() ? k.rcvNxt() : null, k.rcvWnd(), k.rto(), k.cwnd() == Long.MAX_VALUE ? -1 : k.cwnd()));
                 }
             }
         }

@@ -37,6 +37,9 @@ public interface Connection {
     /** RTO (RFC 6298): what the retransmission timer would be started with now, µs, back-off included. */
     long rto();
 
+    /** cwnd (RFC 5681) in bytes, or {@link Long#MAX_VALUE} when the profile has no congestion control. */
+    long cwnd();
+
     /** The RTT estimate behind the RTO (RFC 6298), as it stands. */
     RttEstimate rttEstimate();
 

@@ -1582,6 +1582,11 @@ final class Tcb implements Connection {
     }
 
     @Override
+    public long cwnd() {
+        return congestion.window();
+    }
+
+    @Override
     public RttEstimate rttEstimate() {
         return new RttEstimate(rto.sampled(), rto.srtt(), rto.rttvar(), rto.base(), rto.backoffs(), rto.current());
     }
