@@ -160,6 +160,9 @@ public final class Transcript implements Reporter {
     }
 
     private static String segments(List<Captured> list) {
+        if (list.size() > MOST_LISTED) {
+            return ranges(list);
+        }
         StringBuilder sb = new StringBuilder(list.size() == 1 ? "segment " : "segments ");
         for (int i = 0; i < list.size(); i++) {
             if (i > 0) {
@@ -168,5 +171,31 @@ public final class Transcript implements Reporter {
             sb.append(list.get(i).index() + 1);
         }
         return sb.append(list.size() == 1 ? " was" : " were").toString();
+    }
+
+    /** Past this many, unmatched segments are listed as runs (an ACK storm leaves a hundred thousand). */
+    private static final int MOST_LISTED = 100;
+
+    /** "segments 5 to 100004 were", "segments 3, 7 to 9 and 12 to 80 were": consecutive numbers as runs. */
+    private static String ranges(List<Captured> list) {
+        List<String> runs = new java.util.ArrayList<>();
+        int i = 0;
+        while (i < list.size()) {
+            int first = list.get(i).index() + 1;
+            int last = first;
+            while (i + 1 < list.size() && list.get(i + 1).index() + 1 == last + 1) {
+                last++;
+                i++;
+            }
+            runs.add(first == last ? String.valueOf(first) : first + " to " + last);
+            i++;
+        }
+        if (runs.size() > MOST_LISTED) {
+            runs = new java.util.ArrayList<>(runs.subList(0, MOST_LISTED));
+            runs.add("more");
+        }
+        String joined = runs.size() == 1 ? runs.get(0)
+                : String.join(", ", runs.subList(0, runs.size() - 1)) + " and " + runs.get(runs.size() - 1);
+        return list.size() + " segments (" + joined + ") were";
     }
 }

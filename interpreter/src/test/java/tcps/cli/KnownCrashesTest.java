@@ -160,6 +160,11 @@ class KnownCrashesTest {
                         ExitCode.FAILED,
                         "x.tcps:8:1: failed: the scenario simulated 2000 events (segments arriving, timers firing), the "
                                 + "limit of a run (--max-events); something keeps sending",
+                        "--max-events", "2000"),
+                run("the segments of an ACK storm that nothing expected (was a line of 700 KB)",
+                        "stack rfc9293\nhost attacker at 10.0.0.66\nclient connect\nexpect SYN\nexpect SYN-ACK\n"
+                                + "expect ACK\nattacker send [P.] from client to server seq=1 ack=1 \"evil\"\nwait 1h\n",
+                        ExitCode.FAILED, "note: 1997 segments (5 to 2001) were sent but not matched by any expect",
                         "--max-events", "2000"));
     }
 
