@@ -136,7 +136,7 @@ final class LossDetection {
         }
         if (earliest == Tcb.NEVER) {
             tcb.timers.cancel(TcpTimer.REORDERING, "no segment waits for its reordering window", now);
-        } else if (tcb.timers.at(TcpTimer.REORDERING) != earliest) {
+        } else if (tcb.timers.at(TcpTimer.REORDERING) != tcb.timers.onWheel(earliest, now)) {
             tcb.timers.arm(TcpTimer.REORDERING, earliest, "a segment may be lost once its reordering window passes (RFC 8985 6.3)", now);
         }
     }

@@ -378,6 +378,19 @@ public final class Parameters {
     public static final Parameter.Flag READ_UPDATE_DOUBLES_WINDOW = flag("read_update_doubles_window",
             "a read sends a window update only if the window at least doubles (Linux tcp_cleanup_rbuf)", false);
 
+    /**
+     * Linux's timer wheel (kernel/time/timer.c): timers count jiffies of 1/HZ s, and a timer
+     * expires at the end of the bucket its level rounds it up to: one jiffy at level 0 (under
+     * 63 jiffies), 8 at level 1 (under 504), 64 at level 2 (under 4032), 512 at level 3, and
+     * 8 times more per level (LVL_CLK_SHIFT 3, LVL_SIZE 64; calc_index always rounds up, so a
+     * 200 ms RTO of 50 jiffies fires after 51). Virtual time 0 is a jiffy boundary. 0 fires
+     * every timer at its exact instant. Capture syn-retries-default: the 32 s and 64 s SYN
+     * timeouts fire 1.5 s late.
+     */
+    public static final Parameter.Count TIMER_WHEEL_HZ = count("timer_wheel_hz", "Hz",
+            "timers on Linux's timer wheel at this HZ (250: 4 ms jiffies, coarser for long timeouts); 0 for exact",
+            0, 1000, 0);
+
     /** Every parameter, in the table's order. */
     public static final List<Parameter> ALL = List.copyOf(TABLE);
 

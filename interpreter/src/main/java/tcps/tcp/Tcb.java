@@ -32,6 +32,7 @@ import static tcps.tcp.Parameters.SYN_RETRIES;
 import static tcps.tcp.Parameters.TAIL_LOSS_PROBE;
 import static tcps.tcp.Parameters.TIMESTAMP_HZ;
 import static tcps.tcp.Parameters.TIME_WAIT;
+import static tcps.tcp.Parameters.TIMER_WHEEL_HZ;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -194,7 +195,7 @@ final class Tcb implements Connection {
         this.rto = new RetransmissionTimeout(profile);
         this.lossDetection = new LossDetection(this);
         this.delayedAcks = new DelayedAcks(profile);
-        this.timers = new Timers(this, observer);
+        this.timers = new Timers(this, observer, profile.get(TIMER_WHEEL_HZ));
         this.receiveWindow = ReceiveWindow.of(profile);
         CongestionControl.Kind cc = profile.get(CONGESTION_CONTROL);
         this.congestion = cc == CongestionControl.Kind.NONE ? CongestionControl.NONE
@@ -874,7 +875,7 @@ final class Tcb implements Connection {
             timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "first segment resent as lost (RFC 6298 5.3)", now);
         } else if (timers.armed(TcpTimer.LOSS_PROBE)) {
             // In recovery there is no loss probe: the timer keeps its time and runs as the RTO.
-            timers.arm(TcpTimer.RETRANSMISSION, timers.at(TcpTimer.LOSS_PROBE), "loss recovery started", now);
+            timers.move(TcpTimer.LOSS_PROBE, TcpTimer.RETRANSMISSION, "loss recovery started", now);
         }
     }
 

@@ -14,12 +14,49 @@ final class Timers {
 
     private final Connection owner;
     private final TcpObserver observer;
+    /** The length of a jiffy in µs on Linux's timer wheel, or 0 for exact timers. */
+    private final long jiffy;
     private final long[] at = new long[ALL.length];
 
-    Timers(Connection owner, TcpObserver observer) {
+    Timers(Connection owner, TcpObserver observer, int wheelHz) {
         this.owner = owner;
         this.observer = observer;
+        this.jiffy = wheelHz > 0 ? 1_000_000L / wheelHz : 0;
         Arrays.fill(at, NEVER);
+    }
+
+    /** Levels of the wheel: 64 buckets each, each level's buckets 8 times longer (LVL_CLK_SHIFT). */
+    private static final int LEVEL_SHIFT = 3;
+    private static final int LEVELS = 9;
+
+    /**
+     * When a timer armed at {@code now} for {@code deadline} expires on the wheel: the delay in
+     * whole jiffies, rounded up (usecs_to_jiffies), from the current jiffy; then calc_wheel_index
+     * picks the level whose range holds it and calc_index rounds the expiry up to the end of its
+     * bucket, always at least one granule on.
+     */
+    long onWheel(long deadline, long now) {
+        if (jiffy == 0 || deadline == NEVER) {
+            return deadline;
+        }
+        long clk = now / jiffy;
+        // A delay of at most one jiffy fires at the next tick (Linux's delayed ACK with ato 0, which
+        // fin_ack_delay stands for); longer ones round up to jiffies, as usecs_to_jiffies does.
+        long delay = Math.max(0, deadline - now);
+        long delta = delay <= jiffy ? 0 : (delay + jiffy - 1) / jiffy;
+        long expires = clk + delta;
+        int level = 0;
+        while (level < LEVELS - 1 && delta >= levelStart(level + 1)) {
+            level++;
+        }
+        int shift = level * LEVEL_SHIFT;
+        long bucket = ((expires >> shift) + 1) << shift;
+        return bucket * jiffy;
+    }
+
+    /** LVL_START(n): the first delta (jiffies) that level n holds, 63 << 3(n-1). */
+    private static long levelStart(int n) {
+        return 63L << ((n - 1) * LEVEL_SHIFT);
     }
 
     /**
@@ -32,8 +69,23 @@ final class Timers {
         } else if (timer == TcpTimer.LOSS_PROBE) {
             cancel(TcpTimer.RETRANSMISSION, cause, now);
         }
+        deadline = onWheel(deadline, now);
         at[timer.ordinal()] = deadline;
         observer.timer(owner, new TimerEvent(timer, TimerEvent.Action.ARMED, deadline, deadline - now, cause), now);
+    }
+
+    /**
+     * Runs {@code from}'s deadline as {@code to} instead (a loss probe that becomes the RTO when
+     * recovery starts); the deadline, already on the wheel, is kept as it is.
+     */
+    void move(TcpTimer from, TcpTimer to, String cause, long now) {
+        long deadline = at[from.ordinal()];
+        if (deadline == NEVER) {
+            return;
+        }
+        cancel(from, cause, now);
+        at[to.ordinal()] = deadline;
+        observer.timer(owner, new TimerEvent(to, TimerEvent.Action.ARMED, deadline, deadline - now, cause), now);
     }
 
     /** Stops {@code timer} if it runs. */

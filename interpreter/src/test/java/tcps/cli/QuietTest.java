@@ -60,7 +60,7 @@ class QuietTest {
     void aPassingQuietRunPrintsOneLine() {
         CliRun r = CliRun.separate(SCENARIOS, "run", "--quiet", "one-liner.tcps", "syn-lost.tcps");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("30 passed, 0 failed\n", r.out());
+        assertEquals("31 passed, 0 failed\n", r.out());
     }
 
     @Test

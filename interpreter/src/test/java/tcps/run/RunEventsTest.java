@@ -37,7 +37,8 @@ class RunEventsTest {
         assertEquals("p", r.endpoints().get(0).profile());
         List<RunEvent.SegmentSent> sent = r.events(RunEvent.SegmentSent.class);
         assertEquals(2, sent.size());
-        assertEquals(List.of(0L, 1_000_000L), sent.stream().map(RunEvent::time).toList());
+        assertEquals(List.of(0L, 1_024_000L), sent.stream().map(RunEvent::time).toList(),
+                "1 s on Linux's timer wheel (timer_wheel_hz 250)");
         assertEquals("client", sent.get(0).from());
         assertEquals("server", sent.get(0).to());
         List<RunEvent.SegmentFault> faults = r.events(RunEvent.SegmentFault.class);
@@ -59,7 +60,7 @@ class RunEventsTest {
         assertEquals(TcpState.SYN_SENT, states.get(0).to());
         RunEvent.StateChanged last = states.get(states.size() - 1);
         assertEquals(TcpState.CLOSED, last.to());
-        assertEquals(3_000_000L, last.time(), "1 s then 2 s: the RTO doubled once");
+        assertEquals(3_040_000L, last.time(), "1 s then 2 s: the RTO doubled once (1.024 + 2.016 on the wheel)");
         RunEvent.ErrorSeen error = r.events(RunEvent.ErrorSeen.class).get(0);
         assertEquals(TcpError.ETIMEDOUT, error.error());
         assertEquals("client", error.endpoint());
@@ -142,14 +143,14 @@ class RunEventsTest {
                 .filter(t -> t.timer().equals("retransmission")).toList();
         assertEquals(List.of(RunEvent.TimerChange.ARMED, RunEvent.TimerChange.FIRED, RunEvent.TimerChange.ARMED,
                 RunEvent.TimerChange.FIRED), rto.stream().map(RunEvent.Timer::change).toList());
-        assertEquals(1_000_000L, rto.get(0).deadline());
+        assertEquals(1_024_000L, rto.get(0).deadline(), "1 s on Linux's timer wheel");
         assertEquals("RTO 1 s = initial_rto (no RTT sample yet)", rto.get(0).reason());
         assertEquals(1_000_000L, rto.get(0).values().get("initial_rto"));
-        assertEquals(1_000_000L, rto.get(1).time(), "a timer fires at its deadline");
-        assertEquals(3_000_000L, rto.get(2).deadline(), "backed off: 2 s from 1 s");
+        assertEquals(1_024_000L, rto.get(1).time(), "a timer fires at its deadline");
+        assertEquals(3_040_000L, rto.get(2).deadline(), "backed off: 2 s from 1 s, on the wheel");
         assertEquals("RTO 2 s: 1 s = initial_rto (no RTT sample yet), doubled once (back-off)", rto.get(2).reason());
         assertEquals(1L, rto.get(2).values().get("backoffs"));
-        assertEquals(3_000_000L, rto.get(3).time());
+        assertEquals(3_040_000L, rto.get(3).time());
         RunEvent.ErrorSeen gaveUp = r.events(RunEvent.ErrorSeen.class).get(0);
         assertTrue(r.events().indexOf(rto.get(3)) < r.events().indexOf(gaveUp), "the timer fires, then the error");
     }
@@ -175,6 +176,7 @@ class RunEventsTest {
                 """);
         List<String> fired = r.events(RunEvent.Timer.class).stream()
                 .filter(t -> t.change() == RunEvent.TimerChange.FIRED).map(t -> t.endpoint() + " " + t.reason()).toList();
-        assertEquals(List.of("client delayed ACK sent after 40 ms", "server TIME-WAIT ends (60 s)"), fired);
+        // Linux's timer wheel: 40 ms (10 jiffies) fires after 11, 60 s at the end of its 2.048 s bucket.
+        assertEquals(List.of("client delayed ACK sent after 43.94 ms", "server TIME-WAIT ends (60.44 s)"), fired);
     }
 }

@@ -55,4 +55,17 @@ class TimersTest {
                 fx.events.timers.stream().map(TimersTest::shown).toList());
         assertEquals(Timers.NEVER, fx.host.nextDeadline());
     }
+
+    @Test
+    void linuxsTimerWheelRoundsEachTimeoutUpToItsLevelsGranule() {
+        Timers wheel = new Timers(null, TcpObserver.NONE, 250);
+        assertEquals(208_000, wheel.onWheel(200_020, 0), "RTO 200.02 ms: 51 jiffies, fires after 52 (captures/data-lost: 208 ms)");
+        assertEquals(4_000, wheel.onWheel(4_000, 30), "one jiffy or less: the next tick (captures/fin-no-data)");
+        assertEquals(44_000, wheel.onWheel(40_030, 30), "the 40 ms delayed ACK: 10 jiffies, after 11");
+        assertEquals(1_024_000, wheel.onWheel(1_000_000, 0), "1 s = 250 jiffies, level 1: a multiple of 8 (captures/syn-retries: 1.024 s)");
+        assertEquals(61_440_000, wheel.onWheel(60_000_000, 0), "60 s, level 3: a multiple of 512 jiffies (captures/time-wait: 61.2-66.2 s)");
+        assertEquals(69_632_000, wheel.onWheel(35_584_000 + 32_000_000, 35_584_000), "the 11th SYN (captures/syn-retries-default: 69.127 s)");
+        Timers exact = new Timers(null, TcpObserver.NONE, 0);
+        assertEquals(200_020, exact.onWheel(200_020, 0), "timer_wheel_hz 0: exact");
+    }
 }
