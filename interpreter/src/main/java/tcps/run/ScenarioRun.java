@@ -914,14 +914,17 @@ final class ScenarioRun {
         }
         int optionBytes = c.options.stream().mapToInt(TcpOption::wireLength).sum();
         if (optionBytes > MAX_OPTION_BYTES) {
-            Field o = spec.fields().stream().filter(f -> f instanceof Field.Options).findFirst().orElseThrow();
-            throw new ScriptError(o.span(), "these options take " + optionBytes + " bytes; a TCP header has room "
+            Span at = spec.fields().stream().filter(f -> f instanceof Field.Options).map(Field::span).findFirst()
+                    .orElse(spec.span());
+            throw new ScriptError(at, "these options take " + optionBytes + " bytes; a TCP header has room "
                     + "for " + MAX_OPTION_BYTES);
         }
         int room = MAX_PAYLOAD - ((optionBytes + 3) & ~3);
         if (c.data.length > room) {
-            Field d = spec.fields().stream().filter(f -> f instanceof Field.Data).findFirst().orElseThrow();
-            throw new ScriptError(d.span(), "a payload of " + c.data.length + " bytes does not fit in one segment: "
+            // the payload is a "string" or `length N`
+            Span at = spec.fields().stream().filter(f -> f instanceof Field.Data || f instanceof Field.Length)
+                    .map(Field::span).findFirst().orElse(spec.span());
+            throw new ScriptError(at, "a payload of " + c.data.length + " bytes does not fit in one segment: "
                     + "an IPv4 packet holds at most " + room + " bytes of payload with these options");
         }
         Segment segment = new Segment(source.address(), peer.address(), c.seq, c.ack, flags, c.window, c.urgent,

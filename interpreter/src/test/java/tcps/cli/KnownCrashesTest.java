@@ -154,6 +154,10 @@ class KnownCrashesTest {
                 check("a megabyte-long profile parameter (was seconds of did-you-mean; found by the fuzzer)",
                         "profile p extends linux {\n  win" + "x".repeat(1 << 20) + " 1\n}\nclient connect\n",
                         "x.tcps:2:3: error: unknown profile parameter `win" + "x".repeat(100) + "..."),
+                run("a sent length larger than a segment (was NoSuchElementException; found by the fuzzer)",
+                        "client send[.]seq=1 length 65535 win=0\n", ExitCode.FAILED,
+                        "x.tcps:1:21: failed: a payload of 65535 bytes does not fit in one segment: an IPv4 packet "
+                                + "holds at most 65495 bytes of payload with these options"),
                 run("an ACK storm (was out of memory, or no output at all)",
                         "stack rfc9293\nhost attacker at 10.0.0.66\nclient connect\nexpect SYN\nexpect SYN-ACK\n"
                                 + "expect ACK\nattacker send [P.] from client to server seq=1 ack=1 \"evil\"\nwait 1h\n",
