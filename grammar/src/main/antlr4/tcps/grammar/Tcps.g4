@@ -156,6 +156,48 @@ macroArgument
     : ~(COMMA | LPAREN | RPAREN | NEWLINE | SEMI | LBRACE | RBRACE)+
     ;
 
+// ==== Exercises (docs/teaching.md) ================================================================
+
+// An exercise is a file of its own: `tcps handout` and `tcps grade` read it, `tcps run` does not.
+// Its statements are a scenario's; around them it says what the student may change (answer
+// blocks and ? blanks), what is checked and for how many points, and what each student draws.
+exerciseFile
+    : separator* exercise separator* EOF
+    ;
+
+exercise
+    : EXERCISE name=STRING NEWLINE? '{' (separator | exerciseItem | profileDef | statementLine)* '}'
+    ;
+
+exerciseItem
+    : DRAW name=IDENT FROM (low=INT TO high=INT | '{' drawValue (',' drawValue)* '}') statementEnd  # draw   // draw isn from 1000 to 99999
+    | (FORBID | ALLOW) anyWord (',' anyWord)* statementEnd          # permission   // forbid profile, send, drop
+    | BLIND endpoint statementEnd                                   # blind        // blind attacker: off the path
+    | CHECK name=STRING checkOption* NEWLINE? '{' (separator | goal statementEnd | statementLine)* '}'
+                                                                    # check        // check "handshake" points 3 { ... }
+    | ANSWER NEWLINE? '{' (separator | statementLine)* '}'          # answer       // answer { what the student writes }
+    ;
+
+drawValue
+    : INT | DURATION | IDENT
+    ;
+
+// points 3, hidden, visible, after due, feedback "..."
+checkOption
+    : word=IDENT (INT | STRING)?
+    | AFTER IDENT
+    ;
+
+// Questions about the whole run, asked when it is over; they consume no segment.
+goal
+    : GOAL (count=(INT | HOLE))? word=(IDENT | SEGMENTS) (direction segment? | segment)
+                                                                                 # goalSegments  // goal exists server > client RST
+    | GOAL endpoint FROM peer=endpoint STATE stateName AT duration               # goalStateAt   // goal server from client state CLOSE-WAIT at 5m
+    | GOAL endpoint FROM peer=endpoint word=(IDENT | IN) stateName (FOR duration | (',' stateName)*)
+                                                                                 # goalStates    // goal server from client in CLOSE-WAIT for 5m
+    | GOAL ANSWERS anyWord+                                                      # goalAnswers   // goal answers hold
+    ;
+
 // ==== Parts of statements ========================================================================
 
 // A socket option's value: a number (SO_RCVBUF 4096), a time (TCP_USER_TIMEOUT 3s), or a word
@@ -180,6 +222,7 @@ profile
 // Any word is taken so that a lowercase time-wait (where `wait` is a keyword) reaches it too.
 stateName
     : anyWord ('-' anyWord)*
+    | HOLE
     ;
 
 anyWord
@@ -190,6 +233,7 @@ anyWord
     | UNTIL | LET | AFTER | AS | ERROR | NOTHING | FOR | MORE_ | STOPS | READING | HOST | FROM | TO
     | BIND | ACCEPT | BACKLOG | SETSOCKOPT | READABLE
     | IMPORT | MACRO | REPEAT | MOST | EVENTUALLY | WITHIN | SINCE | IN | UNMATCHED | SEGMENTS | FAIL
+    | EXERCISE | DRAW | CHECK | ANSWER | GOAL | FORBID | ALLOW | BLIND | ANSWERS
     ;
 
 // 127.0.0.1; an IPv6 address parses only to be told that it is not supported yet
@@ -205,6 +249,7 @@ port
 // 10us, 200ms, 1.5s, 2m, 1h
 duration
     : DURATION
+    | HOLE
     ;
 
 // A forged segment: from whose address, to whom (attacker send SYN from client to server)
@@ -241,6 +286,7 @@ segment
 flags
     : BRACKET_FLAGS
     | IDENT (('-' | '+') IDENT)*
+    | HOLE                                                 // a blank of an exercise (docs/teaching.md)
     ;
 
 field
@@ -280,6 +326,7 @@ expr
     | name=IDENT '.' part=IDENT                            # bindingField   // probe.seq, of a segment bound with `as`
     | name=IDENT                                           # variable       // guess, named with `let`
     | '(' expr ')'                                         # parenthesized
+    | HOLE                                                 # hole           // ?, a blank of an exercise
     ;
 
 // ==== Words ======================================================================================
@@ -348,6 +395,16 @@ IN       : 'in' ;
 UNMATCHED : 'unmatched' ;
 SEGMENTS : 'segments' ;
 FAIL     : 'fail' ;
+EXERCISE : 'exercise' ;
+DRAW     : 'draw' ;
+CHECK    : 'check' ;
+ANSWER   : 'answer' ;
+ANSWERS  : 'answers' ;
+GOAL     : 'goal' ;
+FORBID   : 'forbid' ;
+ALLOW    : 'allow' ;
+BLIND    : 'blind' ;
+HOLE     : '?' ;
 
 LBRACE : '{' ;
 RBRACE : '}' ;

@@ -1,5 +1,6 @@
 package tcps.grammar;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
@@ -9,9 +10,13 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.Token;
 import tcps.syntax.Diagnostic;
+import tcps.syntax.Exercise;
+import tcps.syntax.Lexeme;
 import tcps.syntax.Script;
 import tcps.syntax.Source;
+import tcps.syntax.Span;
 
 /**
  * The one door into the grammar: source text in, our syntax tree or our diagnostics out.
@@ -35,6 +40,11 @@ public final class ScriptParser {
     public static final int DEFAULT_MAX_DEPTH = Nesting.DEFAULT_MAX_DEPTH;
     /** The deepest a caller may allow: deeper would not fit the stack of the passes that follow. */
     public static final int HIGHEST_MAX_DEPTH = Nesting.HIGHEST_MAX_DEPTH;
+
+    static final String IS_AN_EXERCISE = "this file is an exercise, not a scenario: `tcps handout FILE` shows "
+            + "what a student gets, `tcps grade FILE SUBMISSION...` grades (docs/teaching.md)";
+    static final String BLANK_OUTSIDE_EXERCISE = "`?` is a blank for a student to fill in; blanks belong in an "
+            + "exercise (docs/teaching.md): write a value here";
 
     public static Result parse(Source source) {
         return parse(source, Library.none(), DEFAULT_MAX_DEPTH);
@@ -88,6 +98,11 @@ public final class ScriptParser {
         lexer.removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        List<Diagnostic> notAScenario = exerciseParts(source, tokens);
+        if (!notAScenario.isEmpty()) {
+            notAScenario.forEach(errors::add);
+            return new Built(null, macros);
+        }
         // The parser recurses into parentheses and blocks: a file nested past the limit is not parsed.
         Nesting.Deep deep = Nesting.tooDeepForTheParser(tokens.getTokens(), maxDepth);
         if (deep != null) {
@@ -143,6 +158,78 @@ public final class ScriptParser {
             all.add(t);
         }
         return all;
+    }
+
+    /**
+     * An exercise, or the blanks of one, handed to {@code tcps run}: said plainly, before parsing,
+     * so that running a handout neither prints its answers nor a list of syntax errors.
+     */
+    private static List<Diagnostic> exerciseParts(Source source, CommonTokenStream tokens) {
+        tokens.fill();
+        List<Diagnostic> found = new ArrayList<>();
+        for (Token t : tokens.getTokens()) {
+            if (t.getType() == TcpsLexer.EXERCISE && found.isEmpty()) {
+                return List.of(new Diagnostic(source, Spans.of(t), IS_AN_EXERCISE));
+            }
+            if (t.getType() == TcpsLexer.HOLE) {
+                found.add(new Diagnostic(source, Spans.of(t), BLANK_OUTSIDE_EXERCISE));
+            }
+        }
+        return found.size() > ErrorList.MOST ? found.subList(0, ErrorList.MOST) : found;
+    }
+
+    /** The result of parsing an exercise: {@code exercise} is null when {@code errors} is not empty. */
+    public record ExerciseResult(Exercise exercise, List<Diagnostic> errors) {
+        public ExerciseResult {
+            errors = List.copyOf(errors);
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** Parses an exercise file (docs/teaching.md): its frame, blanks, checks and goals. */
+    public static ExerciseResult parseExercise(Source source) {
+        TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
+        lexer.removeErrorListeners();
+        TcpsParser parser = new TcpsParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        ErrorList errors = new ErrorList(source);
+        SyntaxMessages messages = new SyntaxMessages(parser);
+        StatementRecovery recovery = new StatementRecovery(failure -> {
+            if (errors.full()) {
+                return;
+            }
+            SyntaxMessages.Message message = messages.describe(failure);
+            errors.add(new Diagnostic(source, message.span(), message.text()));
+        });
+        parser.setErrorHandler(recovery);
+        TcpsParser.ExerciseFileContext tree = parser.exerciseFile();
+        if (!errors.isEmpty()) {
+            return new ExerciseResult(null, errors.toList());
+        }
+        Exercise exercise = new ExerciseBuilder(source, errors).exercise(tree);
+        return errors.isEmpty() ? new ExerciseResult(exercise, List.of()) : new ExerciseResult(null, errors.toList());
+    }
+
+    /** The tokens of a text, comments and spaces left out, the end of the file not included. */
+    public static List<Lexeme> lex(String text) {
+        TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(text)));
+        lexer.removeErrorListeners();
+        List<Lexeme> out = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                out.add(new Lexeme(TcpsLexer.VOCABULARY.getSymbolicName(t.getType()), t.getText(), t.getLine(),
+                        t.getCharPositionInLine() + 1, t.getStartIndex(), t.getStopIndex() + 1));
+            }
+        }
+        return out;
+    }
+
+    /** Where a lexeme is, as a span. */
+    public static Span span(Lexeme l) {
+        return new Span(l.line(), l.column(), l.end() - l.start());
     }
 
     /**

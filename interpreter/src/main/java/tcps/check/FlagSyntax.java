@@ -4,12 +4,12 @@ import java.util.Locale;
 import tcps.tcp.TcpFlags;
 
 /** Turns flags as written ({@code SYN-ACK}, {@code FIN+ACK}, {@code [S.]}) into header bits. */
-final class FlagSyntax {
+public final class FlagSyntax {
     static final String HELP = "flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR joined with - "
             + "(SYN-ACK), or tcpdump's letters in brackets ([S.])";
 
     /** The bits, or an exception whose message is the user-facing error. */
-    static int parse(String text) {
+    public static int parse(String text) {
         return text.startsWith("[") ? bracketed(text) : words(text);
     }
 

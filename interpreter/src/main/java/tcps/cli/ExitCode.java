@@ -17,11 +17,19 @@ public final class ExitCode {
 
     static final String HELP_TEXT = "%nExit status:%n"
             + "  0   every assertion held%n"
-            + "  1   an assertion failed%n"
+            + "  1   an assertion failed, or nothing was checked (no expect ran)%n"
             + "  2   a script cannot run (unreadable, syntax error, static error); nothing ran%n"
             + "  64  the command line is wrong%n"
             + "  70  internal error in tcps (please report it, with --debug output)%n"
             + "  73  an output file (--pcap, --svg, --html) cannot be written%n";
+
+    /** The exit status of {@code tcps grade} and {@code tcps handout}. */
+    static final String GRADE_HELP_TEXT = "%nExit status:%n"
+            + "  0   every submission was graded (whatever its score; a broken one scores zero)%n"
+            + "  2   the exercise itself cannot be used (unreadable, syntax or static error); nothing was graded%n"
+            + "  64  the command line is wrong%n"
+            + "  70  internal error in tcps (submissions it hit score zero and say so; please report it)%n"
+            + "  73  an output file cannot be written%n";
 
     private ExitCode() {}
 }

@@ -32,7 +32,7 @@ final class TcpsCommand implements Callable<Integer> {
      * its own; {@link Cli} registers the one named on the command line, or all of them for help.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, CheckCommand.class, FmtCommand.class,
-            BenchCommand.class,
+            HandoutCommand.class, GradeCommand.class, BenchCommand.class,
             ProfilesCommand.class, LspCommand.class, FuzzCommand.class, HelpCommand.class,
             AutoComplete.GenerateCompletion.class);
 

@@ -131,6 +131,9 @@ public final class Transcript implements Reporter {
             out.println();
         }
         out.println(passed + " passed, " + failed + " failed");
+        if (passed == 0 && failed == 0) {
+            out.println("nothing was checked: no expect ran; write one, such as `expect client state ESTABLISHED`");
+        }
         out.flush();
     }
 

@@ -110,8 +110,11 @@ public sealed interface RunEvent {
         }
     }
 
-    /** {@code endpoint}'s connection (or listener) went from one state to another. */
-    record StateChanged(long time, int afterSegments, String endpoint, TcpState from, TcpState to) implements RunEvent {
+    /** {@code endpoint}'s connection (or listener) went from one state to another. {@code peer}
+     * names the other end of that connection (null for a listener), so two connections of one
+     * endpoint are told apart (an attacker's own probe and the connection it forges). */
+    record StateChanged(long time, int afterSegments, String endpoint, String peer, TcpState from, TcpState to)
+            implements RunEvent {
         @Override
         public <R> R accept(Visitor<R> v) {
             return v.stateChanged(this);

@@ -295,7 +295,8 @@ final class ScenarioRun {
             if (!options.detailed()) {
                 return;
             }
-            events.add(new RunEvent.StateChanged(now, net.sent(), nameOf(connection.local()), from, to));
+            events.add(new RunEvent.StateChanged(now, net.sent(), nameOf(connection.local()),
+                    connection.remote() == null ? null : nameOf(connection.remote()), from, to));
         }
 
         @Override

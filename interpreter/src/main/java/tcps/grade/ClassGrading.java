@@ -1,0 +1,196 @@
+package tcps.grade;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Grades a whole class in one process: submissions in parallel, one worker per core, each in a
+ * thread of its own, so that a broken, slow or malicious submission gets its own zero and
+ * message and touches no other. Results come back in the order the submissions were given,
+ * whatever order they finished in.
+ */
+public final class ClassGrading {
+    /** Stack for a grading thread: deep enough for any script within the limits. */
+    private static final long STACK_BYTES = 256L * 1024 * 1024;
+
+    /** A submission to grade: the student's ID, the file as named, and where to read it. */
+    public record Submission(String student, String name, Path path) {}
+
+    /** The grades, and whether any submission met an internal error (a bug in tcps). */
+    public record Outcome(List<Grade> grades, int internalErrors) {}
+
+    private ClassGrading() {}
+
+    /**
+     * The submissions a command line names: files as given (the ID is the file name without
+     * {@code .tcps}), or directories, read in name order: each {@code .tcps} file in them is one
+     * student's, and each subdirectory is one student's (its name is the ID) holding one
+     * {@code .tcps} file. {@code problems} gets what cannot be a submission.
+     */
+    public static List<Submission> collect(Path cwd, List<String> args, List<String> problems) {
+        List<Submission> out = new ArrayList<>();
+        for (String given : args) {
+            String arg = given.length() > 1 && given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
+            Path p = cwd.resolve(arg);
+            if (!Files.isDirectory(p)) {
+                out.add(new Submission(id(p.getFileName().toString()), arg, p));
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(p)) {
+                for (Path e : entries.sorted().toList()) {
+                    String name = e.getFileName().toString();
+                    if (Files.isDirectory(e)) {
+                        List<Path> files;
+                        try (Stream<Path> inside = Files.list(e)) {
+                            files = inside.filter(f -> f.toString().endsWith(".tcps")).sorted().toList();
+                        }
+                        if (files.size() == 1) {
+                            out.add(new Submission(name, arg + "/" + name + "/" + files.get(0).getFileName(),
+                                    files.get(0)));
+                        } else {
+                            problems.add(arg + "/" + name + ": " + (files.isEmpty() ? "no .tcps file"
+                                    : files.size() + " .tcps files") + "; a student's directory holds one");
+                        }
+                    } else if (name.endsWith(".tcps")) {
+                        out.add(new Submission(id(name), arg + "/" + name, e));
+                    }
+                }
+            } catch (IOException ex) {
+                problems.add("cannot read " + arg + ": " + ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static String id(String fileName) {
+        return fileName.endsWith(".tcps") ? fileName.substring(0, fileName.length() - 5) : fileName;
+    }
+
+    /** Grades every submission with {@code jobs} workers. */
+    public static Outcome grade(Assignment assignment, GradeLimits limits, List<Submission> submissions, int jobs) {
+        Grade[] grades = new Grade[submissions.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger internal = new AtomicInteger();
+        RuntimeException[] broken = new RuntimeException[1];
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < submissions.size() && broken[0] == null;
+                    i = next.getAndIncrement()) {
+                grades[i] = one(assignment, limits, submissions.get(i), internal, broken);
+            }
+        };
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < Math.max(1, Math.min(jobs, submissions.size())); w++) {
+            Thread t = new Thread(worker, "tcps-grade-worker-" + w);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while grading", e);
+            }
+        }
+        if (broken[0] != null) {
+            throw broken[0];
+        }
+        return new Outcome(List.of(grades), internal.get());
+    }
+
+    /** One submission, in a thread of its own, within the wall-time limit. */
+    private static Grade one(Assignment assignment, GradeLimits limits, Submission s, AtomicInteger internal,
+            RuntimeException[] broken) {
+        Grade[] result = new Grade[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = gradeFile(assignment, limits, s);
+            } catch (Assignment.ExerciseBroken e) {
+                thrown[0] = e;
+            } catch (StackOverflowError e) {
+                result[0] = zero(assignment, limits, s, "the submission nests too deeply to grade");
+            } catch (OutOfMemoryError e) {
+                result[0] = zero(assignment, limits, s, "grading the submission took more memory than there is");
+            } catch (RuntimeException e) {
+                thrown[0] = e;
+            }
+        }, "tcps-grade-" + s.student(), STACK_BYTES);
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(limits.wallMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (t.isAlive()) {
+            stop(t);
+            return zero(assignment, limits, s, "grading took longer than " + limits.wallMillis() / 1000.0
+                    + " s of real time, the limit; the submission scores zero");
+        }
+        if (thrown[0] instanceof Assignment.ExerciseBroken e) {
+            synchronized (broken) {
+                broken[0] = e;
+            }
+            return null;
+        }
+        if (thrown[0] != null) {
+            internal.incrementAndGet();
+            return zero(assignment, limits, s, "internal error in tcps while grading this submission ("
+                    + thrown[0] + "); it is tcps's fault, not the student's: please report it");
+        }
+        return result[0];
+    }
+
+    /**
+     * A grading thread past its time is abandoned, and stopped: the model runs no locks and
+     * shares nothing with other submissions, so nothing is left half-done for anyone else.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        try {
+            t.stop();
+        } catch (UnsupportedOperationException e) {
+            // a runtime without Thread.stop: the daemon thread runs on, unseen, until the process ends
+        }
+    }
+
+    private static Grade gradeFile(Assignment assignment, GradeLimits limits, Submission s) {
+        String text;
+        try {
+            long size = Files.size(s.path());
+            if (size > limits.run().sourceBytes()) {
+                return zero(assignment, limits, s, s.name() + " is " + size + " bytes; the limit is "
+                        + tcps.run.Limits.bytes(limits.run().sourceBytes()));
+            }
+            byte[] bytes = Files.readAllBytes(s.path());
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            if (text.indexOf('\0') >= 0) {
+                return zero(assignment, limits, s, s.name() + " is not a text file");
+            }
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+        } catch (CharacterCodingException e) {
+            return zero(assignment, limits, s, s.name() + " is not UTF-8 text");
+        } catch (IOException e) {
+            return zero(assignment, limits, s, "cannot read " + s.name() + ": " + e.getMessage());
+        }
+        return new Grader(assignment, limits).grade(s.student(), s.name(), text);
+    }
+
+    private static Grade zero(Assignment assignment, GradeLimits limits, Submission s, String why) {
+        return new Grader(assignment, limits).zero(s.student(), s.name(), why);
+    }
+}

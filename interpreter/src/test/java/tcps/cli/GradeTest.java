@@ -1,0 +1,239 @@
+package tcps.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tcps grade} and {@code tcps handout} as a teacher uses them, limits and all. */
+class GradeTest {
+    private static final Path EXERCISES = Path.of(System.getProperty("tcps.root", "..")).resolve("exercises");
+
+    /** A make-it-happen exercise whose answer block takes anything but setup. */
+    private static final String OPEN = """
+            exercise "limits" {
+              server listen
+              client connect
+              answer {
+              }
+              check "a SYN was sent" points 2 {
+                goal exists client > server SYN
+              }
+            }
+            """;
+
+    private static Path exercise(Path dir, String text) throws IOException {
+        Path p = dir.resolve("exercise.tcps");
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** The handout for {@code student}, its answer block holding {@code answer}. */
+    private static void submit(Path dir, String student, String answer) throws IOException {
+        String handout = CliRun.separate(dir, "handout", "exercise.tcps", "--student", student).out();
+        Files.writeString(dir.resolve(student + ".tcps"), handout.replace("  answer {\n", "  answer {\n" + answer),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String csvRow(CliRun run, int row) {
+        return run.out().split("\r\n")[row];
+    }
+
+    // ---- limits, each ---------------------------------------------------------------------------
+
+    @Test
+    void aSubmissionLargerThanTheLimitScoresZeroAndSaysSo(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "big", "    # " + "x".repeat(5000) + "\n");
+        CliRun run = CliRun.separate(dir, "grade", "--max-source-bytes", "4KiB", "exercise.tcps", "big.tcps");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("the limit is 4 KiB"), run.out());
+        assertTrue(run.out().contains(": 0 / 2"), run.out());
+    }
+
+    @Test
+    void tooManyStatementsScoreZero(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "many", "    wait 1ms\n".repeat(60));
+        CliRun run = CliRun.separate(dir, "grade", "--max-statements", "50", "exercise.tcps", "many.tcps");
+        assertTrue(run.out().contains("statements; the limit is 50"), run.out());
+        assertTrue(run.out().contains(": 0 / 2"), run.out());
+    }
+
+    @Test
+    void anExpressionOf50000TermsIsAStaticErrorNotAStackOverflow(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "deep", "    let x = " + "1+".repeat(50_000) + "1\n");
+        CliRun run = CliRun.separate(dir, "grade", "--max-source-bytes", "1MiB", "exercise.tcps", "deep.tcps");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("too deep"), run.out());
+        assertFalse(run.out().contains("StackOverflow") || run.err().contains("internal error"), run.out() + run.err());
+    }
+
+    @Test
+    void waitingPastTheVirtualTimeLimitScoresZero(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "sleepy", "    wait 100h\n");
+        CliRun run = CliRun.separate(dir, "grade", "exercise.tcps", "sleepy.tcps");
+        assertTrue(run.out().contains("the scenario ran past 1h of virtual time"), run.out());
+        assertTrue(run.out().contains(": 0 / 2"), run.out());
+    }
+
+    @Test
+    void tooManyEventsScoreZero(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "busy", "    client write 10000000\n    wait 10s\n");
+        CliRun run = CliRun.separate(dir, "grade", "--max-events", "20", "exercise.tcps", "busy.tcps");
+        assertTrue(run.out().contains("events (segments arriving, timers firing)"), run.out());
+        assertTrue(run.out().contains(": 0 / 2"), run.out());
+    }
+
+    @Test
+    void writingGigabytesScoresZero(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "flood", "    client write 16777216\n".repeat(50) + "    wait 1h\n");
+        CliRun run = CliRun.separate(dir, "grade", "exercise.tcps", "flood.tcps");
+        assertTrue(run.out().contains("wrote more than 16 MiB"), run.out());
+        assertTrue(run.out().contains(": 0 / 2"), run.out());
+    }
+
+    @Test
+    void aLongTranscriptIsCutAtTheOutputLimit(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "chatty", "    client write 1000000\n    wait 1s\n");
+        CliRun run = CliRun.separate(dir, "grade", "--max-output", "2KiB", "exercise.tcps", "chatty.tcps");
+        assertTrue(run.out().contains("(the transcript is longer than 2 KiB; cut here)"), run.out());
+        assertTrue(run.out().contains(": 2 / 2"), run.out());
+    }
+
+    @Test
+    void aSubmissionPastTheWallTimeScoresZeroAndTheOthersAreGraded(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        submit(dir, "slow", "    client write 1000000\n    wait 10m\n".repeat(30));
+        submit(dir, "quick", "");
+        CliRun run = CliRun.separate(dir, "grade", "--format", "csv", "--max-wall-time", "1ms", "--max-events",
+                "10000000", "--max-bytes-written", "1GiB", "--max-virtual-time", "100h", "exercise.tcps", "slow.tcps");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("slow,0,2,0", csvRow(run, 1));
+        CliRun text = CliRun.separate(dir, "grade", "--max-wall-time", "1ms", "--max-events", "10000000",
+                "--max-bytes-written", "1GiB", "--max-virtual-time", "100h", "exercise.tcps", "slow.tcps");
+        assertTrue(text.out().contains("grading took longer than"), text.out());
+    }
+
+    // ---- isolation, order -----------------------------------------------------------------------
+
+    @Test
+    void brokenAndMaliciousSubmissionsChangeNoOtherScore() {
+        Path dir = EXERCISES.resolve("seed-003-numbers");
+        CliRun alone = CliRun.separate(dir, "grade", "--format", "csv", "exercise.tcps", "submissions/alice.tcps",
+                "submissions/bob.tcps");
+        CliRun together = CliRun.separate(dir, "grade", "--format", "csv", "exercise.tcps", "submissions");
+        assertEquals(csvRow(alone, 1), csvRow(together, 1));
+        assertEquals(csvRow(alone, 2), csvRow(together, 2));
+    }
+
+    @Test
+    void theOutputIsInTheOrderGivenWhateverTheNumberOfWorkers() {
+        Path dir = EXERCISES.resolve("seed-004-syn-lost");
+        CliRun one = CliRun.separate(dir, "grade", "--jobs", "1", "exercise.tcps", "submissions", "solution.tcps");
+        CliRun eight = CliRun.separate(dir, "grade", "--jobs", "8", "exercise.tcps", "submissions", "solution.tcps");
+        assertEquals(one.out(), eight.out());
+        assertTrue(one.out().indexOf("== alice") < one.out().indexOf("== eve")
+                && one.out().indexOf("== eve") < one.out().indexOf("== solution"), one.out());
+    }
+
+    // ---- handouts and variants ------------------------------------------------------------------
+
+    @Test
+    void aHandoutHoldsNoDrawNoteFeedbackHiddenStatementOrUnseenGoal() throws IOException {
+        for (String ex : List.of("seed-003-numbers", "seed-004-isn-prediction", "seed-004-close-wait")) {
+            Path dir = EXERCISES.resolve(ex);
+            String exercise = Files.readString(dir.resolve("exercise.tcps"));
+            String handout = CliRun.separate(dir, "handout", "exercise.tcps", "--student", "zoe").out();
+            assertFalse(handout.contains("draw "), ex);
+            assertFalse(handout.contains("feedback"), ex);
+            assertFalse(handout.contains("##"), ex);
+            if (ex.equals("seed-004-isn-prediction")) {
+                assertTrue(exercise.contains("stack bsd-1990"));
+                assertFalse(handout.contains("bsd-1990"), "the victim's stack is a hidden check's");
+                assertFalse(handout.contains("goal "), "goals of after-due checks are not shown");
+            }
+            if (ex.equals("seed-004-close-wait")) {
+                assertTrue(handout.contains("goal server from client in CLOSE-WAIT for 5m"), "a visible goal is shown");
+                assertFalse(handout.contains("goal no"), "a hidden check's goals are not");
+            }
+        }
+    }
+
+    @Test
+    void runningAHandoutRevealsNothing(@TempDir Path dir) throws IOException {
+        String handout = CliRun.separate(EXERCISES.resolve("seed-003-numbers"), "handout", "exercise.tcps",
+                "--student", "zoe").out();
+        Files.writeString(dir.resolve("h.tcps"), handout);
+        CliRun run = CliRun.merged(dir, "run", "-S", "h.tcps");
+        assertEquals(2, run.exit());
+        assertTrue(run.out().contains("this file is an exercise"), run.out());
+        assertFalse(run.out().contains("Flags"), run.out());
+        // Without its frame, its blanks still stop it before anything runs.
+        String body = handout.substring(handout.indexOf("stack linux"), handout.lastIndexOf('}'))
+                .replaceAll("(?m)^\\s*(check .*|forbid .*|\\})$", "");
+        Files.writeString(dir.resolve("b.tcps"), body);
+        CliRun bare = CliRun.merged(dir, "run", "-S", "b.tcps");
+        assertEquals(2, bare.exit());
+        assertTrue(bare.out().contains("`?` is a blank for a student to fill in"), bare.out());
+        assertFalse(bare.out().contains("Flags"), bare.out());
+    }
+
+    @Test
+    void neighboursGetDifferentNumbersAndAreGradedAgainstTheirOwn(@TempDir Path dir) throws IOException {
+        Path ex = EXERCISES.resolve("seed-003-numbers");
+        String alice = CliRun.separate(ex, "handout", "exercise.tcps", "--student", "alice").out();
+        String bob = CliRun.separate(ex, "handout", "exercise.tcps", "--student", "bob").out();
+        assertNotEquals(alice.replace("alice", ""), bob.replace("bob", ""));
+        assertEquals(alice, CliRun.separate(ex, "handout", "exercise.tcps", "--student", "alice").out());
+        // alice's right answers, handed in under bob's name, are checked against bob's numbers
+        Files.copy(ex.resolve("exercise.tcps"), dir.resolve("exercise.tcps"));
+        Files.copy(ex.resolve("submissions/alice.tcps"), dir.resolve("bob.tcps"));
+        CliRun run = CliRun.separate(dir, "grade", "--format", "csv", "exercise.tcps", "bob.tcps");
+        assertEquals("bob,0,10,0,0,0", csvRow(run, 1));
+    }
+
+    // ---- the exercise itself ----------------------------------------------------------------------
+
+    @Test
+    void aBrokenExerciseGradesNothingAndExitsWithTwo(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN.replace("client connect", "client conect"));
+        Files.writeString(dir.resolve("a.tcps"), "anything\n");
+        CliRun run = CliRun.separate(dir, "grade", "exercise.tcps", "a.tcps");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("exercise.tcps:3:"), run.err());
+        assertTrue(run.err().contains("nothing was graded"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aBlankOutsideACheckIsTheExercisesError(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN.replace("client connect", "client write ?"));
+        CliRun run = CliRun.separate(dir, "handout", "exercise.tcps");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("a blank must be inside a check"), run.err());
+    }
+
+    // ---- tcps run: nothing checked is not a pass --------------------------------------------------
+
+    @Test
+    void aScriptWithNoAssertionSaysSoAndFails(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("c.tcps"), "client connect\n");
+        CliRun run = CliRun.merged(dir, "run", "c.tcps");
+        assertEquals(1, run.exit());
+        assertTrue(run.out().contains("0 passed, 0 failed\nnothing was checked: no expect ran"), run.out());
+    }
+}
