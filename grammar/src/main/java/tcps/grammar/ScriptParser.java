@@ -193,19 +193,32 @@ public final class ScriptParser {
     public static ExerciseResult parseExercise(Source source) {
         TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
         lexer.removeErrorListeners();
-        TcpsParser parser = new TcpsParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
         ErrorList errors = new ErrorList(source);
-        SyntaxMessages messages = new SyntaxMessages(parser);
-        StatementRecovery recovery = new StatementRecovery(failure -> {
-            if (errors.full()) {
-                return;
-            }
-            SyntaxMessages.Message message = messages.describe(failure);
-            errors.add(new Diagnostic(source, message.span(), message.text()));
-        });
-        parser.setErrorHandler(recovery);
-        TcpsParser.ExerciseFileContext tree = parser.exerciseFile();
+        // As for scripts: SLL prediction first, giving up at the first error; only an exercise
+        // with an error is parsed again with full LL and our recovery, which words every error.
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        TcpsParser.ExerciseFileContext tree;
+        try {
+            tree = parser.exerciseFile();
+        } catch (ParseCancellationException e) {
+            tokens.seek(0);
+            parser.reset();
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            SyntaxMessages messages = new SyntaxMessages(parser);
+            StatementRecovery recovery = new StatementRecovery(failure -> {
+                if (errors.full()) {
+                    return;
+                }
+                SyntaxMessages.Message message = messages.describe(failure);
+                errors.add(new Diagnostic(source, message.span(), message.text()));
+            });
+            parser.setErrorHandler(recovery);
+            tree = parser.exerciseFile();
+        }
         if (!errors.isEmpty()) {
             return new ExerciseResult(null, errors.toList());
         }

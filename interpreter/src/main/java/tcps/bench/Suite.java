@@ -1,11 +1,21 @@
 package tcps.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import tcps.check.ScenarioPlan;
+import tcps.grade.Assignment;
+import tcps.grade.ClassGrading;
+import tcps.grade.GradeFormat;
+import tcps.grade.GradeLimits;
 import tcps.grammar.ScriptParser;
 import tcps.report.TcpdumpPrinter;
 import tcps.run.Interpreter;
@@ -24,7 +34,7 @@ import tcps.syntax.Source;
  */
 public final class Suite {
     /** The benchmarks, in the order {@code --suite} runs them. */
-    public static final List<String> NAMES = List.of("syn-timeout", "files", "parse", "transfer", "print");
+    public static final List<String> NAMES = List.of("syn-timeout", "files", "parse", "transfer", "print", "grade");
 
     /** Above this, one doubling of the size more than doubled the time beyond noise. */
     private static final double SUPER_LINEAR = 2.6;
@@ -47,6 +57,7 @@ public final class Suite {
                 case "parse" -> parse();
                 case "transfer" -> transfer();
                 case "print" -> print();
+                case "grade" -> grade();
                 default -> throw new IllegalArgumentException("no benchmark " + name);
             }
             out.flush();
@@ -156,6 +167,100 @@ public final class Suite {
                 + "(%,d lines; %.0f ns a line printed, %.0f formatted)", ratio, result.capture().size(),
                 (double) print.cpuNanos() / result.capture().size(), (double) format.cpuNanos() / result.capture().size()),
                 "<= 2x", ratio <= 2);
+    }
+
+    /**
+     * {@code tcps grade} of the seed-003 fill-in for 1,000 generated submissions in one call, as a
+     * teacher runs it: files read from a directory, graded in parallel, the class CSV made. Wall
+     * time (the workers run on every core) and the peak heap.
+     */
+    private void grade() {
+        Path exercise = Path.of("exercises/seed-003-numbers/exercise.tcps");
+        if (!Files.exists(exercise)) {
+            exercise = Path.of("../exercises/seed-003-numbers/exercise.tcps");
+        }
+        if (!Files.exists(exercise)) {
+            out.println("grade        skipped: run from the project's directory (exercises/seed-003-numbers)");
+            return;
+        }
+        int n = quick ? 20 : 1000;
+        try {
+            Assignment a = Assignment.load(new Source(exercise.toString(), Files.readString(exercise))).assignment();
+            Path dir = Files.createTempDirectory("tcps-grade-bench");
+            try {
+                for (int i = 0; i < n; i++) {
+                    String student = "s" + i;
+                    // Answers that are numbers, some right by chance, most wrong: every blank is
+                    // compared and every wrong one printed, the costly case.
+                    String text = a.variant(student).handout().text();
+                    StringBuilder sb = new StringBuilder();
+                    int k = 0;
+                    for (String line : text.split("\n", -1)) {
+                        if (!line.trim().startsWith("#")) {
+                            while (line.contains("?")) {
+                                line = line.replaceFirst("\\?", Integer.toString(1000 + i + k++));
+                            }
+                        }
+                        sb.append(line).append('\n');
+                    }
+                    Files.writeString(dir.resolve(student + ".tcps"), sb.toString());
+                }
+                GradeLimits limits = GradeLimits.DEFAULT;
+                int jobs = Runtime.getRuntime().availableProcessors();
+                long[] cpu = {0};
+                Runnable once = () -> {
+                    List<String> problems = new ArrayList<>();
+                    List<ClassGrading.Submission> subs = ClassGrading.collect(Path.of("."), List.of(dir.toString()),
+                            problems);
+                    ClassGrading.Outcome o = ClassGrading.grade(a, limits, subs, jobs);
+                    cpu[0] = o.cpuNanos();
+                    if (o.grades().size() != n || GradeFormat.CSV.render(o.grades(), false).isEmpty()) {
+                        throw new IllegalStateException("graded " + o.grades().size() + " of " + n);
+                    }
+                };
+                for (int w = 0; w < (quick ? 0 : 2); w++) {
+                    once.run();
+                }
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    pool.resetPeakUsage();
+                }
+                int runs = quick ? 1 : 3;
+                long[] wall = new long[runs];
+                long[] cpus = new long[runs];
+                for (int r = 0; r < runs; r++) {
+                    long start = System.nanoTime();
+                    once.run();
+                    wall[r] = System.nanoTime() - start;
+                    cpus[r] = cpu[0];
+                }
+                java.util.Arrays.sort(wall);
+                java.util.Arrays.sort(cpus);
+                long peak = 0;
+                for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                    if (pool.getType() == MemoryType.HEAP) {
+                        peak += pool.getPeakUsage().getUsed();
+                    }
+                }
+                // The figure: submissions per second on two cores of their own, from the CPU time
+                // the grading threads used (wall time on a shared machine mostly measures the others).
+                double cpuPerSubmission = cpus[runs / 2] / 1e9 / n;
+                double perSecond = 2 / cpuPerSubmission;
+                result("grade", String.format(Locale.ROOT, "%,.0f submissions/s on 2 cores (%.2f ms CPU per "
+                        + "submission; %d seed-003 fill-in submissions in one call took %.2f s wall with %d workers, "
+                        + "%,.0f/s as measured); peak heap %s", perSecond, cpuPerSubmission * 1000, n,
+                        wall[runs / 2] / 1e9, jobs, n / (wall[runs / 2] / 1e9), size(peak)), ">= 2,000/s on 2 cores",
+                        perSecond >= 2000);
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(dir);
+            }
+        } catch (IOException e) {
+            out.println("grade        skipped: " + e.getMessage());
+        }
     }
 
     private void result(String name, String figure, String target, boolean met) {

@@ -21,12 +21,18 @@ import java.util.stream.Stream;
 public final class ClassGrading {
     /** Stack for a grading thread: deep enough for any script within the limits. */
     private static final long STACK_BYTES = 256L * 1024 * 1024;
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     /** A submission to grade: the student's ID, the file as named, and where to read it. */
     public record Submission(String student, String name, Path path) {}
 
-    /** The grades, and whether any submission met an internal error (a bug in tcps). */
-    public record Outcome(List<Grade> grades, int internalErrors) {}
+    /**
+     * The grades, how many submissions met an internal error (a bug in tcps), and the CPU time
+     * the grading threads used in all (for the benchmark: wall time on a shared machine says
+     * little).
+     */
+    public record Outcome(List<Grade> grades, int internalErrors, long cpuNanos) {}
 
     private ClassGrading() {}
 
@@ -77,14 +83,16 @@ public final class ClassGrading {
 
     /** Grades every submission with {@code jobs} workers. */
     public static Outcome grade(Assignment assignment, GradeLimits limits, List<Submission> submissions, int jobs) {
+        Grader grader = new Grader(assignment, limits);
         Grade[] grades = new Grade[submissions.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger internal = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         RuntimeException[] broken = new RuntimeException[1];
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < submissions.size() && broken[0] == null;
                     i = next.getAndIncrement()) {
-                grades[i] = one(assignment, limits, submissions.get(i), internal, broken);
+                grades[i] = one(grader, limits, submissions.get(i), internal, broken, cpu);
             }
         };
         List<Thread> workers = new ArrayList<>();
@@ -105,25 +113,27 @@ public final class ClassGrading {
         if (broken[0] != null) {
             throw broken[0];
         }
-        return new Outcome(List.of(grades), internal.get());
+        return new Outcome(List.of(grades), internal.get(), cpu.get());
     }
 
     /** One submission, in a thread of its own, within the wall-time limit. */
-    private static Grade one(Assignment assignment, GradeLimits limits, Submission s, AtomicInteger internal,
-            RuntimeException[] broken) {
+    private static Grade one(Grader grader, GradeLimits limits, Submission s, AtomicInteger internal,
+            RuntimeException[] broken, java.util.concurrent.atomic.AtomicLong cpu) {
         Grade[] result = new Grade[1];
         Throwable[] thrown = new Throwable[1];
         Thread t = new Thread(null, () -> {
             try {
-                result[0] = gradeFile(assignment, limits, s);
+                result[0] = gradeFile(grader, limits, s);
             } catch (Assignment.ExerciseBroken e) {
                 thrown[0] = e;
             } catch (StackOverflowError e) {
-                result[0] = zero(assignment, limits, s, "the submission nests too deeply to grade");
+                result[0] = zero(grader, s, "the submission nests too deeply to grade");
             } catch (OutOfMemoryError e) {
-                result[0] = zero(assignment, limits, s, "grading the submission took more memory than there is");
+                result[0] = zero(grader, s, "grading the submission took more memory than there is");
             } catch (RuntimeException e) {
                 thrown[0] = e;
+            } finally {
+                cpu.addAndGet(THREADS.getCurrentThreadCpuTime());
             }
         }, "tcps-grade-" + s.student(), STACK_BYTES);
         t.setDaemon(true);
@@ -135,7 +145,7 @@ public final class ClassGrading {
         }
         if (t.isAlive()) {
             stop(t);
-            return zero(assignment, limits, s, "grading took longer than " + limits.wallMillis() / 1000.0
+            return zero(grader, s, "grading took longer than " + limits.wallMillis() / 1000.0
                     + " s of real time, the limit; the submission scores zero");
         }
         if (thrown[0] instanceof Assignment.ExerciseBroken e) {
@@ -146,7 +156,7 @@ public final class ClassGrading {
         }
         if (thrown[0] != null) {
             internal.incrementAndGet();
-            return zero(assignment, limits, s, "internal error in tcps while grading this submission ("
+            return zero(grader, s, "internal error in tcps while grading this submission ("
                     + thrown[0] + "); it is tcps's fault, not the student's: please report it");
         }
         return result[0];
@@ -165,32 +175,32 @@ public final class ClassGrading {
         }
     }
 
-    private static Grade gradeFile(Assignment assignment, GradeLimits limits, Submission s) {
+    private static Grade gradeFile(Grader grader, GradeLimits limits, Submission s) {
         String text;
         try {
             long size = Files.size(s.path());
             if (size > limits.run().sourceBytes()) {
-                return zero(assignment, limits, s, s.name() + " is " + size + " bytes; the limit is "
+                return zero(grader, s, s.name() + " is " + size + " bytes; the limit is "
                         + tcps.run.Limits.bytes(limits.run().sourceBytes()));
             }
             byte[] bytes = Files.readAllBytes(s.path());
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             if (text.indexOf('\0') >= 0) {
-                return zero(assignment, limits, s, s.name() + " is not a text file");
+                return zero(grader, s, s.name() + " is not a text file");
             }
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
         } catch (CharacterCodingException e) {
-            return zero(assignment, limits, s, s.name() + " is not UTF-8 text");
+            return zero(grader, s, s.name() + " is not UTF-8 text");
         } catch (IOException e) {
-            return zero(assignment, limits, s, "cannot read " + s.name() + ": " + e.getMessage());
+            return zero(grader, s, "cannot read " + s.name() + ": " + e.getMessage());
         }
-        return new Grader(assignment, limits).grade(s.student(), s.name(), text);
+        return grader.grade(s.student(), s.name(), text);
     }
 
-    private static Grade zero(Assignment assignment, GradeLimits limits, Submission s, String why) {
-        return new Grader(assignment, limits).zero(s.student(), s.name(), why);
+    private static Grade zero(Grader grader, Submission s, String why) {
+        return grader.zero(s.student(), s.name(), why);
     }
 }

@@ -59,9 +59,14 @@ public final class Grader {
     private final Assignment assignment;
     private final GradeLimits limits;
 
+    /** What the run says when it reaches a limit (a failure with one of these is a limit, not an answer). */
+    private final Set<String> limitMessages;
+
     public Grader(Assignment assignment, GradeLimits limits) {
         this.assignment = assignment;
         this.limits = limits;
+        tcps.run.Limits l = limits.run();
+        this.limitMessages = Set.of(l.virtualTimeReached(), l.eventsReached(), l.bytesWrittenReached());
     }
 
     /** A graded line: its text, where it comes from, and what of it the student wrote. */
@@ -98,7 +103,7 @@ public final class Grader {
             return zero(e, student, file, problems);
         }
         Handout handout = assignment.variant(student).handout();
-        Alignment.Result aligned = Alignment.align(handout.text(), text);
+        Alignment.Result aligned = Alignment.align(handout.units(), text);
         Map<Integer, Integer> toHandout = new HashMap<>();
         for (int h = 0; h < handout.origin().size(); h++) {
             if (handout.origin().get(h) > 0) {
@@ -186,15 +191,17 @@ public final class Grader {
         }
 
         // ---- the run ---------------------------------------------------------------------------
+        // The whole run is kept only when something reads it: goals, or a transcript to show.
+        boolean detailed = e.lines().stream().anyMatch(l -> l.role() == Role.GOAL) || showsTranscript(e);
         ScenarioResult result = Interpreter.run(checked.plans().get(0), source,
-                new RunOptions(RunOptions.DEFAULT.seed(), false, limits.run()));
+                new RunOptions(RunOptions.DEFAULT.seed(), false, limits.run(), detailed));
         Failure limit = limitReached(result);
         if (limit != null) {
             problems.add(excerpt(source, graded, limit.span(), "failed", limit.summary(), limit.details()));
             problems.add("a submission that reaches a limit scores zero");
             return zero(e, student, file, problems);
         }
-        Goals.Trace trace = trace(result);
+        Goals.Trace trace = detailed ? trace(result) : null;
 
         // Which blanks the run disagreed with, and which lines failed.
         Map<Integer, List<Failure>> failuresByLine = new LinkedHashMap<>();
@@ -308,10 +315,12 @@ public final class Grader {
         double max = checks.stream().mapToDouble(Grade.CheckResult::max).sum();
         // The run shows every value: it is shown only when nothing in it is an answer (no blanks)
         // and every check is visible.
-        String transcript = e.holes().isEmpty()
-                && e.checks().stream().allMatch(c -> c.visibility() == Exercise.Visibility.VISIBLE)
-                ? transcript(source, result) : null;
+        String transcript = showsTranscript(e) ? transcript(source, result) : null;
         return new Grade(student, file, score, max, checks, problems, transcript);
+    }
+
+    private static boolean showsTranscript(Exercise e) {
+        return e.holes().isEmpty() && e.checks().stream().allMatch(c -> c.visibility() == Exercise.Visibility.VISIBLE);
     }
 
     /** A hidden check's lines are never kept: its source and its findings stay the teacher's. */
@@ -909,10 +918,8 @@ public final class Grader {
 
     /** The failure that says a limit of the run was reached, or null. */
     private Failure limitReached(ScenarioResult result) {
-        tcps.run.Limits l = limits.run();
-        Set<String> reached = Set.of(l.virtualTimeReached(), l.eventsReached(), l.bytesWrittenReached());
         for (Failure f : result.failures()) {
-            if (reached.contains(f.summary())) {
+            if (limitMessages.contains(f.summary())) {
                 return f;
             }
         }

@@ -16,10 +16,15 @@ import tcps.syntax.Exercise.Role;
  * @param lines   the handout's lines
  * @param origin  for each handout line (0-based), the exercise line it shows (1-based), or 0
  */
-public record Handout(String student, List<String> lines, List<Integer> origin) {
+public record Handout(String student, List<String> lines, List<Integer> origin, List<Alignment.Unit> units) {
     public Handout {
         lines = List.copyOf(lines);
         origin = List.copyOf(origin);
+        units = List.copyOf(units);
+    }
+
+    private Handout(String student, List<String> lines, List<Integer> origin) {
+        this(student, lines, origin, Alignment.units(tcps.grammar.ScriptParser.lex(String.join("\n", lines) + "\n")));
     }
 
     static Handout of(Exercise e, String student) {
@@ -29,13 +34,10 @@ public record Handout(String student, List<String> lines, List<Integer> origin) 
         add(out, origin, "# Exercise " + e.name() + " (" + e.source().name() + "), for " + who + ".", 0);
         add(out, origin, "# Replace each ? with your answer and write your own statements inside the answer { }", 0);
         add(out, origin, "# blocks; leave every other line as it is. Grade: tcps grade EXERCISE YOUR-ID.tcps", 0);
-        int lineCount = e.lines().size();
-        for (int n = 1; n < lineCount; n++) {
+        int lineCount = (int) Math.min(e.lines().size() - 1, e.source().text().lines().count());
+        for (int n = 1; n <= lineCount; n++) {
             Exercise.Line line = e.lines().get(n);
             String text = e.source().line(n);
-            if (n > e.source().text().lines().count()) {
-                break;
-            }
             Exercise.Check check = line.check() >= 0 ? e.checks().get(line.check()) : null;
             // A hidden check's statements are secret (a blank aside); the goals of any check not
             // visible are too. A check shown after the due date shows its statements: its
