@@ -17,7 +17,7 @@ public final class ExitCode {
 
     static final String HELP_TEXT = "%nExit status:%n"
             + "  0   every assertion held%n"
-            + "  1   an assertion failed, or nothing was checked (no expect ran)%n"
+            + "  1   an assertion failed%n"
             + "  2   a script cannot run (unreadable, syntax error, static error); nothing ran%n"
             + "  64  the command line is wrong%n"
             + "  70  internal error in tcps (please report it, with --debug output)%n"

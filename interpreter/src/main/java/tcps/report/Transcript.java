@@ -131,9 +131,6 @@ public final class Transcript implements Reporter {
             out.println();
         }
         out.println(passed + " passed, " + failed + " failed");
-        if (passed == 0 && failed == 0) {
-            out.println("nothing was checked: no expect ran; write one, such as `expect client state ESTABLISHED`");
-        }
         out.flush();
     }
 
