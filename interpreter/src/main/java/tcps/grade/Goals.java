@@ -125,9 +125,24 @@ final class Goals {
     /** At least {@code atLeast} in the state; exactly that long when {@code exact} (a blank to fill in). */
     static Outcome timeIn(Goal.TimeIn g, Trace t, TcpState state, long atLeast, boolean exact) {
         long spent = timeIn(t, g.endpoint().text(), g.peer().text(), state);
-        return new Outcome(exact ? spent == atLeast : spent >= atLeast, connection(g.endpoint(), g.peer()) + " spent " + Duration.format(spent)
+        return new Outcome(exact ? sameToItsPrecision(spent, atLeast) : spent >= atLeast, connection(g.endpoint(), g.peer()) + " spent " + Duration.format(spent)
                 + " in " + state + (spent < atLeast && t.end() < atLeast ? " (the run ended at "
                         + Duration.format(t.end()) + ")" : ""));
+    }
+
+    /**
+     * A blank's duration is right when it names the time spent to the precision it is written in:
+     * 60s is right for 60.488 s (Linux's TIME-WAIT, on its timer wheel), 61s is not.
+     */
+    static boolean sameToItsPrecision(long spent, long answer) {
+        long unit = 1;
+        for (long u : new long[] {3_600_000_000L, 60_000_000L, 1_000_000L, 1_000L}) {
+            if (answer != 0 && answer % u == 0) {
+                unit = u;
+                break;
+            }
+        }
+        return spent / unit == answer / unit;
     }
 
     /** The states one end of a connection passed through, in order, from its first change. */
