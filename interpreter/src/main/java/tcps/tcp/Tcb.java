@@ -916,7 +916,8 @@ final class Tcb implements Connection {
         // Linux tcp_xmit_probe_skb: <SEQ=SND.UNA-1><ACK=RCV.NXT><CTL=ACK>, an old sequence number
         // the receiver answers with an ACK carrying its window (3.10.7.4, first check).
         transmit(TcpFlags.ACK, sndUna.minus(1), NO_TEXT, now);
-        timers.arm(TcpTimer.PERSIST, now + rto.current(), "window probe sent, backed off (RFC 9293 3.8.6.1)", now);
+        timers.arm(TcpTimer.PERSIST, probeAt(now + rto.current()), "window probe sent, backed off (RFC 9293 3.8.6.1)",
+                now);
     }
 
     /** Data (or a FIN) waits for the peer's window and nothing is in flight to elicit an ACK. */
@@ -938,6 +939,18 @@ final class Tcb implements Connection {
     }
 
     /** The window opened: no more probes (Linux tcp_ack_probe also clears their back-off). */
+    /**
+     * When the next zero-window probe is due: {@code at}, or earlier, when the user timeout
+     * (TCP_USER_TIMEOUT) ends before it (Linux tcp_clamp_probe0_to_user_timeout), so that the
+     * connection gives up on time (captures/user-timeout).
+     */
+    private long probeAt(long at) {
+        if (options.userTimeout() > 0 && probingSince != NEVER) {
+            return Math.min(at, probingSince + options.userTimeout());
+        }
+        return at;
+    }
+
     private void stopProbing(long now) {
         timers.cancel(TcpTimer.PERSIST, "the window opened", now);
         probes = 0;
@@ -1105,7 +1118,7 @@ final class Tcb implements Connection {
         probes = 0;
         lastAckAt = now;
         if (timers.armed(TcpTimer.PERSIST)) {
-            timers.arm(TcpTimer.PERSIST, now + rto.current(), "the peer answered (Linux tcp_ack_probe)", now);
+            timers.arm(TcpTimer.PERSIST, probeAt(now + rto.current()), "the peer answered (Linux tcp_ack_probe)", now);
         }
     }
 
