@@ -831,7 +831,7 @@ final class ScenarioRun {
             return;
         }
         a.connected = got[0].get();
-        returned(a, c.span(), "accept", Optional.empty(), "a connection from " + nameOf(a.connected.remote()));
+        returned(a, c.span(), "accept", Optional.empty());
     }
 
     /**
