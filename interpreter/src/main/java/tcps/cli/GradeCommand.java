@@ -40,6 +40,9 @@ final class GradeCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "text (default: a report per student), csv (the class), gradescope (results.json), "
                     + "prairielearn (external grader results.json), junit (XML), tap (TAP 13).")

@@ -23,6 +23,9 @@ final class HandoutCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--student", paramLabel = "ID",
             description = "The student's ID: their numbers are drawn from it (default: the sample variant).")
     private String student = "";

@@ -137,7 +137,7 @@ class FilesAndOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "check", "bench", "profiles", "lsp"})
+    @ValueSource(strings = {"run", "check", "fmt", "handout", "grade", "bench", "profiles", "lsp", "fuzz"})
     void everySubcommandTakesHelp(String command) {
         for (String flag : new String[] {"-h", "--help"}) {
             CliRun r = CliRun.separate(dir, command, flag);
