@@ -8,7 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import tcps.syntax.Duration;
+import tcps.check.ParameterValues;
 import tcps.tcp.Parameter;
 import tcps.tcp.Profile;
 import tcps.check.StandardLibrary;
@@ -43,28 +43,13 @@ final class ProfilesCommand implements Callable<Integer> {
         sb.append('\n');
         for (Parameter parameter : Profile.parameters()) {
             sb.append("| `").append(parameter.name()).append("` | ").append(parameter.description())
-                    .append(" | ").append(values(parameter)).append(" |");
+                    .append(" | ").append(ParameterValues.of(parameter)).append(" |");
             for (Profile p : stacks) {
                 Object v = p.value(parameter.name());
-                String shown = parameter.kind() == Parameter.Kind.DURATION ? Duration.format((Long) v) : String.valueOf(v);
-                sb.append(' ').append(shown).append(" |");
+                sb.append(' ').append(ParameterValues.shown(parameter, v)).append(" |");
             }
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    /** What a parameter may be set to: its range and unit, or its choices. */
-    private static String values(Parameter p) {
-        switch (p.kind()) {
-            case BOOLEAN:
-                return "true, false";
-            case CHOICE:
-                return String.join(", ", p.choices());
-            case DURATION:
-                return Duration.format(p.min()) + " to " + Duration.format(p.max());
-            default:
-                return p.min() + " to " + p.max() + " " + p.unit();
-        }
     }
 }

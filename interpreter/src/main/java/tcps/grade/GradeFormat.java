@@ -3,6 +3,7 @@ package tcps.grade;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import tcps.report.JsonWriter;
 import tcps.syntax.Exercise.Visibility;
 
 /**
@@ -360,24 +361,7 @@ public enum GradeFormat {
         }
 
         private void appendString(String s) {
-            sb.append('"');
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    case '\t' -> sb.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            sb.append('"');
+            sb.append(JsonWriter.quote(s));
         }
 
         @Override

@@ -10,7 +10,7 @@ import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 import tcps.check.StandardLibrary;
 import tcps.grammar.Lexemes;
-import tcps.syntax.Duration;
+import tcps.check.ParameterValues;
 import tcps.tcp.Parameter;
 import tcps.tcp.Profile;
 import tcps.tcp.TcpError;
@@ -150,7 +150,7 @@ final class Completions {
                 break;
             default:
                 for (Profile stack : StandardLibrary.stacks().values()) {
-                    String v = shown(p, stack.value(p.name()));
+                    String v = ParameterValues.shown(p, stack.value(p.name()));
                     add(items, v, CompletionItemKind.Value, "as in " + stack.name(), null);
                 }
         }
@@ -163,13 +163,13 @@ final class Completions {
     /** A parameter's documentation: what it means, the values it takes, and its value in each stack. */
     static String doc(Parameter p) {
         StringBuilder sb = new StringBuilder("**").append(p.name()).append("**: ").append(p.description())
-                .append("\n\nValues: ").append(values(p)).append("\n\n|");
+                .append("\n\nValues: ").append(ParameterValues.of(p)).append("\n\n|");
         Map<String, Profile> stacks = StandardLibrary.stacks();
         stacks.keySet().forEach(name -> sb.append(' ').append(name).append(" |"));
         sb.append("\n|");
         stacks.keySet().forEach(name -> sb.append("---|"));
         sb.append("\n|");
-        stacks.values().forEach(s -> sb.append(' ').append(shown(p, s.value(p.name()))).append(" |"));
+        stacks.values().forEach(s -> sb.append(' ').append(ParameterValues.shown(p, s.value(p.name()))).append(" |"));
         return sb.append('\n').toString();
     }
 
@@ -184,23 +184,6 @@ final class Completions {
             default:
                 return p.unit().isEmpty() ? "number" : "number of " + p.unit();
         }
-    }
-
-    private static String values(Parameter p) {
-        switch (p.kind()) {
-            case BOOLEAN:
-                return "true, false";
-            case CHOICE:
-                return String.join(", ", p.choices());
-            case DURATION:
-                return Duration.format(p.min()) + " to " + Duration.format(p.max());
-            default:
-                return p.min() + " to " + p.max() + (p.unit().isEmpty() ? "" : " " + p.unit());
-        }
-    }
-
-    private static String shown(Parameter p, Object value) {
-        return p.kind() == Parameter.Kind.DURATION ? Duration.format((Long) value) : String.valueOf(value);
     }
 
     private static void statementStarts(Map<String, CompletionItem> items) {

@@ -9,7 +9,7 @@ import java.util.Deque;
  * scenario by scenario. The caller opens and closes objects and arrays in order; names and
  * strings are escaped here.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private final PrintWriter out;
     /** Per open container: whether it has a member yet. */
     private final Deque<boolean[]> open = new ArrayDeque<>();
@@ -121,7 +121,8 @@ final class JsonWriter {
         out.print("  ".repeat(open.size()));
     }
 
-    static String quote(String s) {
+    /** A JSON string literal of s, escaped as RFC 8259 says (control characters as \\u escapes). */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
