@@ -12,8 +12,7 @@ import tcps.run.ScenarioResult;
  */
 public final class Findings implements Reporter {
     private final PrintWriter out;
-    private int passed;
-    private int failed;
+    private final Tally tally = new Tally();
     private boolean printed;
 
     public Findings(PrintWriter out) {
@@ -31,8 +30,7 @@ public final class Findings implements Reporter {
             out.println("note: stopped at the first failure (--fail-fast)");
             printed = true;
         }
-        passed += result.passed();
-        failed += result.failed();
+        tally.add(result);
         out.flush();
     }
 
@@ -41,7 +39,7 @@ public final class Findings implements Reporter {
         if (printed) {
             out.println();
         }
-        out.println(passed + " passed, " + failed + " failed");
+        out.println(tally);
         out.flush();
     }
 }

@@ -25,8 +25,7 @@ public final class HtmlReport implements Reporter {
     private final StringWriter data = new StringWriter();
     private final JsonWriter json = new JsonWriter(new PrintWriter(data));
     private int scenarios;
-    private int passed;
-    private int failed;
+    private final Tally tally = new Tally();
 
     /** @param files the scripts the run was given, for the title */
     public HtmlReport(Path file, TcpdumpOptions tcpdump, List<String> files) {
@@ -64,8 +63,7 @@ public final class HtmlReport implements Reporter {
             json.endArray().endObject();
         }
         json.endArray();
-        passed += report.result().passed();
-        failed += report.result().failed();
+        tally.add(report.result());
     }
 
     /** The annotated transcript, each segment's line marked so a click can find it. */
@@ -103,8 +101,8 @@ public final class HtmlReport implements Reporter {
         String title = "tcps run " + String.join(" ", files);
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
                 + SvgDiagram.escape(title) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n<header><h1>"
-                + SvgDiagram.escape(title) + "</h1><p class=\"summary " + (failed == 0 ? "pass" : "fail") + "\">"
-                + passed + " passed, " + failed + " failed</p></header>\n" + body
+                + SvgDiagram.escape(title) + "</h1><p class=\"summary " + (tally.anyFailed() ? "fail" : "pass") + "\">"
+                + tally + "</p></header>\n" + body
                 + "<script type=\"application/json\" id=\"tcps-data\">\n" + data.toString().replace("</", "<\\/")
                 + "</script>\n<script>\n" + SCRIPT + "</script>\n</body>\n</html>\n";
         try {

@@ -53,8 +53,7 @@ public final class Ladder implements Reporter {
     private final TcpdumpOptions tcpdump;
     private final Glyphs glyphs;
     private final boolean colour;
-    private int passed;
-    private int failed;
+    private final Tally tally = new Tally();
     private int scenarios;
 
     /**
@@ -83,8 +82,7 @@ public final class Ladder implements Reporter {
             String text = Excerpt.render(report.source(), f.span(), "failed", f.summary(), f.details());
             out.print(text);
         }
-        passed += report.result().passed();
-        failed += report.result().failed();
+        tally.add(report.result());
         out.flush();
     }
 
@@ -93,7 +91,7 @@ public final class Ladder implements Reporter {
         if (scenarios > 0) {
             out.println();
         }
-        out.println(passed + " passed, " + failed + " failed");
+        out.println(tally);
         out.flush();
     }
 

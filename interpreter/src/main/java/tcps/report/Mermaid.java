@@ -14,8 +14,7 @@ public final class Mermaid implements Reporter {
     private final PrintWriter out;
     private final TcpdumpOptions tcpdump;
     private int scenarios;
-    private int passed;
-    private int failed;
+    private final Tally tally = new Tally();
 
     public Mermaid(PrintWriter out, TcpdumpOptions tcpdump) {
         this.out = out;
@@ -60,8 +59,7 @@ public final class Mermaid implements Reporter {
         for (tcps.run.Failure f : report.result().failures()) {
             out.println("%% failed: " + report.source().name() + ":" + f.span() + ": " + f.summary());
         }
-        passed += report.result().passed();
-        failed += report.result().failed();
+        tally.add(report.result());
         out.flush();
     }
 
@@ -81,7 +79,7 @@ public final class Mermaid implements Reporter {
     /** The closing line, as a Mermaid comment so the output stays a diagram. */
     @Override
     public void finish() {
-        out.println("%% " + passed + " passed, " + failed + " failed");
+        out.println("%% " + tally);
         out.flush();
     }
 }

@@ -24,8 +24,7 @@ public final class Transcript implements Reporter {
     private final PrintWriter out;
     private final TcpdumpOptions tcpdump;
     private final boolean annotate;
-    private int passed;
-    private int failed;
+    private final Tally tally = new Tally();
     private int scenarios;
 
     private final boolean tcb;
@@ -119,8 +118,7 @@ public final class Transcript implements Reporter {
         if (result.stoppedEarly()) {
             out.println("note: stopped at the first failure (--fail-fast)");
         }
-        passed += result.passed();
-        failed += result.failed();
+        tally.add(result);
         out.flush();
     }
 
@@ -130,7 +128,7 @@ public final class Transcript implements Reporter {
         if (scenarios > 0) {
             out.println();
         }
-        out.println(passed + " passed, " + failed + " failed");
+        out.println(tally);
         out.flush();
     }
 
