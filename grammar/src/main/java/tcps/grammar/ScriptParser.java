@@ -112,17 +112,33 @@ public final class ScriptParser {
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
 
-        // Two stages, as ANTLR advises for speed: first SLL prediction, which needs no full-context
-        // look-ahead, giving up at the first syntax error. Only a script with an error (or one SLL
-        // cannot decide) is parsed again, with full LL prediction and our recovery, which words
-        // every error. A script SLL parses gets the tree LL would give it.
+        TwoStages<TcpsParser.ScriptContext> parsed = twoStages(source, tokens, parser, errors, TcpsParser::script);
+        TcpsParser.ScriptContext tree = parsed.tree();
+        NavigableSet<Integer> errorTokens = parsed.errorTokens();
+        // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
+        for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, maxDepth)) {
+            errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(maxDepth)));
+            errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
+        }
+        TreeBuilder builder = new TreeBuilder(source, errors, errorTokens, mode, library, macros, depth);
+        return new Built(builder.script(tree), builder.macros());
+    }
+
+    /** A parse tree, and the tokens at which recovery found a syntax error (their statements are skipped). */
+    private record TwoStages<T>(T tree, NavigableSet<Integer> errorTokens) {}
+
+    /**
+     * Parses with {@code rule} in two stages, as ANTLR advises for speed: first SLL prediction,
+     * which needs no full-context look-ahead, giving up at the first syntax error. Only a text with
+     * an error (or one SLL cannot decide) is parsed again, with full LL prediction and our
+     * recovery, which words every error. A text SLL parses gets the tree LL would give it.
+     */
+    private static <T extends ParserRuleContext> TwoStages<T> twoStages(Source source, CommonTokenStream tokens,
+            TcpsParser parser, ErrorList errors, java.util.function.Function<TcpsParser, T> rule) {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
-        TcpsParser.ScriptContext tree;
-        NavigableSet<Integer> errorTokens;
         try {
-            tree = parser.script();
-            errorTokens = new TreeSet<>();
+            return new TwoStages<>(rule.apply(parser), new TreeSet<>());
         } catch (ParseCancellationException e) {
             tokens.seek(0);
             parser.reset();
@@ -136,16 +152,8 @@ public final class ScriptParser {
                 errors.add(new Diagnostic(source, message.span(), message.text()));
             });
             parser.setErrorHandler(recovery);
-            tree = parser.script();
-            errorTokens = recovery.errorTokens();
+            return new TwoStages<>(rule.apply(parser), recovery.errorTokens());
         }
-        // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
-        for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, maxDepth)) {
-            errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(maxDepth)));
-            errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
-        }
-        TreeBuilder builder = new TreeBuilder(source, errors, errorTokens, mode, library, macros, depth);
-        return new Built(builder.script(tree), builder.macros());
     }
 
     /** The tokens of a text, as the parser would see them (for putting a macro's arguments in place). */
@@ -197,28 +205,7 @@ public final class ScriptParser {
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
         ErrorList errors = new ErrorList(source);
-        // As for scripts: SLL prediction first, giving up at the first error; only an exercise
-        // with an error is parsed again with full LL and our recovery, which words every error.
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
-        TcpsParser.ExerciseFileContext tree;
-        try {
-            tree = parser.exerciseFile();
-        } catch (ParseCancellationException e) {
-            tokens.seek(0);
-            parser.reset();
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            SyntaxMessages messages = new SyntaxMessages(parser);
-            StatementRecovery recovery = new StatementRecovery(failure -> {
-                if (errors.full()) {
-                    return;
-                }
-                SyntaxMessages.Message message = messages.describe(failure);
-                errors.add(new Diagnostic(source, message.span(), message.text()));
-            });
-            parser.setErrorHandler(recovery);
-            tree = parser.exerciseFile();
-        }
+        TcpsParser.ExerciseFileContext tree = twoStages(source, tokens, parser, errors, TcpsParser::exerciseFile).tree();
         if (!errors.isEmpty()) {
             return new ExerciseResult(null, errors.toList());
         }
