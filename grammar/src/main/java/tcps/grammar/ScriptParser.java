@@ -202,10 +202,21 @@ public final class ScriptParser {
         TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
+        ErrorList errors = new ErrorList(source);
+        // As for scripts: a file nested past the limit is not parsed (the parser recurses), and an
+        // operator chain too deep for the tree builder is an error at its place.
+        tokens.fill();
+        Nesting.Deep deep = Nesting.tooDeepForTheParser(tokens.getTokens(), DEFAULT_MAX_DEPTH);
+        if (deep != null) {
+            errors.add(new Diagnostic(source, Spans.of(deep.token()), deep.message()));
+            return new ExerciseResult(null, errors.toList());
+        }
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
-        ErrorList errors = new ErrorList(source);
         TcpsParser.ExerciseFileContext tree = twoStages(source, tokens, parser, errors, TcpsParser::exerciseFile).tree();
+        for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, DEFAULT_MAX_DEPTH)) {
+            errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(DEFAULT_MAX_DEPTH)));
+        }
         if (!errors.isEmpty()) {
             return new ExerciseResult(null, errors.toList());
         }

@@ -421,4 +421,15 @@ class ScriptParserTest {
                 + "Setting(option_layout, Word(linux))]", TreeText.of(lab.settings()));
         assertEquals(2, r.script().scenarios().get(0).statements().size());
     }
+
+    @Test
+    void anExerciseNestedTooDeepIsAnErrorNotAStackOverflow() {
+        String deep = "(".repeat(20_000) + "1" + ")".repeat(20_000);
+        ScriptParser.ExerciseResult r = ScriptParser.parseExercise(new Source("ex.tcps",
+                "exercise \"x\" {\n  client isn " + deep + "\n  server listen\n  client connect\n}\n"));
+        assertNull(r.exercise());
+        assertEquals(1, r.errors().size(), r.errors().toString());
+        assertEquals(2, r.errors().get(0).span().line());
+        assertTrue(r.errors().get(0).message().contains("too deep"), r.errors().get(0).message());
+    }
 }
