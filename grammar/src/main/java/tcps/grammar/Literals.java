@@ -22,6 +22,9 @@ final class Literals {
     /** A decimal literal: seq, ack and window values are at most 32 bits wide. */
     static long number(Token token) {
         String text = token.getText();
+        if (text.length() <= 9) {
+            return Long.parseLong(text); // nine digits are always within 32 bits
+        }
         if (new BigInteger(text).compareTo(BigInteger.valueOf(MAX_32_BITS)) > 0) {
             throw new SyntaxError(Spans.of(token), "`" + text + "` is larger than 32 bits");
         }
@@ -30,6 +33,9 @@ final class Literals {
 
     static int port(Token token) {
         String text = token.getText();
+        if (text.length() <= 4) {
+            return Integer.parseInt(text); // four digits are always a port
+        }
         if (new BigInteger(text).compareTo(BigInteger.valueOf(65535)) > 0) {
             throw new SyntaxError(Spans.of(token), "port " + text + " is out of range 0 to 65535");
         }
@@ -66,6 +72,10 @@ final class Literals {
     /** 10us, 200ms, 1.5s, 2m, 1h in microseconds, exactly: the virtual clock ticks in microseconds. */
     static long micros(Token token) {
         String text = token.getText();
+        long whole = wholeMicros(text);
+        if (whole >= 0) {
+            return whole;
+        }
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             throw new IllegalStateException("the lexer let through a duration it should not have: " + text);
@@ -86,6 +96,26 @@ final class Literals {
         return micros.longValueExact();
     }
 
+    /**
+     * The common case of {@link #micros} without a pattern or decimals: at most nine digits, no
+     * fraction, a known unit, within the limit; -1 for anything else, which the general way reads.
+     */
+    private static long wholeMicros(String text) {
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0 || digits > 9 || digits == text.length()) {
+            return -1;
+        }
+        Long perUnit = MICROS_PER_UNIT.get(text.substring(digits));
+        if (perUnit == null) {
+            return -1;
+        }
+        long micros = Long.parseLong(text, 0, digits, 10) * perUnit; // below 10^9 * 3.6 * 10^9: no overflow
+        return micros <= MAX_MICROS ? micros : -1;
+    }
+
     // ---- strings --------------------------------------------------------------------------------
 
     /**
@@ -93,7 +123,12 @@ final class Literals {
      * \xHH (one raw byte, so that any payload can be written).
      */
     static byte[] bytes(Token token) {
-        int[] chars = token.getText().codePoints().toArray();
+        String text = token.getText();
+        byte[] ascii = plainAscii(text);
+        if (ascii != null) {
+            return ascii;
+        }
+        int[] chars = text.codePoints().toArray();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         // chars[0] and the last are the quotes; positions below count from the opening quote
         for (int i = 1; i < chars.length - 1; i++) {
@@ -124,6 +159,22 @@ final class Literals {
             i++;
         }
         return bytes.toByteArray();
+    }
+
+    /** The bytes of a quoted string of ASCII without escapes (the common case), or null. */
+    private static byte[] plainAscii(String quoted) {
+        if (quoted.length() < 2) {
+            return null;
+        }
+        byte[] out = new byte[quoted.length() - 2];
+        for (int i = 1; i < quoted.length() - 1; i++) {
+            char c = quoted.charAt(i);
+            if (c >= 0x80 || c == '\\') {
+                return null;
+            }
+            out[i - 1] = (byte) c;
+        }
+        return out;
     }
 
     private static boolean isHex(int c) {

@@ -59,6 +59,33 @@ final class Nesting {
     }
 
     /**
+     * Whether any expression in a file of these tokens could nest deeper than {@code max}; when
+     * not, {@link #tooDeepExpressions} has nothing to find and its walk of the whole parse tree
+     * can be skipped. Every level of an expression but the innermost takes an operator token of
+     * its own (`-`, `*`, `+`, `(`), and an expression's tokens are contiguous (in a tree parsed
+     * without error recovery, which may skip tokens), all of the kinds counted here: so no
+     * expression is deeper than the operators of its run of such tokens, plus one.
+     */
+    static boolean expressionsMayBeTooDeep(List<Token> tokens, int max) {
+        int operators = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case TcpsParser.LPAREN, TcpsParser.PLUS, TcpsParser.MINUS, TcpsParser.STAR -> {
+                    if (++operators + 1 > max) {
+                        return true;
+                    }
+                }
+                case TcpsParser.RPAREN, TcpsParser.INT, TcpsParser.IDENT, TcpsParser.ISN, TcpsParser.DOT,
+                        TcpsParser.DURATION, TcpsParser.HOLE -> {
+                    // inside an expression
+                }
+                default -> operators = 0;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The outermost expression in {@code root} whose operators and parentheses nest deeper than
      * {@code max} (as `1+1+...+1` does, one level per `+`), in source order, or none.
      */

@@ -96,7 +96,7 @@ public final class ScriptParser {
             java.util.Map<String, Library.MacroDef> macros, int depth, int maxDepth) {
         TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
         lexer.removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = tokenStream(lexer, source.text().length());
         tokens.fill();
         List<Diagnostic> notAScenario = exerciseParts(source, tokens);
         if (!notAScenario.isEmpty()) {
@@ -116,7 +116,7 @@ public final class ScriptParser {
         TcpsParser.ScriptContext tree = parsed.tree();
         NavigableSet<Integer> errorTokens = parsed.errorTokens();
         // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
-        for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, maxDepth)) {
+        for (ParserRuleContext expr : tooDeepExpressions(parsed, tokens, maxDepth)) {
             errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(maxDepth)));
             errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
         }
@@ -124,8 +124,20 @@ public final class ScriptParser {
         return new Built(builder.script(tree), builder.macros());
     }
 
-    /** A parse tree, and the tokens at which recovery found a syntax error (their statements are skipped). */
-    private record TwoStages<T>(T tree, NavigableSet<Integer> errorTokens) {}
+    /**
+     * A parse tree, and the tokens at which recovery found a syntax error (their statements are
+     * skipped); {@code recovered} when it was parsed the second time, with our error recovery.
+     */
+    private record TwoStages<T extends ParserRuleContext>(T tree, NavigableSet<Integer> errorTokens,
+            boolean recovered) {}
+
+    /** The expressions of a parsed text nested deeper than {@code max}; the tree is walked only when the tokens allow one. */
+    private static List<ParserRuleContext> tooDeepExpressions(TwoStages<?> parsed, CommonTokenStream tokens, int max) {
+        if (!parsed.recovered() && !Nesting.expressionsMayBeTooDeep(tokens.getTokens(), max)) {
+            return List.of();
+        }
+        return Nesting.tooDeepExpressions(parsed.tree(), max);
+    }
 
     /**
      * Parses with {@code rule} in two stages, as ANTLR advises for speed: first SLL prediction,
@@ -138,7 +150,7 @@ public final class ScriptParser {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         try {
-            return new TwoStages<>(rule.apply(parser), new TreeSet<>());
+            return new TwoStages<>(rule.apply(parser), new TreeSet<>(), false);
         } catch (ParseCancellationException e) {
             tokens.seek(0);
             parser.reset();
@@ -152,8 +164,21 @@ public final class ScriptParser {
                 errors.add(new Diagnostic(source, message.span(), message.text()));
             });
             parser.setErrorHandler(recovery);
-            return new TwoStages<>(rule.apply(parser), recovery.errorTokens());
+            return new TwoStages<>(rule.apply(parser), recovery.errorTokens(), true);
         }
+    }
+
+    /**
+     * A token stream for a text of {@code chars} characters, its list sized for the tokens such a
+     * text usually has (one per 4 characters), so that a long file's list is not copied again and
+     * again as it grows.
+     */
+    private static CommonTokenStream tokenStream(TcpsLexer lexer, int chars) {
+        return new CommonTokenStream(lexer) {
+            {
+                tokens = new ArrayList<>(chars / 4 + 16);
+            }
+        };
     }
 
     /** The tokens of a text, as the parser would see them (for putting a macro's arguments in place). */
@@ -201,7 +226,7 @@ public final class ScriptParser {
     public static ExerciseResult parseExercise(Source source) {
         TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        CommonTokenStream tokens = tokenStream(lexer, source.text().length());
         ErrorList errors = new ErrorList(source);
         // As for scripts: a file nested past the limit is not parsed (the parser recurses), and an
         // operator chain too deep for the tree builder is an error at its place.
@@ -213,8 +238,10 @@ public final class ScriptParser {
         }
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
-        TcpsParser.ExerciseFileContext tree = twoStages(source, tokens, parser, errors, TcpsParser::exerciseFile).tree();
-        for (ParserRuleContext expr : Nesting.tooDeepExpressions(tree, DEFAULT_MAX_DEPTH)) {
+        TwoStages<TcpsParser.ExerciseFileContext> parsed =
+                twoStages(source, tokens, parser, errors, TcpsParser::exerciseFile);
+        TcpsParser.ExerciseFileContext tree = parsed.tree();
+        for (ParserRuleContext expr : tooDeepExpressions(parsed, tokens, DEFAULT_MAX_DEPTH)) {
             errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(DEFAULT_MAX_DEPTH)));
         }
         if (!errors.isEmpty()) {

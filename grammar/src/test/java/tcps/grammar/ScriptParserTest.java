@@ -432,4 +432,26 @@ class ScriptParserTest {
         assertEquals(2, r.errors().get(0).span().line());
         assertTrue(r.errors().get(0).message().contains("too deep"), r.errors().get(0).message());
     }
+
+    /** The depth limit holds exactly, for chains the token pre-check counts and for chains of durations it does not reset on. */
+    @ParameterizedTest
+    @MethodSource("chains")
+    void anExpressionIsTooDeepFromOneLevelPastTheLimit(String term, String op) {
+        for (int operators = 3; operators <= 6; operators++) {
+            String chain = (term + op).repeat(operators) + term;
+            ScriptParser.Result r = ScriptParser.parse(new Source("t.tcps", "client connect\nlet x = " + chain + "\n"), 5);
+            if (operators + 1 <= 5) {
+                assertTrue(r.ok(), chain + ": " + r.errors());
+            } else {
+                assertEquals(1, r.errors().size(), chain + ": " + r.errors());
+                assertEquals(2, r.errors().get(0).span().line());
+                assertTrue(r.errors().get(0).message().contains("too deep"), r.errors().get(0).message());
+            }
+        }
+    }
+
+    static Stream<Arguments> chains() {
+        return Stream.of(Arguments.of("1", "+"), Arguments.of("1ms", "+"), Arguments.of("x", "*"),
+                Arguments.of("2ms", "-"));
+    }
 }

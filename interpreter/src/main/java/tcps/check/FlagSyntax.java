@@ -36,9 +36,12 @@ public final class FlagSyntax {
         return bits;
     }
 
+    /** Between the words of SYN-ACK or FIN+ACK (compiled once: text.split would compile it every call). */
+    private static final java.util.regex.Pattern JOINS = java.util.regex.Pattern.compile("[-+]");
+
     private static int words(String text) {
         int bits = 0;
-        for (String word : text.split("[-+]")) {
+        for (String word : JOINS.split(text)) {
             int bit = TcpFlags.bitOfWord(word);
             if (bit == 0) {
                 throw new IllegalArgumentException("unknown flag `" + word + "`" + hint(word) + "; " + HELP);
