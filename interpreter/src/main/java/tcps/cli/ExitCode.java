@@ -16,7 +16,7 @@ public final class ExitCode {
     public static final int INTERNAL = 70;
 
     static final String HELP_TEXT = "%nExit status:%n"
-            + "  0   every assertion held%n"
+            + "  0   every assertion held (one that checks nothing says so on stderr)%n"
             + "  1   an assertion failed%n"
             + "  2   a script cannot run (unreadable, syntax error, static error); nothing ran%n"
             + "  64  the command line is wrong%n"

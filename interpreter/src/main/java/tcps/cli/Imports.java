@@ -11,7 +11,8 @@ import tcps.syntax.Source;
 /**
  * Where {@code import "name"} looks: first beside the importing script (the script's own folder
  * and below it, never an absolute path or {@code ..} out of it), then in the standard library
- * ({@code stdlib/}, inside tcps). {@code .tcps} may be left out of the name.
+ * ({@code stdlib/}, inside tcps). {@code .tcps} may be left out of the name. A symbolic link
+ * that leads out of the script's folder is refused, as {@code ..} is.
  */
 public final class Imports implements Library.Files {
     /** The macro files of the standard library, for messages. */
@@ -36,6 +37,11 @@ public final class Imports implements Library.Files {
             Path folder = Path.of(importer.name()).getParent();
             String shown = folder == null ? file : folder.resolve(file).toString();
             if (Files.isRegularFile(cwd.resolve(shown))) {
+                if (!inside(cwd.resolve(shown), folder == null ? cwd : cwd.resolve(folder))) {
+                    return Library.Found.problem("cannot import \"" + name + "\": " + shown + " leads out of the "
+                            + "script's folder (through a symbolic link); an import reads only files in the script's "
+                            + "own folder and below it, and the standard library");
+                }
                 ScriptFile.Loaded loaded = ScriptFile.load(cwd, shown, tcps.run.Limits.DEFAULT.sourceBytes());
                 return loaded.source() != null ? Library.Found.of(loaded.source())
                         : Library.Found.problem("cannot import \"" + name + "\": " + loaded.problem());
@@ -50,6 +56,18 @@ public final class Imports implements Library.Files {
     }
 
     private static final String STDLIB_PREFIX = "stdlib/";
+
+    /**
+     * Whether {@code file}, links followed, lies in {@code folder} (links followed) or below it:
+     * a name without `..` can still lead out of the folder through a link, to a file or a folder.
+     */
+    private static boolean inside(Path file, Path folder) {
+        try {
+            return file.toRealPath().startsWith(folder.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     private static String resource(String path) {
         try (InputStream in = Imports.class.getResourceAsStream(path)) {

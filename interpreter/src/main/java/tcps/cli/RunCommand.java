@@ -158,7 +158,9 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCode.SCRIPT_ERROR;
             }
         }
-        BoundedWriter bounded = new BoundedWriter(spec.commandLine().getOut(), limits.outputBytes());
+        // JSON keeps to the limit itself, element by element, so that a document cut short stays valid
+        BoundedWriter bounded = new BoundedWriter(spec.commandLine().getOut(),
+                format == Format.json ? Long.MAX_VALUE : limits.outputBytes());
         PrintWriter out = new PrintWriter(bounded);
         int status = run(front, out, err, limits, bounded);
         out.flush();
@@ -216,6 +218,15 @@ final class RunCommand implements Callable<Integer> {
                     return cannotWrite(e, err);
                 }
                 out.flush(); // each scenario shows as soon as it ends: a run stopped from outside shows what it did
+                if (result.passed() == 0 && result.failed() == 0) {
+                    // `0 passed, 0 failed` alone would read as a pass: say that nothing was checked
+                    // (on stderr, so that the report stays what it is; the status stays 0: nothing failed)
+                    err.println("tcps: note: " + file.source().name() + ":" + plan.scenario().span().line() + ": "
+                            + (plan.scenario().name() == null ? "" : "scenario \"" + plan.scenario().name() + "\": ")
+                            + "nothing was checked: no expect ran, so nothing passed or failed; write one, "
+                            + "such as `expect client state ESTABLISHED`");
+                    err.flush();
+                }
                 failed += result.failed();
                 if (failFast && result.failed() > 0) {
                     return close(report, out, bounded, limits, ExitCode.FAILED);
@@ -235,13 +246,15 @@ final class RunCommand implements Callable<Integer> {
             return cannotWrite(e, spec.commandLine().getErr());
         }
         out.flush();
-        if (bounded.cut()) {
+        boolean cut = bounded.cut() || json != null && json.cut();
+        if (cut) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("tcps: the report reached " + Limits.bytes(limits.outputBytes()) + ", the limit of a run "
-                    + "(--max-output); the rest of it was not printed");
+                    + "(--max-output); " + (json != null ? "the segments, events, failures and scenarios past it were "
+                    + "left out, and the document says \"truncated\"" : "the rest of it was not printed"));
             err.flush();
         }
-        return bounded.cut() && status == ExitCode.PASSED ? ExitCode.FAILED : status;
+        return cut && status == ExitCode.PASSED ? ExitCode.FAILED : status;
     }
 
     /**
@@ -348,6 +361,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
+    /** The JSON report, when that is the format: it says whether it left something out. */
+    private JsonReport json;
+
     private Reporter reporter(PrintWriter out) {
         List<String> views = new java.util.ArrayList<>();
         if (quiet) {
@@ -390,7 +406,8 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
                         + "--format json already holds every event and time (drop " + textOnly + ")");
             }
-            return new JsonReport(out, tcpdumpOptions());
+            json = new JsonReport(out, tcpdumpOptions(), limitOptions.limits(spec.commandLine()).outputBytes());
+            return json;
         }
         return new Transcript(out, tcpdumpOptions(), annotate, tcb);
     }

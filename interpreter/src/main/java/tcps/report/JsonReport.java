@@ -28,9 +28,23 @@ public final class JsonReport implements Reporter {
     private final boolean absolute;
     private int passed;
     private int failed;
+    private final long budget;
+    /** Scenarios left out whole for the budget. */
+    private int leftOut;
 
     public JsonReport(PrintWriter out, TcpdumpOptions tcpdump) {
-        this.json = new JsonWriter(out);
+        this(out, tcpdump, Long.MAX_VALUE);
+    }
+
+    /**
+     * A report of at most about {@code budget} bytes ({@code --max-output}): past it, segments,
+     * events, failures and then whole scenarios are left out, each whole, and the document says
+     * so ({@code "truncated"}), so that it stays valid JSON in the schema. What is always written
+     * (a scenario's counts, the closing totals) may go a few hundred bytes past the budget.
+     */
+    public JsonReport(PrintWriter out, TcpdumpOptions tcpdump, long budget) {
+        this.budget = budget;
+        this.json = new JsonWriter(out, budget);
         this.tcpdump = tcpdump;
         this.absolute = tcpdump.absolute();
         json.beginObject().field("$schema", SCHEMA).field("version", 1).name("scenarios").beginArray();
@@ -39,54 +53,67 @@ public final class JsonReport implements Reporter {
     @Override
     public void scenario(ScenarioReport report) {
         ScenarioResult r = report.result();
+        passed += r.passed();
+        failed += r.failed();
+        if (json.cut()) {
+            leftOut++;
+            return;
+        }
         Exchange x = Exchange.of(r, absolute, tcpdump);
         json.beginObject();
         json.field("file", report.source().name()).field("line", report.line()).field("name", r.name());
         json.name("endpoints").beginArray();
         for (ScenarioResult.Endpoint e : r.endpoints()) {
-            json.beginObject().field("name", e.name()).field("address", e.address().ip().toString())
+            json.whole(() -> json.beginObject().field("name", e.name()).field("address", e.address().ip().toString())
                     .field("port", e.address().port()).field("scripted", e.scripted()).field("profile", e.profile())
-                    .endObject();
+                    .endObject());
         }
         json.endArray();
         json.name("segments").beginArray();
         for (Exchange.Arrow a : x.arrows) {
-            segment(a, r.capture().get(a.index()));
+            json.whole(() -> segment(a, r.capture().get(a.index())));
         }
         json.endArray();
         json.name("events").beginArray();
         for (RunEvent e : r.events()) {
-            json.beginObject();
-            json.field("type", e.accept(TYPE)).field("time", e.time()).field("afterSegments", e.afterSegments());
-            e.accept(fields);
-            json.endObject();
+            json.whole(() -> {
+                json.beginObject();
+                json.field("type", e.accept(TYPE)).field("time", e.time()).field("afterSegments", e.afterSegments());
+                e.accept(fields);
+                json.endObject();
+            });
         }
         json.endArray();
         json.name("failures").beginArray();
         for (Failure f : r.failures()) {
-            json.beginObject().field("line", f.span().line()).field("column", f.span().column())
-                    .field("length", f.span().length()).field("summary", f.summary());
-            json.name("details").beginArray();
-            f.details().forEach(json::value);
-            json.endArray();
-            json.field("time", f.time());
-            if (f.segment() >= 0) {
-                json.field("segment", f.segment());
-            } else {
-                json.name("segment").nullValue();
-            }
-            json.field("text", Excerpt.render(report.source(), f.span(), "failed", f.summary(), f.details()));
-            json.endObject();
+            json.whole(() -> failure(report, f));
         }
         json.endArray();
         json.name("unmatched").beginArray();
-        r.unmatched().forEach(c -> json.value(c.index()));
+        r.unmatched().forEach(c -> json.whole(() -> json.value(c.index())));
         json.endArray();
         json.field("passed", r.passed()).field("failed", r.failed()).field("stoppedEarly", r.stoppedEarly())
                 .field("endTime", r.endTime());
+        if (json.cut()) {
+            json.field("truncated", true);
+        }
         json.endObject();
-        passed += r.passed();
-        failed += r.failed();
+    }
+
+    private void failure(ScenarioReport report, Failure f) {
+        json.beginObject().field("line", f.span().line()).field("column", f.span().column())
+                .field("length", f.span().length()).field("summary", f.summary());
+        json.name("details").beginArray();
+        f.details().forEach(json::value);
+        json.endArray();
+        json.field("time", f.time());
+        if (f.segment() >= 0) {
+            json.field("segment", f.segment());
+        } else {
+            json.name("segment").nullValue();
+        }
+        json.field("text", Excerpt.render(report.source(), f.span(), "failed", f.summary(), f.details()));
+        json.endObject();
     }
 
     private void segment(Exchange.Arrow a, Captured c) {
@@ -112,7 +139,16 @@ public final class JsonReport implements Reporter {
 
     @Override
     public void finish() {
-        json.endArray().field("passed", passed).field("failed", failed).endObject().finish();
+        json.endArray().field("passed", passed).field("failed", failed);
+        if (json.cut()) {
+            json.name("truncated").beginObject().field("limit", budget).field("scenariosLeftOut", leftOut).endObject();
+        }
+        json.endObject().finish();
+    }
+
+    /** True when something was left out for the budget. */
+    public boolean cut() {
+        return json.cut();
     }
 
     private static String lower(Enum<?> e) {

@@ -14,9 +14,63 @@ public final class JsonWriter {
     /** Per open container: whether it has a member yet. */
     private final Deque<boolean[]> open = new ArrayDeque<>();
     private boolean afterName;
+    /** The most bytes (UTF-8) of elements written {@linkplain #whole whole}; the structure around them may go past. */
+    private final long budget;
+    /** Bytes written so far. */
+    private long written;
+    /** Where an element being written whole goes until it is known to fit; null outside one. */
+    private StringBuilder pending;
+    /** An element was left out: every later one is too (the output is a prefix of the whole). */
+    private boolean cut;
 
     JsonWriter(PrintWriter out) {
+        this(out, Long.MAX_VALUE);
+    }
+
+    /** A writer whose {@linkplain #whole elements} stop once {@code budget} bytes are written. */
+    JsonWriter(PrintWriter out, long budget) {
         this.out = out;
+        this.budget = budget;
+    }
+
+    /**
+     * Writes one element of the array open now, whole, or leaves it out when it would take the
+     * output past the budget (and every element after it): a document cut short stays valid
+     * JSON, with every container closed and every member around the elements in place.
+     *
+     * @return false when the element was left out
+     */
+    boolean whole(Runnable element) {
+        if (pending != null) { // inside an element written whole: that one decides for both
+            element.run();
+            return true;
+        }
+        if (cut) {
+            return false;
+        }
+        boolean[] top = open.peek();
+        boolean had = top != null && top[0];
+        pending = new StringBuilder();
+        try {
+            element.run();
+        } finally {
+            String text = pending.toString();
+            pending = null;
+            if (written + utf8Length(text) > budget) {
+                cut = true;
+                if (top != null) {
+                    top[0] = had;
+                }
+            } else {
+                print(text);
+            }
+        }
+        return !cut;
+    }
+
+    /** True once an element was left out for the budget. */
+    boolean cut() {
+        return cut;
     }
 
     JsonWriter beginObject() {
@@ -42,8 +96,8 @@ public final class JsonWriter {
     /** The name of the next member of the current object. */
     JsonWriter name(String name) {
         separate();
-        out.print(quote(name));
-        out.print(": ");
+        print(quote(name));
+        print(": ");
         afterName = true;
         return this;
     }
@@ -78,7 +132,7 @@ public final class JsonWriter {
 
     /** Ends the document with a newline. */
     void finish() {
-        out.println();
+        print("\n");
         out.flush();
     }
 
@@ -92,7 +146,7 @@ public final class JsonWriter {
             separate();
         }
         afterName = false;
-        out.print(text);
+        print(text);
     }
 
     private void separate() {
@@ -101,7 +155,7 @@ public final class JsonWriter {
         }
         boolean[] any = open.peek();
         if (any[0]) {
-            out.print(',');
+            print(",");
         }
         any[0] = true;
         newline();
@@ -112,13 +166,30 @@ public final class JsonWriter {
         if (any) {
             newline();
         }
-        out.print(close);
+        print(String.valueOf(close));
         return this;
     }
 
     private void newline() {
-        out.print('\n');
-        out.print("  ".repeat(open.size()));
+        print("\n" + "  ".repeat(open.size()));
+    }
+
+    private void print(String text) {
+        if (pending != null) {
+            pending.append(text);
+        } else {
+            out.print(text);
+            written += utf8Length(text);
+        }
+    }
+
+    private static long utf8Length(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
     }
 
     /** A JSON string literal of s, escaped as RFC 8259 says (control characters as \\u escapes). */

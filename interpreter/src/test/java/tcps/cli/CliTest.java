@@ -210,4 +210,25 @@ class CliTest {
         assertTrue(r.out().contains("= options: expected <nop,nop,TS,nop,nop,sack 1 {1001:2000}>, got "
                 + "<nop,nop,TS val 214484141 ecr 214484141,nop,nop,sack 1 {1001:2001}>"), r.out());
     }
+
+    @Test
+    void aScriptWithNoAssertionSaysNothingWasCheckedOnStderr() throws IOException {
+        write("c.tcps", "client connect\n");
+        CliRun r = CliRun.separate(dir, "run", "c.tcps");
+        assertEquals(0, r.exit(), "nothing failed");
+        assertTrue(r.out().endsWith("0 passed, 0 failed\n"), r.out());
+        assertFalse(r.out().contains("nothing was checked"), "the report itself is unchanged:\n" + r.out());
+        assertEquals("tcps: note: c.tcps:1: nothing was checked: no expect ran, so nothing passed or failed; write one, "
+                + "such as `expect client state ESTABLISHED`\n", r.err());
+        // a script that checks something says nothing of the kind
+        write("d.tcps", "client connect\nexpect client > server SYN\n");
+        CliRun d = CliRun.separate(dir, "run", "--quiet", "d.tcps");
+        assertEquals(0, d.exit());
+        assertEquals("", d.err());
+        // each scenario that checks nothing is named, among several files
+        CliRun both = CliRun.separate(dir, "run", "--quiet", "c.tcps", "d.tcps");
+        assertEquals(0, both.exit());
+        assertTrue(both.err().startsWith("tcps: note: c.tcps:1: nothing was checked") && !both.err().contains("d.tcps"),
+                both.err());
+    }
 }

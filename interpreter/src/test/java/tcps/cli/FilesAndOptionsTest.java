@@ -168,4 +168,40 @@ class FilesAndOptionsTest {
         assertEquals("tcps: the report reached 100 bytes, the limit of a run (--max-output); the rest of it was not "
                 + "printed\n", r.err());
     }
+
+    @Test
+    void anImportCannotFollowALinkOutOfTheScriptsFolder(@TempDir Path outside) throws IOException {
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("sub"));
+        Files.writeString(outside.resolve("secret.tcps"), "macro leak(a) {\n  a connect\n}\n");
+        Files.writeString(project.resolve("mine.tcps"), "macro ok(a) {\n  a connect\n}\n");
+        // a link to a file outside, and a link to a folder outside
+        Files.createSymbolicLink(project.resolve("evil.tcps"), outside.resolve("secret.tcps"));
+        Files.createSymbolicLink(project.resolve("sub/out"), outside);
+        // a link that stays inside is only another name for a file of the script's folder
+        Files.createSymbolicLink(project.resolve("sub/alias.tcps"), project.resolve("mine.tcps"));
+        Files.writeString(project.resolve("a.tcps"), "import \"evil\"\nleak(client)\nexpect client > server SYN\n");
+        Files.writeString(project.resolve("b.tcps"), "import \"sub/out/secret\"\nleak(client)\n"
+                + "expect client > server SYN\n");
+        Files.writeString(project.resolve("c.tcps"), "import \"sub/alias\"\nok(client)\nexpect client > server SYN\n");
+
+        CliRun a = CliRun.separate(project, "check", "a.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, a.exit());
+        assertTrue(a.err().contains("cannot import \"evil\": evil.tcps leads out of the script's folder (through a "
+                + "symbolic link); an import reads only files in the script's own folder and below it, and the "
+                + "standard library"), a.err());
+        CliRun b = CliRun.separate(project, "check", "b.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, b.exit());
+        assertTrue(b.err().contains("cannot import \"sub/out/secret\": sub/out/secret.tcps leads out of the script's "
+                + "folder"), b.err());
+        CliRun c = CliRun.separate(project, "run", "--quiet", "c.tcps");
+        assertEquals(0, c.exit(), c.out() + c.err());
+        // a script in a folder of its own may not import its parent folder's file through a link
+        Files.createDirectories(project.resolve("lab"));
+        Files.createSymbolicLink(project.resolve("lab/up.tcps"), project.resolve("mine.tcps"));
+        Files.writeString(project.resolve("lab/e.tcps"), "import \"up\"\nok(client)\nexpect client > server SYN\n");
+        CliRun e = CliRun.separate(project, "check", "lab/e.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, e.exit());
+        assertTrue(e.err().contains("cannot import \"up\": lab/up.tcps leads out of the script's folder"), e.err());
+    }
 }

@@ -114,4 +114,45 @@ class JsonFormatTest {
         assertEquals(ExitCode.USAGE, bad.exit());
         assertTrue(bad.err().contains("xml"), bad.err());
     }
+
+    @Test
+    void jsonCutByMaxOutputStaysValidAndSaysSo() throws Exception {
+        String whole = CliRun.separate(ROOT, "run", "--format", "json", "scenarios/seed-003-sequence-numbers.tcps",
+                "scenarios/one-liner.tcps").out();
+        for (String limit : List.of("1", "600", "3000", "12000")) {
+            CliRun run = CliRun.separate(ROOT, "run", "--format", "json", "--max-output", limit,
+                    "scenarios/seed-003-sequence-numbers.tcps", "scenarios/one-liner.tcps");
+            List<Error> errors = SCHEMA.validate(run.out(), InputFormat.JSON);
+            assertTrue(errors.isEmpty(), () -> limit + ": " + errors + "\n" + run.out());
+            assertEquals(1, run.exit(), "a report cut short fails the run");
+            assertTrue(run.err().contains("the limit of a run (--max-output); the segments, events, failures and "
+                    + "scenarios past it were left out, and the document says \"truncated\""), run.err());
+            JsonNode doc = new ObjectMapper().readTree(run.out());
+            assertEquals(Integer.parseInt(limit), doc.get("truncated").get("limit").asInt());
+            assertEquals(13, doc.get("passed").asInt(), "the totals still count every scenario run");
+            // what is there is what the whole document has, in order: a prefix of each list
+            JsonNode all = new ObjectMapper().readTree(whole);
+            int kept = doc.get("scenarios").size();
+            assertEquals(2 - kept, doc.get("truncated").get("scenariosLeftOut").asInt());
+            for (int i = 0; i < kept; i++) {
+                JsonNode s = doc.get("scenarios").get(i);
+                for (String list : List.of("segments", "events", "failures")) {
+                    for (int k = 0; k < s.get(list).size(); k++) {
+                        assertEquals(all.get("scenarios").get(i).get(list).get(k), s.get(list).get(k), list);
+                    }
+                }
+            }
+            // within the limit, but for the members that close what was opened
+            assertTrue(run.out().getBytes(StandardCharsets.UTF_8).length < Integer.parseInt(limit) + 1200,
+                    limit + ": " + run.out().length());
+        }
+        JsonNode first = new ObjectMapper().readTree(CliRun.separate(ROOT, "run", "--format", "json", "--max-output",
+                "3000", "scenarios/seed-003-sequence-numbers.tcps", "scenarios/one-liner.tcps").out());
+        assertTrue(first.get("scenarios").get(0).get("truncated").asBoolean());
+        assertTrue(first.get("scenarios").get(0).get("segments").size() > 0);
+        CliRun enough = CliRun.separate(ROOT, "run", "--format", "json", "--max-output", "1MiB",
+                "scenarios/seed-003-sequence-numbers.tcps", "scenarios/one-liner.tcps");
+        assertEquals(whole, enough.out(), "a limit not reached changes nothing");
+        assertEquals("", enough.err());
+    }
 }
