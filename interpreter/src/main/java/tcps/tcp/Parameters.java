@@ -354,6 +354,19 @@ public final class Parameters {
             "text held out of order is subtracted from the advertised window", true);
 
     /**
+     * Linux charges each arriving segment's memory (skb truesize: its text plus a fixed overhead,
+     * 832 bytes on loopback) to a receive buffer twice the receive space, and offers the free
+     * memory scaled by the text-to-memory ratio of the segments it has seen (tcp_win_from_space,
+     * tp->scaling_ratio: 576 * 256 / 1408 = 104 for 576-byte segments). A partly read segment
+     * keeps all its memory. So a 1 KiB SO_RCVBUF (1152 bytes of space) reopens to 576, not
+     * 1152, and one 576-byte segment closes it (captures/small-buffer-reopen). 0: the buffer
+     * counts text only, as RFC 9293's RCV.BUFF does.
+     */
+    public static final Parameter.Count RCV_SEGMENT_OVERHEAD = count("rcv_segment_overhead", "bytes",
+            "receive-buffer memory each arriving segment costs beyond its text (Linux skb truesize), 0 to count text only",
+            0, 65535, 0);
+
+    /**
      * Linux tcp_ack with FLAG_UPDATE_TS_RECENT: TS.Recent is updated only from a segment whose ACK
      * is acceptable (packetdrill tcp_ts_recent_invalid_ack); RFC 7323 4.3 records it as soon as
      * the sequence number is, before the ACK is checked.

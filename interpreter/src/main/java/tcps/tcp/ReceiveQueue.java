@@ -19,14 +19,21 @@ final class ReceiveQueue {
         }
     }
 
-    /** What became contiguous after RCV.NXT moved: the text and whether the peer's FIN follows. */
-    record Reassembled(byte[] text, boolean fin) {}
+    /**
+     * What became contiguous after RCV.NXT moved: the text, how many held segments it was, and
+     * whether the peer's FIN follows.
+     */
+    record Reassembled(byte[] text, int segments, boolean fin) {}
 
     /** Unread text as it arrived, oldest first; the first may be partly read. */
     private final ArrayDeque<byte[]> unread = new ArrayDeque<>();
+    /** How many arrived segments each unread array was (each costs its own memory). */
+    private final ArrayDeque<Integer> unreadSegments = new ArrayDeque<>();
     /** How much of the first unread array has been read. */
     private int readOfFirst;
     private int unreadBytes;
+    /** The sum of {@link #unreadSegments}. */
+    private long unreadSegmentCount;
     private final List<Held> held = new ArrayList<>();
 
     /**
@@ -34,10 +41,30 @@ final class ReceiveQueue {
      * keeps {@code text} itself, so the caller must not change it afterwards.
      */
     void deliver(byte[] text, boolean readAtOnce) {
+        deliver(text, 1, readAtOnce);
+    }
+
+    /** The same for text that arrived as {@code segments} segments. */
+    void deliver(byte[] text, int segments, boolean readAtOnce) {
         if (!readAtOnce && text.length > 0) {
             unread.addLast(text);
+            unreadSegments.addLast(Math.max(1, segments));
+            unreadSegmentCount += Math.max(1, segments);
             unreadBytes += text.length;
         }
+    }
+
+    /**
+     * The receive-buffer memory the waiting text takes when each segment costs its text plus
+     * {@code overhead} bytes (Linux sk_rmem_alloc, the sum of the skbs' truesize): a segment
+     * partly read keeps all of it until it is read to the end, and held segments count too.
+     */
+    long memory(int overhead) {
+        long n = unreadBytes + readOfFirst + unreadSegmentCount * overhead;
+        for (Held h : held) {
+            n += h.text().length + overhead;
+        }
+        return n;
     }
 
     byte[] read(int max) {
@@ -52,6 +79,7 @@ final class ReceiveQueue {
             readOfFirst += run;
             if (readOfFirst == first.length) {
                 unread.removeFirst();
+                unreadSegmentCount -= unreadSegments.removeFirst();
                 readOfFirst = 0;
             }
         }
@@ -140,9 +168,11 @@ final class ReceiveQueue {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SeqNum next = rcvNxt;
         boolean fin = false;
+        int segments = 0;
         while (!fin && !held.isEmpty() && held.get(0).seq().le(next)) {
             Held h = held.remove(0);
             if (h.end().gt(next)) {
+                segments++;
                 int skip = (int) next.offsetFrom(h.seq());
                 out.write(h.text(), skip, h.text().length - skip);
                 next = h.end();
@@ -152,7 +182,7 @@ final class ReceiveQueue {
         if (fin) {
             held.clear();
         }
-        return new Reassembled(out.toByteArray(), fin);
+        return new Reassembled(out.toByteArray(), segments, fin);
     }
 
     void discardHeld() {

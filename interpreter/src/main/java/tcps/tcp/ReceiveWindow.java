@@ -12,15 +12,21 @@ interface ReceiveWindow {
     /**
      * What the receiver knows when it forms a segment.
      *
-     * @param free        RCV.BUFF less unread and out-of-order text
+     * @param free        the free receive space: RCV.BUFF less unread and out-of-order text (Linux
+     *                    tcp_space: the free buffer memory scaled to text)
      * @param offered     RCV.WND: what the last segment offered beyond RCV.NXT
-     * @param rcvBuff     RCV.BUFF
+     * @param advertised  the window the last segment advertised, from its own RCV.NXT (Linux
+     *                    tp->rcv_wnd)
+     * @param allowed     the whole buffer as text (Linux tcp_full_space); RCV.BUFF when text is
+     *                    all the buffer counts
+     * @param rcvBuff     RCV.BUFF (Linux's rcv_ssthresh: the most the window offers)
      * @param shift       our window scale
      * @param rcvMss      the largest segment seen from the peer (Linux icsk_ack.rcv_mss)
      * @param peerSendMss the largest segment the peer may send (our MSS option, less options)
      * @param sendMss     the largest segment we send (BSD's t_maxseg)
      */
-    record Space(long free, long offered, long rcvBuff, int shift, int rcvMss, int peerSendMss, int sendMss) {}
+    record Space(long free, long offered, long advertised, long allowed, long rcvBuff, int shift, int rcvMss,
+            int peerSendMss, int sendMss) {}
 
     /** How far beyond RCV.NXT the right edge goes, in bytes; the window field is this shifted. */
     long offer(Space s);
@@ -59,23 +65,43 @@ interface ReceiveWindow {
     }
 
     /**
-     * Linux __tcp_select_window: the free space rounded up to the scale's granularity (65483 bytes
-     * at scale 7 advertise 512); with less than half the buffer free, rounded down instead, and
-     * none at all below one receive MSS or 1/16 of the buffer.
+     * Linux __tcp_select_window (6.x, tcp_shrink_window off) and tcp_select_window's refusal to
+     * shrink: with less than half the buffer free, the free space rounded down to the scale, and
+     * no window at all below one receive MSS or 1/16 of the buffer (receiver SWS avoidance);
+     * at most rcv_ssthresh (here RCV.BUFF); with a window scale, rounded up to its granularity
+     * (65483 bytes at scale 7 advertise 512); without one, a multiple of the receive MSS unless
+     * the window last advertised is within one MSS below the free space, when it is kept
+     * (captures/small-buffer-reopen: 936 free bytes with 576-byte segments offer 576).
      */
     final class Linux implements ReceiveWindow {
         @Override
         public long offer(Space s) {
             long granule = 1L << s.shift();
+            long full = s.allowed();
+            long mss = Math.min(s.rcvMss(), full);
+            if (mss <= 0) {
+                return atLeastOffered(0, s);
+            }
             long free = s.free();
-            long bytes = roundUp(free, granule);
-            if (free < s.rcvBuff() / 2) {
-                bytes = free / granule * granule;
-                if (free < s.rcvBuff() / 16 || free < s.rcvMss()) {
-                    bytes = 0;
+            if (free < full / 2) {
+                free = free / granule * granule;
+                if (free < s.allowed() / 16 || free < mss) {
+                    return atLeastOffered(0, s);
                 }
             }
-            return atLeastOffered(bytes, s);
+            free = Math.min(free, s.rcvBuff());
+            long window;
+            if (s.shift() > 0) {
+                window = roundUp(free, granule);
+            } else {
+                window = s.advertised();
+                if (window <= free - mss || window > free) {
+                    window = free / mss * mss;
+                } else if (mss == full && free > window + full / 2) {
+                    window = free;
+                }
+            }
+            return atLeastOffered(window, s);
         }
     }
 

@@ -701,7 +701,7 @@ final class SegmentArrives {
                     tcb.acceptInOrder(text);
                     tcb.heldTextRepeated(tcb.receiveQueue.firstHeldBefore(tcb.rcvNxt));
                     ReceiveQueue.Reassembled more = tcb.receiveQueue.reassemble(tcb.rcvNxt);
-                    tcb.acceptInOrder(more.text());
+                    tcb.acceptInOrder(more.text(), more.segments());
                     tcb.forgetAcknowledgedSackBlocks();
                     fin |= more.fin();
                     if (beyondWindow) {

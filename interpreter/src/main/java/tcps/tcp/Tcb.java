@@ -25,6 +25,7 @@ import static tcps.tcp.Parameters.RCV_SPACE;
 import static tcps.tcp.Parameters.RETRIES2;
 import static tcps.tcp.Parameters.ROUND_RCV_SPACE_TO_MSS;
 import static tcps.tcp.Parameters.RST_ACK_ON_ABORT;
+import static tcps.tcp.Parameters.RCV_SEGMENT_OVERHEAD;
 import static tcps.tcp.Parameters.RST_ON_CLOSE_WITH_UNREAD;
 import static tcps.tcp.Parameters.SYNACK_RETRIES;
 import static tcps.tcp.Parameters.SYN_LINEAR_TIMEOUTS;
@@ -125,6 +126,13 @@ final class Tcb implements Connection {
     final DelayedAcks delayedAcks;
     /** How the window we advertise is chosen (receiver SWS avoidance). */
     private final ReceiveWindow receiveWindow;
+    /** Linux TCP_RMEM_TO_WIN_SCALE: the scaling ratio is in 256ths. */
+    private static final int SCALING_SHIFT = 8;
+    /**
+     * Linux tp->scaling_ratio: how much of the receive buffer's memory is text, in 256ths; half
+     * (TCP_DEFAULT_SCALING_RATIO) until a segment is measured.
+     */
+    private int scalingRatio = 1 << (SCALING_SHIFT - 1);
     /** How much may be in flight (cwnd), and how losses and ACKs change it. */
     final CongestionControl congestion;
     /** When a small segment may go (Nagle, sender SWS avoidance). */
@@ -369,9 +377,7 @@ final class Tcb implements Connection {
             long offered = rcvWnd();
             long clamp = Math.min(rcvBuff, (long) MAX_WINDOW_FIELD << inUse.rcvShift());
             if (2 * offered <= clamp) {
-                long could = Math.min(clamp, receiveWindow.offer(new ReceiveWindow.Space(freeSpace(), offered,
-                        rcvBuff, inUse.rcvShift(), delayedAcks.rcvMss(), peerSendMss(),
-                        inUse.sendMss(profile.get(MSS)))));
+                long could = Math.min(clamp, receiveWindow.offer(windowSpace()));
                 if (could > 0 && could >= 2 * offered) {
                     sendAck(now);
                 }
@@ -460,7 +466,12 @@ final class Tcb implements Connection {
 
     /** In-order text at RCV.NXT is taken: delivered to the application, RCV.NXT advanced over it. */
     void acceptInOrder(byte[] text) {
-        deliver(text);
+        acceptInOrder(text, 1);
+    }
+
+    /** The same for text that arrived as {@code segments} segments (held text reassembled). */
+    void acceptInOrder(byte[] text, int segments) {
+        deliver(text, segments);
         rcvNxt = rcvNxt.plus(text.length);
     }
 
@@ -476,9 +487,13 @@ final class Tcb implements Connection {
 
     /** In-order text reaches the application: read at once, or left unread (shrinking RCV.WND). */
     void deliver(byte[] text) {
+        deliver(text, 1);
+    }
+
+    private void deliver(byte[] text, int segments) {
         if (text.length > 0) {
             textReceived = true;
-            receiveQueue.deliver(text, autoRead || applicationClosed);
+            receiveQueue.deliver(text, segments, autoRead || applicationClosed);
             observer.delivered(this, text, host.latestTime());
         }
     }
@@ -1139,6 +1154,7 @@ final class Tcb implements Connection {
         }
         // Linux sizes the quick-ACK budget from the window last advertised (tp->rcv_wnd).
         long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
+        measureScalingRatio(segmentLength);
         delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
         long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
         if (delayedAcks.quickMode() || (psh && profile.get(ACK_PUSHED_AT_ONCE))
@@ -1497,8 +1513,7 @@ final class Tcb implements Connection {
      */
     private int advertiseWindow() {
         int shift = inUse.rcvShift();
-        long bytes = receiveWindow.offer(new ReceiveWindow.Space(freeSpace(), rcvWnd(), rcvBuff, shift,
-                delayedAcks.rcvMss(), peerSendMss(), inUse.sendMss(profile.get(MSS))));
+        long bytes = receiveWindow.offer(windowSpace());
         long field = Math.min(bytes >> shift, MAX_WINDOW_FIELD);
         rcvEdge = rcvNxt.plus(receiveWindow.edgeInBytes() ? bytes : field << shift);
         return (int) field;
@@ -1513,6 +1528,40 @@ final class Tcb implements Connection {
         long could = Math.min(freeSpace(), (long) MAX_WINDOW_FIELD << inUse.rcvShift());
         long more = could - rcvWnd();
         return more >= 2L * inUse.sendMss(profile.get(MSS)) || 2 * more >= rcvBuff;
+    }
+
+    /**
+     * What the receive window policy decides from. With {@link Parameters#RCV_SEGMENT_OVERHEAD}
+     * the space is Linux's: a buffer of twice RCV.BUFF charged with each waiting segment's
+     * memory, the free memory and the whole buffer scaled by {@link #scalingRatio} / 256
+     * (tcp_space, tcp_full_space); otherwise RCV.BUFF counted in text.
+     */
+    private ReceiveWindow.Space windowSpace() {
+        long free = freeSpace();
+        long allowed = rcvBuff;
+        int overhead = (int) profile.get(RCV_SEGMENT_OVERHEAD);
+        if (overhead > 0) {
+            // Linux's sk_rcvbuf: twice the space asked for (SO_RCVBUF doubled; tcp_rmem[1] is
+            // twice the 65535 it offers), before the SYN rounded the window to the MSS.
+            long memory = 2 * Math.max(rcvBuff, profile.get(RCV_SPACE));
+            free = Math.max(0, memory - receiveQueue.memory(overhead)) * scalingRatio >> SCALING_SHIFT;
+            allowed = memory * scalingRatio >> SCALING_SHIFT;
+        }
+        long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
+        return new ReceiveWindow.Space(free, rcvWnd(), advertised, allowed, rcvBuff, inUse.rcvShift(),
+                delayedAcks.rcvMss(), peerSendMss(), inUse.sendMss(profile.get(MSS)));
+    }
+
+    /**
+     * Linux tcp_measure_rcv_mss: a segment of at least the receive MSS, but not of exactly it,
+     * sets the text-to-memory ratio from its own text and memory (tp->scaling_ratio), when the
+     * profile charges segments their memory.
+     */
+    private void measureScalingRatio(int segmentLength) {
+        long overhead = profile.get(RCV_SEGMENT_OVERHEAD);
+        if (overhead > 0 && segmentLength >= delayedAcks.rcvMss() && segmentLength != delayedAcks.rcvMss()) {
+            scalingRatio = (int) Math.max(1, ((long) segmentLength << SCALING_SHIFT) / (segmentLength + overhead));
+        }
     }
 
     /** RCV.BUFF less what waits unread and what is held out of order. */

@@ -245,6 +245,58 @@ class TimerCapturesTest {
     }
 
     @Test
+    void aSmallBufferReopensToOneSegmentFromItsMemory() {
+        // small-buffer-reopen.txt: SO_RCVBUF 1024 (sk_rcvbuf 2304, window 1152, scale 0); the
+        // server does not read for 1 s while the client sends 3000 bytes, then reads 1000 bytes
+        // every 0.3 s. The client sends half the window, 576 bytes, at a time. Each 576-byte
+        // segment costs 1408 bytes of memory, so the server's ratio is 576 * 256 / 1408 = 104 and
+        // its whole buffer is worth 936 bytes: an empty buffer offers 576 (936 rounded down to the
+        // receive MSS), one waiting segment closes it. The first read (1000 of 1152 bytes) leaves
+        // the second segment's memory charged and sends nothing; each later read reopens to 576.
+        // The last 120 bytes leave 456 (the window is not taken back).
+        Profile server = SocketOptions.NONE.withRcvBuf(1024).applyTo(Stacks.LINUX);
+        Run run = new Run(Stacks.LINUX, server);
+        boolean[] started = {false, false};
+        Runnable app = () -> {
+            if (!started[0] && run.server() != null) {
+                run.server().setAutoRead(false);
+                started[0] = true;
+            }
+            if (!started[1] && run.client.state() == TcpState.ESTABLISHED) {
+                run.client.send(new byte[3000], run.net.now);
+                started[1] = true;
+            }
+        };
+        run.net.runUntil(1_000_000, app);
+        int sentBeforeFirstRead = run.net.sent.size();
+        for (long at = 1_000_000; at <= 2_500_000; at += 300_000) {
+            run.net.runUntil(at, app);
+            if (at == 1_000_000) {
+                sentBeforeFirstRead = run.net.sent.size();
+            }
+            run.server().receive(1000, run.net.now);
+            run.net.collect();
+            if (at == 1_000_000) {
+                assertEquals(sentBeforeFirstRead, run.net.sent.size(),
+                        "reading 1000 of 1152 bytes frees too little memory for a window update");
+            }
+        }
+        run.net.runUntil(3_000_000, () -> { });
+        List<Integer> serverWindows = new ArrayList<>();
+        List<Integer> clientData = new ArrayList<>();
+        for (Segment s : run.net.sent) {
+            if (s.src().equals(SERVER) && !s.has(TcpFlags.SYN)) {
+                serverWindows.add(s.window());
+            } else if (s.src().equals(CLIENT) && s.length() > 0) {
+                clientData.add(s.length());
+            }
+        }
+        assertEquals(List.of(576, 576, 576, 576, 576, 120), clientData);
+        assertEquals(List.of(576, 0, 0, 576, 0, 0, 576, 0, 576, 0, 0, 576, 456), serverWindows,
+                "the capture's windows, ACKs of probes included");
+    }
+
+    @Test
     void aSynInTimeWaitOpensTheNextConnection() {
         // time-wait-syn.txt: the server closes first and holds TIME-WAIT; 1 s later the client
         // connects again from the same port, and the server's SYN-ACK carries ISS = the old
