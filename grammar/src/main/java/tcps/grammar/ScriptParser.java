@@ -25,10 +25,22 @@ import tcps.syntax.Span;
 public final class ScriptParser {
     private ScriptParser() {}
 
-    /** The result of parsing: {@code script} is null when {@code errors} is not empty. */
-    public record Result(Script script, List<Diagnostic> errors) {
+    /**
+     * The result of parsing: {@code script} is null when {@code errors} is not empty. Then
+     * {@code partial} is the tree built despite the errors, for checking only (never running):
+     * each statement that did not parse or build stands in it as a {@link tcps.syntax.Statement.Broken},
+     * each part as a placeholder; {@code unsure} holds names that broken definitions may have
+     * been meant to give. {@code partial} is null when nothing could be built (a file nested too
+     * deep, an exercise).
+     */
+    public record Result(Script script, List<Diagnostic> errors, Script partial, java.util.Set<String> unsure) {
         public Result {
             errors = List.copyOf(errors);
+            unsure = java.util.Set.copyOf(unsure);
+        }
+
+        public Result(Script script, List<Diagnostic> errors) {
+            this(script, errors, null, java.util.Set.of());
         }
 
         public boolean ok() {
@@ -67,11 +79,25 @@ public final class ScriptParser {
         if (maxDepth < 1 || maxDepth > HIGHEST_MAX_DEPTH) {
             throw new IllegalArgumentException("depth limit outside 1.." + HIGHEST_MAX_DEPTH + ": " + maxDepth);
         }
-        Script[] script = {null};
+        Built[] built = {null};
         ErrorList errors = new ErrorList(source);
-        library.reading(source.name(), () -> script[0] = treeBuilder(source, errors, TreeBuilder.Mode.SCRIPT, library,
-                java.util.Map.of(), 0, maxDepth).built());
-        return errors.isEmpty() ? new Result(script[0], List.of()) : new Result(null, errors.toList());
+        library.reading(source.name(), () -> built[0] = treeBuilder(source, errors, TreeBuilder.Mode.SCRIPT, library,
+                java.util.Map.of(), 0, maxDepth));
+        Script script = built[0] == null ? null : built[0].built();
+        return errors.isEmpty() ? new Result(script, List.of())
+                : new Result(null, errors.toList(), errors.full() ? null : script,
+                        built[0] == null ? java.util.Set.of() : built[0].unsure());
+    }
+
+    /**
+     * The errors of a file that did not parse ({@code syntax}, from {@link Result#errors}) and the
+     * checker's errors about its partial tree, in source order, at most as many as one list shows.
+     */
+    public static List<Diagnostic> together(Source source, List<Diagnostic> syntax, List<Diagnostic> checker) {
+        ErrorList all = new ErrorList(source);
+        syntax.forEach(all::add);
+        checker.forEach(all::add);
+        return all.toList();
     }
 
     /** An imported file: its macros and profiles (and those it imports), and its errors. */
@@ -90,7 +116,11 @@ public final class ScriptParser {
     }
 
     /** What a tree builder made of a text (null when it was too deep to parse) and the macros it can call. */
-    record Built(Script built, java.util.Map<String, Library.MacroDef> macros) {}
+    record Built(Script built, java.util.Map<String, Library.MacroDef> macros, java.util.Set<String> unsure) {
+        Built(Script built, java.util.Map<String, Library.MacroDef> macros) {
+            this(built, macros, java.util.Set.of());
+        }
+    }
 
     private static Built treeBuilder(Source source, ErrorList errors, TreeBuilder.Mode mode, Library library,
             java.util.Map<String, Library.MacroDef> macros, int depth, int maxDepth) {
@@ -121,7 +151,8 @@ public final class ScriptParser {
             errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
         }
         TreeBuilder builder = new TreeBuilder(source, errors, errorTokens, mode, library, macros, depth);
-        return new Built(builder.script(tree), builder.macros());
+        Script script = builder.script(tree);
+        return new Built(script, builder.macros(), builder.unsure());
     }
 
     /**

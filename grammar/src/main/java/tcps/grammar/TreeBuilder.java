@@ -33,8 +33,16 @@ import tcps.syntax.Statement;
 /**
  * Turns the parse tree into the records of {@code tcps.syntax}, and reports what parsed but cannot
  * be right: an unknown field or option, a number too wide, a port out of range, a bad address or
- * duration or escape. A statement with a syntax error is skipped (its error is already reported);
- * a statement with one of these errors is dropped and its error reported, and the others go on.
+ * duration or escape.
+ *
+ * <p>It keeps going past every error, so that one run reports all the mistakes of a file and of a
+ * line. A number, a field or an option that cannot be built is reported and stands in the tree as
+ * a placeholder ({@link Expr.Error}, {@link Field.Error}), or is left out where leaving it out
+ * cannot make anything else wrong (an option, a timing); the statement around it is built, so
+ * that the checker still checks its other parts. A statement with a syntax error, or an error
+ * that leaves nothing to build, becomes a {@link Statement.Broken}: the parts that parsed whole
+ * before the error (expressions, fields, flags, endpoints), and every word of it. Such a tree is
+ * never run; it is only checked ({@code ScriptParser.Result#partial}).
  */
 final class TreeBuilder {
     static final String EMPTY_SCRIPT =
@@ -80,6 +88,20 @@ final class TreeBuilder {
     Map<String, Library.MacroDef> macros() {
         return macros;
     }
+
+    /**
+     * Names a broken definition may have been meant to give (a profile with a syntax error): the
+     * checker never reports them as unknown.
+     */
+    java.util.Set<String> unsure() {
+        return unsure;
+    }
+
+    private final java.util.Set<String> unsure = new java.util.HashSet<>();
+    /** Macros whose definitions did not parse; a call to one is not reported again. */
+    private final java.util.Set<String> brokenMacros = new java.util.HashSet<>();
+    /** True once an import failed: a call to a macro it may hold is not reported again. */
+    private boolean importFailed;
 
     // ---- files and scenarios --------------------------------------------------------------------
 
@@ -135,7 +157,11 @@ final class TreeBuilder {
         Map<String, Library.MacroDef> own = new LinkedHashMap<>();
         List<Map<String, Library.MacroDef>> imported = new ArrayList<>();
         for (ParseTree child : children(tree)) {
-            if (child instanceof MacroDefContext def && !hasSyntaxError(def)) {
+            if (child instanceof MacroDefContext def && hasSyntaxError(def)) {
+                if (def.name != null) {
+                    brokenMacros.add(def.name.getText());
+                }
+            } else if (child instanceof MacroDefContext def) {
                 macrosDefinedHere++;
                 Library.MacroDef macro = macro(def);
                 Library.MacroDef earlier = own.putIfAbsent(macro.name(), macro);
@@ -145,6 +171,8 @@ final class TreeBuilder {
                 }
             } else if (child instanceof ImportLineContext line && !hasSyntaxError(line)) {
                 imported(line, imported, profiles);
+            } else if (child instanceof ImportLineContext) {
+                importFailed = true;
             }
         }
         List<Map<String, Library.MacroDef>> all = new ArrayList<>();
@@ -174,15 +202,18 @@ final class TreeBuilder {
             name = Literals.text(line.name);
         } catch (SyntaxError e) {
             errors.add(e.span, e.getMessage());
+            importFailed = true;
             return;
         }
         Object loaded = library.load(name, source);
         if (loaded instanceof String problem) {
             errors.add(Spans.of(line.name), problem);
+            importFailed = true;
             return;
         }
         Library.Unit unit = (Library.Unit) loaded;
         unit.errors().forEach(errors::add);
+        importFailed |= !unit.errors().isEmpty();
         imported.add(unit.macros());
         profiles.addAll(unit.profiles());
     }
@@ -192,6 +223,9 @@ final class TreeBuilder {
         List<ProfileDef> built = new ArrayList<>();
         for (ProfileDefContext def : defs) {
             if (hasSyntaxError(def)) {
+                if (def.name != null) {
+                    unsure.add(def.name.getText()); // `stack lab` is not an unknown stack: its definition is broken
+                }
                 continue;
             }
             try {
@@ -256,17 +290,174 @@ final class TreeBuilder {
     private List<Statement> statements(List<StatementLineContext> lines) {
         List<Statement> built = new ArrayList<>();
         for (StatementLineContext line : lines) {
-            if (hasSyntaxError(line)) {
+            StatementContext st = line.statement();
+            if (st == null) {
+                continue;
+            }
+            if (hasSyntaxError(line) && !onlyItsBodyIsBroken(st)) {
+                built.add(broken(st));
                 continue;
             }
             try {
-                built.add(statements.visit(line.statement()));
+                built.add(statements.visit(st));
             } catch (SyntaxError e) {
                 errors.add(e.span, e.getMessage());
+                built.add(new Statement.Broken(List.of(), List.of(), List.of(), given(st), first(st)));
             }
         }
         return built;
     }
+
+    /**
+     * A repeat whose own words parsed, with syntax errors only in statements of its body: it is
+     * built, and each broken line of its body stands for itself.
+     */
+    private boolean onlyItsBodyIsBroken(StatementContext st) {
+        BlockContext block;
+        List<ParserRuleContext> header = new ArrayList<>();
+        if (st instanceof RepeatContext r) {
+            block = r.block();
+            header.add(r.count);
+        } else if (st instanceof RepeatUntilContext r) {
+            block = r.block();
+            header.add(r.condition());
+            header.add(r.limit);
+        } else {
+            return false;
+        }
+        if (st.exception != null || block == null || block.exception != null || block.stop == null
+                || block.stop.getType() != RBRACE) {
+            return false;
+        }
+        for (ParserRuleContext part : header) {
+            if (part != null && failedInside(part)) {
+                return false;
+            }
+        }
+        return syntaxErrorTokens.subSet(st.start.getTokenIndex(), true, block.start.getTokenIndex(), true).isEmpty();
+    }
+
+    /**
+     * A statement with a syntax error: its error is reported; what parsed whole before it is built
+     * (reporting its own mistakes) and kept for the checker. A part that ends just before the
+     * error is left out: the error may be that it was cut short (`seq=isn+ ack=1` reads `isn+ack`).
+     */
+    private Statement broken(StatementContext st) {
+        Integer at = syntaxErrorTokens.ceiling(st.start.getTokenIndex());
+        int error = at != null ? at : st.stop == null ? st.start.getTokenIndex() : st.stop.getTokenIndex() + 1;
+        List<Expr> exprs = new ArrayList<>();
+        List<Flags> flagList = new ArrayList<>();
+        List<Name> endpoints = new ArrayList<>();
+        parts(st, error, exprs, flagList, endpoints);
+        return new Statement.Broken(exprs, flagList, endpoints, given(st), first(st));
+    }
+
+    private void parts(ParseTree node, int error, List<Expr> exprs, List<Flags> flagList, List<Name> endpoints) {
+        if (!(node instanceof ParserRuleContext c) || c instanceof BlockContext) {
+            return; // a block's lines are statements of their own
+        }
+        boolean whole = c.exception == null && c.stop != null && c.stop.getTokenIndex() >= c.start.getTokenIndex()
+                && c.stop.getTokenIndex() + 1 < error && !failedInside(c);
+        if (whole) {
+            try {
+                if (c instanceof FieldContext f) {
+                    exprs.addAll(valuesOf(fields.visit(f)));
+                    return;
+                }
+                if (c instanceof ExprContext e) {
+                    if (c.getParent() instanceof FaultContext && FLAG_WORDS.matcher(e.getText()).matches()) {
+                        flagList.add(new Flags(e.getText(), Spans.of(e))); // `drop next FIN`: flags, not a count
+                    } else {
+                        exprs.add(expr(e));
+                    }
+                    return;
+                }
+                if (c instanceof FlagsContext f) {
+                    Flags built = flags(f);
+                    if (built != null) {
+                        flagList.add(built);
+                    }
+                    return;
+                }
+                if (c instanceof EndpointContext e) {
+                    endpoints.add(name(e));
+                    return;
+                }
+                if (c instanceof DurationContext d) {
+                    duration(d);
+                    return;
+                }
+                if (c instanceof AddressContext a) {
+                    address(a);
+                    return;
+                }
+                if (c instanceof PortContext p) {
+                    Literals.port(p.INT().getSymbol());
+                    return;
+                }
+            } catch (SyntaxError e) {
+                errors.add(e.span, e.getMessage());
+                return;
+            }
+        }
+        for (ParseTree child : children(c)) {
+            parts(child, error, exprs, flagList, endpoints);
+        }
+    }
+
+    /** The expressions of a field, whose names the checker checks. */
+    private static List<Expr> valuesOf(Field f) {
+        List<Expr> out = new ArrayList<>();
+        if (f instanceof Field.Seq s) {
+            out.add(s.start());
+            if (s.end() != null) {
+                out.add(s.end());
+            }
+        } else if (f instanceof Field.Ack a) {
+            out.add(a.value());
+        } else if (f instanceof Field.Win w) {
+            out.add(w.value());
+        } else if (f instanceof Field.Urg u) {
+            out.add(u.value());
+        } else if (f instanceof Field.Length l) {
+            out.add(l.value());
+        } else if (f instanceof Field.Compared c) {
+            out.add(c.value());
+        } else if (f instanceof Field.Range r) {
+            out.add(r.low());
+            out.add(r.high());
+        } else if (f instanceof Field.Error e && e.value() != null) {
+            out.add(e.value());
+        }
+        return out;
+    }
+
+    /**
+     * The names a broken statement may have been meant to give: after `let`, `host` and `as` (a
+     * value, an endpoint, a segment). A macro call may give any name. Other words are uses: they
+     * are still checked where they are used elsewhere.
+     */
+    private java.util.Set<String> given(StatementContext st) {
+        String text = source.text();
+        int from = Math.max(0, st.start.getStartIndex());
+        int to = from;
+        while (to < text.length() && text.charAt(to) != '\n' && text.charAt(to) != '\r' && text.charAt(to) != ';') {
+            to++;
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        if (MACRO_CALL.matcher(text).region(from, to).lookingAt()) {
+            out.add(Statement.Broken.ANY);
+        }
+        java.util.regex.Matcher m = GIVEN.matcher(text).region(from, to);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern GIVEN =
+            java.util.regex.Pattern.compile("\\b(?:let|host|as)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+    private static final java.util.regex.Pattern MACRO_CALL = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*\\s*\\(");
 
     private boolean hasSyntaxError(ParserRuleContext node) {
         int from = node.start.getTokenIndex();
@@ -378,7 +569,12 @@ final class TreeBuilder {
             Name word = null;
             if (v.INT() != null) {
                 Token t = v.INT().getSymbol();
-                number = new Expr.Num(Literals.number(t), Spans.of(t));
+                try {
+                    number = new Expr.Num(Literals.number(t), Spans.of(t));
+                } catch (SyntaxError e) {
+                    errors.add(e.span, e.getMessage());
+                    number = new Expr.Error(Spans.of(t));
+                }
             } else if (v.DURATION() != null) {
                 Token t = v.DURATION().getSymbol();
                 time = new Duration(Spans.of(t), Literals.micros(t));
@@ -404,7 +600,8 @@ final class TreeBuilder {
         public Statement visitSend(SendContext c) {
             Flags flags = flags(c.flags());
             List<Field> built = fields(c.field());
-            Span span = built.isEmpty() ? flags.span() : flags.span().to(built.get(built.size() - 1).span());
+            Span start = Spans.of(c.flags());
+            Span span = built.isEmpty() ? start : start.to(built.get(built.size() - 1).span());
             SpoofContext spoof = c.spoof();
             Name from = spoof == null || spoof.from == null ? null : name(spoof.from);
             Name to = spoof == null || spoof.to == null ? null : name(spoof.to);
@@ -526,15 +723,23 @@ final class TreeBuilder {
                     : new SegmentSpec(null, List.of(), direction.span()); // `expect client > server`: any segment that way
             Statement.Timing timing = null;
             if (c.timing() != null) {
-                TimingContext t = c.timing();
-                Statement.TimingKind kind = t.AFTER() != null ? Statement.TimingKind.AFTER
-                        : t.AT() != null ? Statement.TimingKind.AT : Statement.TimingKind.WITHIN;
-                timing = new Statement.Timing(kind, duration(t.duration()),
-                        t.tolerance() == null ? null : duration(t.tolerance().duration()),
-                        t.since == null ? null : new Name(t.since.getText(), Spans.of(t.since)), Spans.of(t));
+                timing = timing(c.timing()); // null when it is wrong: left out, its error reported
             }
             Name binding = c.binding == null ? null : new Name(c.binding.getText(), Spans.of(c.binding));
             return new Statement.ExpectSegment(c.EVENTUALLY() != null, direction, segment, timing, binding, first(c));
+        }
+
+        private Statement.Timing timing(TimingContext t) {
+            try {
+                Statement.TimingKind kind = t.AFTER() != null ? Statement.TimingKind.AFTER
+                        : t.AT() != null ? Statement.TimingKind.AT : Statement.TimingKind.WITHIN;
+                return new Statement.Timing(kind, duration(t.duration()),
+                        t.tolerance() == null ? null : duration(t.tolerance().duration()),
+                        t.since == null ? null : new Name(t.since.getText(), Spans.of(t.since)), Spans.of(t));
+            } catch (SyntaxError e) {
+                errors.add(e.span, e.getMessage());
+                return null;
+            }
         }
 
         @Override
@@ -581,6 +786,10 @@ final class TreeBuilder {
         String name = c.name.getText();
         Span at = first(c);
         Library.MacroDef macro = macros.get(name);
+        if (macro == null && (brokenMacros.contains(name) || importFailed)) {
+            // its definition did not parse, or is in an import that failed: both reported
+            return new Statement.Broken(List.of(), List.of(), List.of(), java.util.Set.of(Statement.Broken.ANY), at);
+        }
         if (macro == null) {
             String known = macros.isEmpty() ? "no macros are defined or imported here"
                     : "macros here are " + String.join(", ", macros.keySet());
@@ -702,11 +911,17 @@ final class TreeBuilder {
         return new Payload(Literals.bytes(string), Spans.of(string));
     }
 
-    private static Flags flags(FlagsContext c) {
+    /** Null when there are none, or when they are written with spaces (reported: the rest is still checked). */
+    private Flags flags(FlagsContext c) {
         if (c == null) {
             return null;
         }
-        return new Flags(unspaced(c, "write flags without spaces, as in `SYN-ACK`"), Spans.of(c));
+        try {
+            return new Flags(unspaced(c, "write flags without spaces, as in `SYN-ACK`"), Spans.of(c));
+        } catch (SyntaxError e) {
+            errors.add(e.span, e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -729,6 +944,7 @@ final class TreeBuilder {
         return new SegmentSpec(flags(c.flags()), fields(c.field()), Spans.of(c));
     }
 
+    /** Each field, or a placeholder for one that cannot be built (its error reported), so that the others are checked. */
     private List<Field> fields(List<FieldContext> contexts) {
         List<Field> built = new ArrayList<>();
         for (FieldContext c : contexts) {
@@ -743,11 +959,13 @@ final class TreeBuilder {
         public Field visitNamedField(NamedFieldContext c) {
             String name = c.name.getText();
             if (!List.of("seq", "ack", "win", "urg", "len").contains(name)) {
-                throw new SyntaxError(Spans.of(c.name), String.format(UNKNOWN_FIELD, name));
+                errors.add(Spans.of(c.name), String.format(UNKNOWN_FIELD, name));
+                return new Field.Error(expr(c.value), Spans.of(c));
             }
             if (c.end != null && !name.equals("seq")) {
-                throw new SyntaxError(Spans.of(c.COLON().getSymbol()),
-                        "only `seq` takes a range such as seq=1:8; write " + name + "=N");
+                errors.add(Spans.of(c.COLON().getSymbol()), "only `seq` takes a range such as seq=1:8; write "
+                        + name + "=N");
+                return new Field.Error(expr(c.value), Spans.of(c));
             }
             Expr value = expr(c.value);
             Span span = Spans.of(c);
@@ -762,17 +980,25 @@ final class TreeBuilder {
 
         @Override
         public Field visitComparedField(ComparedFieldContext c) {
-            return new Field.Compared(comparable(c.name), Comparison.of(c.op.getText()), expr(c.value), Spans.of(c));
+            Name name = comparable(c.name);
+            Expr value = expr(c.value);
+            return name == null ? new Field.Error(value, Spans.of(c))
+                    : new Field.Compared(name, Comparison.of(c.op.getText()), value, Spans.of(c));
         }
 
         @Override
         public Field visitRangeField(RangeFieldContext c) {
-            return new Field.Range(comparable(c.name), expr(c.low), expr(c.high), Spans.of(c));
+            Name name = comparable(c.name);
+            Expr low = expr(c.low);
+            Expr high = expr(c.high);
+            return name == null ? new Field.Error(low, Spans.of(c)) : new Field.Range(name, low, high, Spans.of(c));
         }
 
+        /** The field's name, or null when there is no such field (reported). */
         private Name comparable(Token name) {
             if (!List.of("seq", "ack", "win", "urg", "len").contains(name.getText())) {
-                throw new SyntaxError(Spans.of(name), String.format(UNKNOWN_FIELD, name.getText()));
+                errors.add(Spans.of(name), String.format(UNKNOWN_FIELD, name.getText()));
+                return null;
             }
             return new Name(name.getText(), Spans.of(name));
         }
@@ -784,14 +1010,24 @@ final class TreeBuilder {
 
         @Override
         public Field visitPayloadField(PayloadFieldContext c) {
-            return new Field.Data(payload(c.STRING().getSymbol()), Spans.of(c));
+            try {
+                return new Field.Data(payload(c.STRING().getSymbol()), Spans.of(c));
+            } catch (SyntaxError e) {
+                errors.add(e.span, e.getMessage());
+                return new Field.Error(null, Spans.of(c));
+            }
         }
 
+        /** The options that can be built; one that cannot is reported and left out (no check spans two options). */
         @Override
         public Field visitOptionsField(OptionsFieldContext c) {
             List<OptionItem> items = new ArrayList<>();
             for (OptionContext option : c.option()) {
-                items.add(option(option));
+                try {
+                    items.add(option(option));
+                } catch (SyntaxError e) {
+                    errors.add(e.span, e.getMessage());
+                }
             }
             return new Field.Options(items, Spans.of(c));
         }
@@ -840,7 +1076,11 @@ final class TreeBuilder {
     /** {@code sack N {l:r}...}, as tcpdump prints it: the count, then that many blocks. */
     private OptionItem sack(OptionContext c, List<OptionArgumentContext> args, Span span) {
         String shape = "write SACK blocks as tcpdump does: `sack 2 {1001:2001}{3001:4001}`";
-        if (args.isEmpty() || args.get(0).value == null || !(expr(args.get(0).value) instanceof Expr.Num count)) {
+        Expr written = args.isEmpty() || args.get(0).value == null ? null : expr(args.get(0).value);
+        if (written instanceof Expr.Error) {
+            return new OptionItem.Sack(List.of(), span); // a count that cannot be read, reported
+        }
+        if (!(written instanceof Expr.Num count)) {
             throw new SyntaxError(Spans.of(c.name), shape);
         }
         List<OptionItem.Block> blocks = new ArrayList<>();
@@ -879,8 +1119,14 @@ final class TreeBuilder {
 
     // ---- expressions ----------------------------------------------------------------------------
 
+    /** The expression, or a placeholder when a number in it cannot be read (reported). */
     private Expr expr(ExprContext c) {
-        return exprs.visit(c);
+        try {
+            return exprs.visit(c);
+        } catch (SyntaxError e) {
+            errors.add(e.span, e.getMessage());
+            return new Expr.Error(Spans.of(c));
+        }
     }
 
     /** Every node spans its whole text as written, so that a report can print `isn+1` back. */
@@ -969,6 +1215,11 @@ final class TreeBuilder {
                 @Override
                 public Expr visitTcb(Expr.Tcb t) {
                     return new Expr.Tcb(t.endpoint(), t.variable(), span);
+                }
+
+                @Override
+                public Expr visitError(Expr.Error e) {
+                    return new Expr.Error(span);
                 }
             });
         }

@@ -22,6 +22,20 @@ public sealed interface Expr {
         R visitBinary(Binary e);
 
         R visitTcb(Tcb e);
+
+        R visitError(Error e);
+    }
+
+    /**
+     * An expression that parsed but could not be built (a number wider than 64 bits), already
+     * reported: a placeholder so that the rest of its statement is still checked. Its value is
+     * unknown; nothing is ever reported about it again, and a statement holding one never runs.
+     */
+    record Error(Span span) implements Expr {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitError(this);
+        }
     }
 
     /** A decimal literal; may exceed 32 bits in the tree, the checker bounds it. */

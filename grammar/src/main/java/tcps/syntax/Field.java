@@ -25,6 +25,21 @@ public sealed interface Field {
         R visitCompared(Compared f);
 
         R visitRange(Range f);
+
+        R visitError(Error f);
+    }
+
+    /**
+     * A field that parsed but could not be built (an unknown field name, `win=` of a number too
+     * wide), already reported: a placeholder so that the other fields are still checked, and so
+     * that nothing is reported as missing because of it. {@code value} is the expression written
+     * after the name when it could be built (its names are still checked), else null.
+     */
+    record Error(Expr value, Span span) implements Field {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.visitError(this);
+        }
     }
 
     /** {@code seq=E} or tcpdump's {@code seq=E:E} (start and end, end = start + payload length). */

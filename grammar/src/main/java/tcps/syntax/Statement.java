@@ -16,14 +16,15 @@ import java.util.List;
  * (docs/language.md, "Adding a statement").
  */
 public sealed interface Statement permits Statement.Setup, Statement.Action, Statement.Expectation,
-        Statement.Compound {
+        Statement.Compound, Statement.Erroneous {
     Span span();
 
     /** Calls the visitor's method for this kind of statement. */
     <R> R accept(Visitor<R> visitor);
 
     /** A pass over every kind of statement: one method per kind, checked by the compiler. */
-    interface Visitor<R> extends SetupVisitor<R>, ActionVisitor<R>, ExpectationVisitor<R>, CompoundVisitor<R> {}
+    interface Visitor<R> extends SetupVisitor<R>, ActionVisitor<R>, ExpectationVisitor<R>, CompoundVisitor<R>,
+            ErroneousVisitor<R> {}
 
     /** Setup: where the endpoints are and what they run; before the first action (link settings may follow). */
     sealed interface Setup extends Statement permits Stack, Host, Scripted, Numbers, At, Isn, Ts, LinkDelay, LinkRtt,
@@ -68,6 +69,20 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         @Override
         default <R> R accept(Visitor<R> visitor) {
             return accept((CompoundVisitor<R>) visitor);
+        }
+    }
+
+    /**
+     * A statement that did not parse, or did not build: it stands in the tree only so that the
+     * checker can go on with the rest of the file and its line. It never runs (a file with one is
+     * not run).
+     */
+    sealed interface Erroneous extends Statement permits Broken {
+        <R> R accept(ErroneousVisitor<R> visitor);
+
+        @Override
+        default <R> R accept(Visitor<R> visitor) {
+            return accept((ErroneousVisitor<R>) visitor);
         }
     }
 
@@ -139,6 +154,10 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         R visitRepeatUntil(RepeatUntil s);
 
         R visitExpansion(Expansion s);
+    }
+
+    interface ErroneousVisitor<R> {
+        R visitBroken(Broken s);
     }
 
     // ---- setup -------------------------------------------------------------------------------
@@ -500,6 +519,33 @@ public sealed interface Statement permits Statement.Setup, Statement.Action, Sta
         @Override
         public <R> R accept(CompoundVisitor<R> visitor) {
             return visitor.visitExpansion(this);
+        }
+    }
+
+    // ---- errors ----------------------------------------------------------------------------------
+
+    /**
+     * A statement with a syntax or build error, already reported. It keeps the parts that parsed
+     * whole before the error, so that the checker reports their own mistakes too (an unknown name
+     * in an expression, unknown flags, an unknown endpoint), and the names it may have been meant
+     * to give ({@code let x = ...}, {@code expect ... as probe}, {@code host attacker at ...}), so
+     * that the checker never reports them as unknown where they are used.
+     */
+    record Broken(List<Expr> exprs, List<Flags> flags, List<Name> endpoints, java.util.Set<String> gives, Span span)
+            implements Erroneous {
+        /** In {@code gives}: the statement may have given any name (a call of a macro that did not parse). */
+        public static final String ANY = "*";
+
+        public Broken {
+            exprs = List.copyOf(exprs);
+            flags = List.copyOf(flags);
+            endpoints = List.copyOf(endpoints);
+            gives = java.util.Set.copyOf(gives);
+        }
+
+        @Override
+        public <R> R accept(ErroneousVisitor<R> visitor) {
+            return visitor.visitBroken(this);
         }
     }
 }

@@ -164,6 +164,22 @@ class SyntaxErrorTest {
                                 + "or a keyword such as expect, wait, drop, stack",
                         "1:40: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), a \"payload\" and <options>",
                         "1:51: `5` needs a unit: write 5s, 5ms or 5us"),
+                // ---- several errors in one line: each field, option and time is built on its own
+                row("expect SYN-ACK wnd=1 seq=99999999999999999999 after 2parsecs",
+                        "1:16: unknown field `wnd`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
+                                + "and <options>",
+                        "1:26: `99999999999999999999` is larger than 32 bits",
+                        "1:53: unknown unit `parsecs` in `2parsecs`; units are us, ms, s, m (minutes) and h"),
+                row("expect SYN <mss, wscale 7 8> \"a\\qb\" win=)",
+                        "1:13: `mss` needs a value, as in mss 1460",
+                        "1:27: `wscale` takes one value; separate options with `,`",
+                        "1:32: unknown escape `\\q` in string",
+                        "1:41: expected a number or `isn`, found `)`"),
+                row("expect SYN sq=1 ack=99999999999999999999 after 2",
+                        "1:12: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
+                                + "and <options>",
+                        "1:21: `99999999999999999999` is larger than 32 bits",
+                        "1:48: `2` needs a unit: write 2s, 2ms or 2us"),
                 row("scenario \"a\" {\n  client isn\n  server port 99999\n}\nscenario \"b\" { wait 5 }",
                         "2:13: expected a number or `isn`, found end of line",
                         "3:15: port 99999 is out of range 0 to 65535",

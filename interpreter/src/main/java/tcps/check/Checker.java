@@ -69,14 +69,45 @@ public final class Checker {
     /** Inside a repeat or an expansion, where names may be given again (each round, each call). */
     private int blocks;
 
-    private Checker(Script script) {
+    /**
+     * The errors of a tree built despite syntax or build errors ({@link tcps.grammar.ScriptParser.Result#partial}),
+     * so that one run reports the mistakes of every line, and every mistake of a line. Only
+     * mistakes of what is there are reported, never what follows from a broken part: a name that
+     * a broken statement or definition mentions ({@code unsure}, and the words of each
+     * {@link Statement.Broken}) is never reported as unknown, and nothing is said about the file
+     * as a whole (that it has no statement, that two endpoints share a port).
+     */
+    public static List<Diagnostic> checkRest(Script partial, java.util.Set<String> unsure) {
+        Checker c = new Checker(partial, true, unsure);
+        for (Scenario s : partial.scenarios()) {
+            c.scenario(s);
+        }
+        c.errors.sort(null);
+        return List.copyOf(c.errors);
+    }
+
+    /** True for a tree built despite errors: conclusions about the whole file are not drawn. */
+    private final boolean partial;
+    /** Names mentioned by what did not parse: never reported as unknown. */
+    private final java.util.Set<String> fileUnsure;
+    /** ... and those of the broken statements of the scenario being checked, so far. */
+    private java.util.Set<String> unsure = new java.util.HashSet<>();
+
+    /** True when a broken statement or definition may have been meant to give this name. */
+    private boolean isUnsure(String name) {
+        return unsure.contains(name) || unsure.contains(Statement.Broken.ANY);
+    }
+
+    private Checker(Script script, boolean partial, java.util.Set<String> unsure) {
+        this.partial = partial;
+        this.fileUnsure = unsure;
         this.script = script;
         this.current = script.source();
         this.fileProfiles = ProfileDefinitions.of(script.profiles(), this::error);
     }
 
     public static Result check(Script script) {
-        Checker c = new Checker(script);
+        Checker c = new Checker(script, false, java.util.Set.of());
         List<ScenarioPlan> plans = new ArrayList<>();
         for (Scenario s : script.scenarios()) {
             plans.add(c.scenario(s));
@@ -124,12 +155,16 @@ public final class Checker {
         ENDPOINTS.forEach(n -> facts.put(n, new EndpointFacts(n)));
         this.endpoints = facts;
         this.profiles = fileProfiles.with(scenario.profiles(), this::error);
+        this.unsure = new java.util.HashSet<>(fileUnsure);
         ScenarioCheck check = new ScenarioCheck(facts);
         for (Statement st : scenario.statements()) {
             st.accept(check);
         }
         atTheEnd.forEach(Runnable::run);
         atTheEnd.clear();
+        if (partial) {
+            return null; // never run: the file-wide checks of plan() would follow from what is missing
+        }
         return plan(scenario, facts, check.profile, check.numbers != null && check.numbers.absolute(), check.flagBits,
                 check.states);
     }
@@ -186,7 +221,7 @@ public final class Checker {
         public Void visitStack(Statement.Stack s) {
             setup(s);
             Optional<Profile> p = profiles.byName(s.profile().text());
-            if (p.isEmpty()) {
+            if (p.isEmpty() && !isUnsure(s.profile().text())) {
                 error(s.profile().span(), "unknown stack `" + s.profile().text() + "`; known stacks are "
                         + String.join(", ", profiles.names()));
             }
@@ -310,6 +345,9 @@ public final class Checker {
                         + SocketOption.names());
                 return null;
             }
+            if (o.number() != null && Exprs.broken(o.number())) {
+                return null; // a number that could not be read, reported where it was read
+            }
             String problem = option.problemWith(o.number() == null ? null : Exprs.constant(o.number()), o.time(),
                     o.word() == null ? null : o.word().text());
             if (problem != null) {
@@ -399,7 +437,8 @@ public final class Checker {
                 error(l.value().span(), "a bare `isn` needs a seq= or ack= field to know whose ISN it is; "
                         + "write client.isn or server.isn");
             }
-            declare(names, l.name(), new Declared(type == null ? ValueType.NUMBER : type, false, l.name().span()));
+            // a value whose expression is wrong has no type: nothing more is said where it is used
+            declare(names, l.name(), new Declared(type, false, l.name().span()));
             return null;
         }
 
@@ -446,6 +485,16 @@ public final class Checker {
             }
             block(r.body());
             condition(r.condition(), facts, states, names); // after the body: it may name what the body binds
+            return null;
+        }
+
+        /** What did not parse: the mistakes of its whole parts; then the names it may have given are not reported as unknown. */
+        @Override
+        public Void visitBroken(Statement.Broken b) {
+            b.endpoints().forEach(e -> endpoint(facts, e));
+            b.flags().forEach(f -> flags(f, flagBits));
+            b.exprs().forEach(e -> typeOf(e, names));
+            unsure.addAll(b.gives());
             return null;
         }
 
@@ -586,7 +635,7 @@ public final class Checker {
 
     private EndpointFacts endpoint(Map<String, EndpointFacts> facts, Name name) {
         EndpointFacts f = facts.get(name.text());
-        if (f == null) {
+        if (f == null && !isUnsure(name.text())) {
             error(name.span(), unknownEndpoint(name.text()));
         }
         return f;
@@ -609,8 +658,9 @@ public final class Checker {
             error(s.to().span(), "a segment goes from one endpoint to another; this one would go from " + sender
                     + " to itself");
         }
-        if (from == null || from.name.equals(s.endpoint().text())) {
-            return;
+        if (from == null || from.name.equals(s.endpoint().text())
+                || s.segment().fields().stream().anyMatch(f -> f instanceof Field.Error)) {
+            return; // a broken field may be the seq= or ack= it needs
         }
         boolean hasSeq = s.segment().fields().stream().anyMatch(f -> f instanceof Field.Seq);
         boolean hasAck = s.segment().fields().stream().anyMatch(f -> f instanceof Field.Ack);
@@ -678,7 +728,8 @@ public final class Checker {
         Field.Visitor<Void> fieldCheck = fieldCheck(sending, names);
         for (Field field : spec.fields()) {
             // comparisons may bound one field from both sides: win>0 win<512
-            boolean comparison = field instanceof Field.Compared || field instanceof Field.Range;
+            boolean comparison = field instanceof Field.Compared || field instanceof Field.Range
+                    || field instanceof Field.Error;
             Field earlier = comparison ? null : seen.put(field.getClass(), field);
             if (earlier != null) {
                 error(field.span(), "this field is already given at " + earlier.span());
@@ -755,6 +806,14 @@ public final class Checker {
             public Void visitRange(Field.Range r) {
                 compared(r.field(), r.low(), r.span());
                 compared(r.field(), r.high(), r.span());
+                return null;
+            }
+
+            @Override
+            public Void visitError(Field.Error e) {
+                if (e.value() != null) {
+                    typeOf(e.value(), names); // its names are checked; where it belongs is unknown
+                }
                 return null;
             }
 
@@ -851,7 +910,9 @@ public final class Checker {
         for (Expr n : Exprs.names(e)) {
             if (n instanceof Expr.Isn ref) {
                 if (ref.endpoint() != null && !endpoints.containsKey(ref.endpoint().text())) {
-                    error(ref.endpoint().span(), unknownEndpoint(ref.endpoint().text()));
+                    if (!isUnsure(ref.endpoint().text())) {
+                        error(ref.endpoint().span(), unknownEndpoint(ref.endpoint().text()));
+                    }
                     ok = false;
                 }
                 continue;
@@ -863,7 +924,9 @@ public final class Checker {
             Expr.Ref ref = (Expr.Ref) n;
             Declared d = names.get(ref.name().text());
             String name = ref.name().text();
-            if (d == null) {
+            if (d == null && isUnsure(name)) {
+                ok = false; // a broken statement may have been meant to give it
+            } else if (d == null) {
                 error(ref.name().span(), "unknown name `" + name + "`; name a value with `let " + name
                         + " = ...` or a segment with `expect ... as " + name + "` before using it");
                 ok = false;
@@ -878,9 +941,11 @@ public final class Checker {
                 error(ref.field().span(), "a segment has no field `" + ref.field().text()
                         + "`; its fields are seq, ack, win, len and time (µs since the start)");
                 ok = false;
+            } else if (!d.segment() && d.type() == null) {
+                ok = false; // a value whose own expression is wrong (reported there)
             }
         }
-        if (!ok) {
+        if (!ok || Exprs.broken(e)) {
             return null;
         }
         try {
@@ -895,7 +960,9 @@ public final class Checker {
     private boolean tcbVariable(Expr.Tcb tcb) {
         EndpointFacts f = endpoints.get(tcb.endpoint().text());
         if (f == null) {
-            error(tcb.endpoint().span(), unknownEndpoint(tcb.endpoint().text()));
+            if (!isUnsure(tcb.endpoint().text())) {
+                error(tcb.endpoint().span(), unknownEndpoint(tcb.endpoint().text()));
+            }
             return false;
         }
         if (f.scriptedUse != null) {
@@ -954,7 +1021,7 @@ public final class Checker {
         }
         if (t.since() != null) {
             Declared d = names.get(t.since().text());
-            if (d == null || !d.segment()) {
+            if ((d == null || !d.segment()) && !(d == null && isUnsure(t.since().text()))) {
                 error(t.since().span(), d == null ? "unknown segment `" + t.since().text() + "`; name one with "
                         + "`expect ... as " + t.since().text() + "` before" : "`" + t.since().text()
                         + "` is a value; `since` takes a segment named with `as`");
@@ -981,6 +1048,9 @@ public final class Checker {
 
     /** A number written out, known before the scenario starts (an ISN, a count of segments). */
     private void constant(Expr e, String what, long min, long max) {
+        if (Exprs.broken(e)) {
+            return; // a number that could not be read, reported where it was read
+        }
         List<Expr> names = Exprs.names(e);
         if (!names.isEmpty()) {
             Expr first = names.get(0);
@@ -994,6 +1064,9 @@ public final class Checker {
     }
 
     private void range(Expr e, String what, long min, long max) {
+        if (Exprs.broken(e)) {
+            return;
+        }
         long v;
         try {
             v = Exprs.constant(e);

@@ -74,6 +74,11 @@ public final class Exprs {
             }
 
             @Override
+            public Long visitError(Expr.Error e) {
+                throw new IllegalStateException("a broken expression never runs: the checker refused its file, at " + e.span());
+            }
+
+            @Override
             public Long visitNegate(Expr.Negate n) {
                 long v = n.operand().accept(this);
                 try {
@@ -137,6 +142,11 @@ public final class Exprs {
             }
 
             @Override
+            public Void visitError(Expr.Error e) {
+                return null;
+            }
+
+            @Override
             public Void visitNegate(Expr.Negate n) {
                 return n.operand().accept(this);
             }
@@ -148,6 +158,46 @@ public final class Exprs {
             }
         });
         return out;
+    }
+
+    /** True when {@code e} holds an expression that could not be built (already reported). */
+    public static boolean broken(Expr e) {
+        return e.accept(new Expr.Visitor<Boolean>() {
+            @Override
+            public Boolean visitNum(Expr.Num n) {
+                return false;
+            }
+
+            @Override
+            public Boolean visitIsn(Expr.Isn i) {
+                return false;
+            }
+
+            @Override
+            public Boolean visitRef(Expr.Ref r) {
+                return false;
+            }
+
+            @Override
+            public Boolean visitTcb(Expr.Tcb t) {
+                return false;
+            }
+
+            @Override
+            public Boolean visitNegate(Expr.Negate n) {
+                return n.operand().accept(this);
+            }
+
+            @Override
+            public Boolean visitBinary(Expr.Binary b) {
+                return b.left().accept(this) || b.right().accept(this);
+            }
+
+            @Override
+            public Boolean visitError(Expr.Error e) {
+                return true;
+            }
+        });
     }
 
     private Exprs() {}

@@ -70,6 +70,12 @@ public enum ValueType {
             }
 
             @Override
+            public ValueType visitError(Expr.Error e) {
+                throw new IllegalStateException("the type of a broken expression at " + e.span()
+                        + ": the checker asks only of whole ones");
+            }
+
+            @Override
             public ValueType visitNegate(Expr.Negate n) {
                 if (n.operand().accept(this) == SEQUENCE_NUMBER) {
                     throw new Mismatch(n.span(), "a sequence number cannot be negated; subtract it from another "

@@ -57,7 +57,9 @@ final class FrontEnd {
         }
         ScriptParser.Result parsed = ScriptParser.parse(loaded.source(), library, limits.expressionDepth());
         if (!parsed.ok()) {
-            errors.addAll(parsed.errors());
+            // what did parse is checked too, so that one run shows every mistake of every line
+            errors.addAll(parsed.partial() == null ? parsed.errors() : ScriptParser.together(loaded.source(),
+                    parsed.errors(), Checker.checkRest(parsed.partial(), parsed.unsure())));
             return;
         }
         int statements = 0;

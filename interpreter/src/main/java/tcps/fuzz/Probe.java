@@ -39,7 +39,8 @@ final class Probe {
         PrintWriter out = new PrintWriter(printed);
         ScriptParser.Result parsed = ScriptParser.parse(source, new Library(Probe::stdlib), limits.expressionDepth());
         if (!parsed.ok()) {
-            print(parsed.errors(), out);
+            print(parsed.partial() == null ? parsed.errors() : ScriptParser.together(source, parsed.errors(),
+                    Checker.checkRest(parsed.partial(), parsed.unsure())), out);
             return printed.toString();
         }
         Checker.Result checked = Checker.check(parsed.script());

@@ -902,6 +902,7 @@ public final class Grader {
             public String visitRepeat(Statement.Repeat s) { return "repeat"; }
             public String visitRepeatUntil(Statement.RepeatUntil s) { return "repeat"; }
             public String visitExpansion(Statement.Expansion s) { return "macro"; }
+            public String visitBroken(Statement.Broken s) { return "statement"; } // never graded: it did not parse
         });
     }
 

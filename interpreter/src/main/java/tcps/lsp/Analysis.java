@@ -51,7 +51,9 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
         // again, so an edit to one is seen at the next change here.
         ScriptParser.Result parsed = ScriptParser.parse(source, new Library(new Imports(Path.of(""))));
         if (!parsed.ok()) {
-            parsed.errors().forEach(d -> diagnostics.add(error(lines, name, text, d)));
+            (parsed.partial() == null ? parsed.errors() : ScriptParser.together(source, parsed.errors(),
+                    Checker.checkRest(parsed.partial(), parsed.unsure())))
+                    .forEach(d -> diagnostics.add(error(lines, name, text, d)));
             return new Analysis(lines, null, diagnostics, List.of(), List.of(), List.of());
         }
         Checker.Result checked = Checker.check(parsed.script());

@@ -617,6 +617,11 @@ final class ScenarioRun {
             }
             return null;
         }
+
+        @Override
+        public Void visitBroken(Statement.Broken b) {
+            throw new IllegalStateException("a broken statement never runs: the checker refused its file, at " + b.span());
+        }
     };
 
     /** {@code repeat until} runs more rounds than this only when told ({@code repeat at most N until}). */
@@ -1012,6 +1017,11 @@ final class ScenarioRun {
         @Override
         public Void visitRange(Field.Range r) {
             return null; // the checker refuses it: a sent segment's fields are values
+        }
+
+        @Override
+        public Void visitError(Field.Error e) {
+            throw new IllegalStateException("a broken field never runs: the checker refused its file, at " + e.span());
         }
     }
 

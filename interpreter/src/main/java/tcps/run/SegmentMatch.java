@@ -129,6 +129,11 @@ final class SegmentMatch {
             }
 
             @Override
+            public Void visitError(Field.Error e) {
+                throw new IllegalStateException("a broken field never runs: the checker refused its file, at " + e.span());
+            }
+
+            @Override
             public Void visitRange(Field.Range r) {
                 String name = r.field().text();
                 if (name.equals("seq") || name.equals("ack")) {

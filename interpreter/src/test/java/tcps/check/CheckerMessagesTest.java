@@ -159,6 +159,73 @@ class CheckerMessagesTest {
                 errors("client at 127.0.0.1 port 1234\nclient connect\n"));
     }
 
+    /**
+     * A line with several mistakes shows all of them in one run: its syntax error, the build errors
+     * of its other fields, and the checker's errors about the parts that parsed; never an error
+     * that only follows from a broken part (a name it was to give, a field it was to hold).
+     */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> severalMistakes() {
+        return java.util.stream.Stream.of(
+                mistakes("expect SYN-ACK ack=foo win>x wnd=3 seq=99999999999999999999 after 2 parsecs",
+                        "1:20: unknown name `foo`; name a value with `let foo = ...` or a segment with `expect ... as "
+                                + "foo` before using it",
+                        "1:28: unknown name `x`; name a value with `let x = ...` or a segment with `expect ... as x` "
+                                + "before using it",
+                        "1:30: unknown field `wnd`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
+                                + "and <options>",
+                        "1:40: `99999999999999999999` is larger than 32 bits",
+                        "1:67: `2` needs a unit: write 2s, 2ms or 2us"),
+                mistakes("expect SYNACK ack=foo +",
+                        "1:8: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, "
+                                + "ECE, CWR joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])",
+                        "1:19: unknown name `foo`; name a value with `let foo = ...` or a segment with `expect ... as "
+                                + "foo` before using it",
+                        "1:24: expected a number or `isn`, found end of file"),
+                mistakes("drop next 99999999999999999999 server > attacker FIN-ACKK",
+                        "1:11: `99999999999999999999` is larger than 32 bits",
+                        "1:41: unknown endpoint `attacker`; the endpoints are client and server (declare more with "
+                                + "`host NAME at ADDRESS`)",
+                        "1:50: unknown flag `ACKK`; flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR joined with - "
+                                + "(SYN-ACK), or tcpdump's letters in brackets ([S.])"),
+                mistakes("repeat 3 {\n  client conect\n  expect SYNACK\n}",
+                        "2:10: unknown action `conect`; after an endpoint comes an action such as connect, listen, "
+                                + "write, send or close; did you mean `connect`?",
+                        "3:10: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, "
+                                + "ECE, CWR joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])"),
+                // what a broken statement was to give is not reported missing where it is used
+                mistakes("let y = 5 +\nexpect SYN seq=y", "1:12: expected a number or `isn`, found end of line"),
+                mistakes("let y = 99999999999999999999\nexpect SYN win=y",
+                        "1:9: `99999999999999999999` is larger than 32 bits"),
+                mistakes("expect SYN after 5 as probe\nexpect ACK ack=probe.seq+1",
+                        "1:18: `5` needs a unit: write 5s, 5ms or 5us"),
+                mistakes("host attacker at 1.2.3.999\nattacker send SYN", "1:18: `1.2.3.999` is not an IPv4 address"),
+                mistakes("host attacker at 10.0.0.66\nattacker send ACK from client to server sqe=1000 ack=1",
+                        "2:41: unknown field `sqe`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
+                                + "and <options>"),
+                mistakes("profile lab extends linux {\n  syn_retries\n}\nstack lab",
+                        "2:14: expected a value (a number, a duration or a word), found end of line"),
+                mistakes("macro m(a b) { a connect }\nm(client)",
+                        "1:11: expected `,` or `)`, found `b`"),
+                mistakes("import \"../x\"\nhandshake(client, server)\nexpect ACK ack=syn.seq+1",
+                        "1:8: cannot import \"../x\" here: imports are read only from a script file"));
+    }
+
+    private static org.junit.jupiter.params.provider.Arguments mistakes(String script, String... expected) {
+        return org.junit.jupiter.params.provider.Arguments.of(script, List.of(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("severalMistakes")
+    void everyMistakeOfALineInOnePass(String script, List<String> expected) {
+        Source source = new Source("t.tcps", script);
+        ScriptParser.Result parsed = ScriptParser.parse(source);
+        assertTrue(!parsed.ok() && parsed.partial() != null, () -> "expected a partial tree, got " + parsed.errors());
+        List<String> shown = ScriptParser.together(source, parsed.errors(),
+                Checker.checkRest(parsed.partial(), parsed.unsure())).stream()
+                .map(d -> d.span() + ": " + d.message()).toList();
+        assertEquals(expected, shown);
+    }
+
     @Test
     void everyErrorIsReportedInOneGoInSourceOrder() {
         assertEquals(List.of(

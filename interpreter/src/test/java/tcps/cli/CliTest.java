@@ -137,6 +137,37 @@ class CliTest {
     }
 
     @Test
+    void everyMistakeOfALineIsShownAtItsColumnInOneRun() throws IOException {
+        // a syntax error (`2 parsecs`), two build errors (an unknown field, a number too wide) and two
+        // unknown names, all on one line: fixing one does not reveal the next
+        write("line.tcps", "client connect\n"
+                + "expect SYN-ACK ack=foo win>x wnd=3 seq=99999999999999999999 after 2 parsecs\n"
+                + "let y = 5 +\n"
+                + "expect SYN seq=y\n");
+        CliRun r = CliRun.separate(dir, "run", "line.tcps");
+        assertEquals(ExitCode.SCRIPT_ERROR, r.exit());
+        String line = " 2 | expect SYN-ACK ack=foo win>x wnd=3 seq=99999999999999999999 after 2 parsecs\n";
+        assertEquals("line.tcps:2:20: error: unknown name `foo`; name a value with `let foo = ...` or a segment with "
+                + "`expect ... as foo` before using it\n" + line
+                + "   |                    ^^^\n"
+                + "line.tcps:2:28: error: unknown name `x`; name a value with `let x = ...` or a segment with "
+                + "`expect ... as x` before using it\n" + line
+                + "   |                            ^\n"
+                + "line.tcps:2:30: error: unknown field `wnd`; fields are seq, ack, win, urg, len (or length N), "
+                + "a \"payload\" and <options>\n" + line
+                + "   |                              ^^^\n"
+                + "line.tcps:2:40: error: `99999999999999999999` is larger than 32 bits\n" + line
+                + "   |                                        ^^^^^^^^^^^^^^^^^^^^\n"
+                + "line.tcps:2:67: error: `2` needs a unit: write 2s, 2ms or 2us\n" + line
+                + "   |                                                                   ^\n"
+                // `y` is not reported unknown on line 4: the broken `let` on line 3 was to give it
+                + "line.tcps:3:12: error: expected a number or `isn`, found end of line\n"
+                + " 3 | let y = 5 +\n"
+                + "   |            ^\n"
+                + "tcps: 6 errors; nothing was run\n", r.err());
+    }
+
+    @Test
     void oneBadFileIsReportedAndTheOthersRun() throws IOException {
         write("good.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
         write("bad.tcps", "expect [SX]\n");
