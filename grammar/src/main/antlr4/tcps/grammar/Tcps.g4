@@ -15,6 +15,9 @@
  */
 grammar Tcps;
 
+// Every parse-tree node is a TcpsContext: the same as ANTLR's, with room for fewer children.
+options { contextSuperClass = TcpsContext; }
+
 // ==== Files ======================================================================================
 
 // A file holds either bare statements (one unnamed scenario) or scenario blocks. Mixing both

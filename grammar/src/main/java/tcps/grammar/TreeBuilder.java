@@ -887,7 +887,8 @@ final class TreeBuilder {
     }
 
     private static Name name(EndpointContext c) {
-        return new Name(c.IDENT().getText(), Spans.of(c.IDENT().getSymbol()));
+        Token ident = c.IDENT().getSymbol();
+        return new Name(ident.getText(), Spans.of(ident));
     }
 
     /** FIN-WAIT-1, bsd-1990: words joined by `-`, kept as written. */
@@ -930,8 +931,10 @@ final class TreeBuilder {
      */
     private static String unspaced(ParserRuleContext c, String complaint) {
         String text = c.start.getInputStream().getText(Interval.of(c.start.getStartIndex(), c.stop.getStopIndex()));
-        if (text.chars().anyMatch(Character::isWhitespace)) {
-            throw new SyntaxError(Spans.of(c), complaint);
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                throw new SyntaxError(Spans.of(c), complaint);
+            }
         }
         return text;
     }
@@ -953,12 +956,14 @@ final class TreeBuilder {
         return built;
     }
 
+    private static final List<String> FIELD_NAMES = List.of("seq", "ack", "win", "urg", "len");
+
     /** Fields of a segment, in any order; their names are identifiers, checked here. */
     private final class FieldBuilder extends TcpsBaseVisitor<Field> {
         @Override
         public Field visitNamedField(NamedFieldContext c) {
             String name = c.name.getText();
-            if (!List.of("seq", "ack", "win", "urg", "len").contains(name)) {
+            if (!FIELD_NAMES.contains(name)) {
                 errors.add(Spans.of(c.name), String.format(UNKNOWN_FIELD, name));
                 return new Field.Error(expr(c.value), Spans.of(c));
             }
@@ -996,7 +1001,7 @@ final class TreeBuilder {
 
         /** The field's name, or null when there is no such field (reported). */
         private Name comparable(Token name) {
-            if (!List.of("seq", "ack", "win", "urg", "len").contains(name.getText())) {
+            if (!FIELD_NAMES.contains(name.getText())) {
                 errors.add(Spans.of(name), String.format(UNKNOWN_FIELD, name.getText()));
                 return null;
             }

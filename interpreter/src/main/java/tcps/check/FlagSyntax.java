@@ -1,5 +1,7 @@
 package tcps.check;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import tcps.tcp.TcpFlags;
 
@@ -36,12 +38,9 @@ public final class FlagSyntax {
         return bits;
     }
 
-    /** Between the words of SYN-ACK or FIN+ACK (compiled once: text.split would compile it every call). */
-    private static final java.util.regex.Pattern JOINS = java.util.regex.Pattern.compile("[-+]");
-
     private static int words(String text) {
         int bits = 0;
-        for (String word : JOINS.split(text)) {
+        for (String word : split(text)) {
             int bit = TcpFlags.bitOfWord(word);
             if (bit == 0) {
                 throw new IllegalArgumentException("unknown flag `" + word + "`" + hint(word) + "; " + HELP);
@@ -52,6 +51,31 @@ public final class FlagSyntax {
             bits |= bit;
         }
         return bits;
+    }
+
+    /**
+     * The words of SYN-ACK or FIN+ACK, split at each `-` and `+` exactly as
+     * {@code text.split("[-+]")} splits them (trailing empty words dropped), without a pattern:
+     * this runs for every flag word of a script.
+     */
+    static List<String> split(String text) {
+        List<String> words = new ArrayList<>(2);
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '-' || c == '+') {
+                words.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (words.isEmpty()) {
+            return List.of(text);
+        }
+        words.add(text.substring(start));
+        while (!words.isEmpty() && words.get(words.size() - 1).isEmpty()) {
+            words.remove(words.size() - 1);
+        }
+        return words;
     }
 
     /** "SYNACK" → " (did you mean SYN-ACK?)": words run together are the usual slip. */
