@@ -68,12 +68,13 @@ public sealed interface Expr {
     /**
      * A variable of an endpoint's TCB, named as RFC 9293 names it: {@code client.snd_una},
      * {@code snd_nxt}, {@code snd_wnd}, {@code rcv_nxt}, {@code rcv_wnd}, {@code iss}, {@code irs},
-     * and {@code rto}, {@code srtt} (RFC 6298, in microseconds), {@code retransmissions}.
+     * and {@code rto}, {@code srtt} (RFC 6298, in microseconds), {@code retransmissions},
+     * {@code cwnd} and {@code ssthresh} (RFC 5681, in bytes).
      */
     record Tcb(Name endpoint, Name variable, Span span) implements Expr {
         /** The variables a TCB shows, as the language spells them. */
         public static final java.util.List<String> VARIABLES = java.util.List.of("snd_una", "snd_nxt", "snd_wnd",
-                "rcv_nxt", "rcv_wnd", "iss", "irs", "rto", "srtt", "retransmissions");
+                "rcv_nxt", "rcv_wnd", "iss", "irs", "rto", "srtt", "retransmissions", "cwnd", "ssthresh");
 
         @Override
         public <R> R accept(Visitor<R> visitor) {

@@ -34,12 +34,13 @@ public enum ValueType {
 
     /**
      * The TCB variables a script can read (RFC 9293 3.3.1 names; rto and srtt from RFC 6298, in
-     * microseconds), and the kind of value each holds.
+     * microseconds; cwnd and ssthresh from RFC 5681, in bytes), and the kind of value each holds.
      */
-    public static final Map<String, ValueType> TCB_VARIABLES = Map.of(
-            "snd_una", SEQUENCE_NUMBER, "snd_nxt", SEQUENCE_NUMBER, "snd_wnd", NUMBER, "rcv_nxt", SEQUENCE_NUMBER,
-            "rcv_wnd", NUMBER, "iss", SEQUENCE_NUMBER, "irs", SEQUENCE_NUMBER, "rto", NUMBER, "srtt", NUMBER,
-            "retransmissions", NUMBER);
+    public static final Map<String, ValueType> TCB_VARIABLES = Map.ofEntries(
+            Map.entry("snd_una", SEQUENCE_NUMBER), Map.entry("snd_nxt", SEQUENCE_NUMBER), Map.entry("snd_wnd", NUMBER),
+            Map.entry("rcv_nxt", SEQUENCE_NUMBER), Map.entry("rcv_wnd", NUMBER), Map.entry("iss", SEQUENCE_NUMBER),
+            Map.entry("irs", SEQUENCE_NUMBER), Map.entry("rto", NUMBER), Map.entry("srtt", NUMBER),
+            Map.entry("retransmissions", NUMBER), Map.entry("cwnd", NUMBER), Map.entry("ssthresh", NUMBER));
 
     /** What {@code ref} names: a {@code let} value's type, or null for a segment bound with {@code as}. */
     @FunctionalInterface

@@ -37,6 +37,10 @@ final class TcbView {
                 return c.rttEstimate().srtt();
             case "retransmissions":
                 return c.retransmissions();
+            case "cwnd":
+                return c.cwnd();
+            case "ssthresh":
+                return c.ssthresh();
             case "rcv_nxt":
             case "irs":
                 if (c.irs().isEmpty()) {

@@ -40,6 +40,9 @@ public interface Connection {
     /** cwnd (RFC 5681) in bytes, or {@link Long#MAX_VALUE} when the profile has no congestion control. */
     long cwnd();
 
+    /** ssthresh (RFC 5681) in bytes, {@link Long#MAX_VALUE} until a loss sets it or without congestion control. */
+    long ssthresh();
+
     /** The RTT estimate behind the RTO (RFC 6298), as it stands. */
     RttEstimate rttEstimate();
 

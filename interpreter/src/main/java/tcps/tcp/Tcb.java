@@ -1650,6 +1650,11 @@ final class Tcb implements Connection {
     }
 
     @Override
+    public long ssthresh() {
+        return congestion.slowStartThreshold();
+    }
+
+    @Override
     public RttEstimate rttEstimate() {
         return new RttEstimate(rto.sampled(), rto.srtt(), rto.rttvar(), rto.base(), rto.backoffs(), rto.current());
     }
