@@ -23,9 +23,9 @@ public final class Cli {
         TcpsCommand top = new TcpsCommand(cwd);
         Factory factory = new Factory(top);
         CommandLine cl = new CommandLine(top, factory);
-        for (Class<?> sub : TcpsCommand.SUBCOMMANDS) {
-            if (only == null || only.equals(nameOf(sub))) {
-                cl.addSubcommand(new CommandLine(sub, factory));
+        for (int i = 0; i < TcpsCommand.SUBCOMMANDS.size(); i++) {
+            if (only == null || only.equals(TcpsCommand.NAMES.get(i))) {
+                cl.addSubcommand(new CommandLine(TcpsCommand.SUBCOMMANDS.get(i), factory));
             }
         }
         cl.setOut(out);
@@ -65,20 +65,12 @@ public final class Cli {
     private static String subcommandNamed(String... args) {
         for (String a : args) {
             if (!a.startsWith("-")) {
-                for (Class<?> sub : TcpsCommand.SUBCOMMANDS) {
-                    String name = nameOf(sub);
-                    if (name.equals(a) && !name.equals("help") && !name.equals("generate-completion")) {
-                        return name;
-                    }
-                }
-                return null;
+                boolean needsNoOther = TcpsCommand.NAMES.contains(a) && !a.equals("help")
+                        && !a.equals("generate-completion");
+                return needsNoOther ? a : null;
             }
         }
         return null;
-    }
-
-    private static String nameOf(Class<?> command) {
-        return command.getAnnotation(CommandLine.Command.class).name();
     }
 
     /** Subcommands get the parent through @ParentCommand; only the top needs constructing. */

@@ -45,6 +45,15 @@ class CliTest {
     }
 
     @Test
+    void subcommandNamesAreTheirAnnotations() {
+        assertEquals(TcpsCommand.SUBCOMMANDS.size(), TcpsCommand.NAMES.size());
+        for (int i = 0; i < TcpsCommand.NAMES.size(); i++) {
+            assertEquals(TcpsCommand.SUBCOMMANDS.get(i).getAnnotation(picocli.CommandLine.Command.class).name(),
+                    TcpsCommand.NAMES.get(i));
+        }
+    }
+
+    @Test
     void versionPrintsTheProjectVersion() {
         CliRun r = CliRun.separate(dir, "--version");
         assertEquals(0, r.exit());
