@@ -23,7 +23,20 @@ final class RelativeNumbering {
     /** The numbers one segment shows. SACK edges are shown as distances from {@code sackBase}. */
     record Shown(SeqNum seq, SeqNum ack, SeqNum sackBase) {}
 
-    private record Key(Ipv4 addressA, Ipv4 addressB, int portA, int portB) {}
+    private record Key(Ipv4 addressA, Ipv4 addressB, int portA, int portB) {
+        // equals and hashCode written out (the same values a record's own give): a record's are
+        // linked through invokedynamic on first use, a visible cost in a run that lasts milliseconds.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && portA == k.portA && portB == k.portB && addressA.equals(k.addressA)
+                    && addressB.equals(k.addressB);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((addressA.hashCode() * 31 + addressB.hashCode()) * 31 + portA) * 31 + portB;
+        }
+    }
 
     /** The bases of the two ends' sequence spaces, A being the end that sorts first. */
     private record Bases(SeqNum a, SeqNum b) {}

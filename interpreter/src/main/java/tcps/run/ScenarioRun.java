@@ -1324,6 +1324,18 @@ final class ScenarioRun {
         boolean takes(Segment s) {
             return from == null || s.src().equals(from) && s.dst().equals(to);
         }
+
+        // equals and hashCode written out (the same values a record's own give): a record's are
+        // linked through invokedynamic on first use, a visible cost in a run that lasts milliseconds.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Way w && java.util.Objects.equals(from, w.from) && java.util.Objects.equals(to, w.to);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hashCode(from) * 31 + java.util.Objects.hashCode(to);
+        }
     }
 
     private void noSegment(Statement.ExpectSegment e) {
