@@ -46,18 +46,31 @@ public final class StandardLibrary {
         return DEFINITIONS.computeIfAbsent(name, StandardLibrary::load);
     }
 
+    /**
+     * The definition from the compact form the build wrote beside the file ({@link
+     * CompactProfiles}), or, where there is none (classes built without Maven), from the file.
+     */
     private static ProfileDef load(String name) {
+        String compact = read("/stdlib/profiles/" + name + CompactProfiles.SUFFIX, false);
+        return compact != null ? CompactProfiles.decode(compact) : parsed(name);
+    }
+
+    /** The definition in {@code stdlib/profiles/NAME.tcps}, read with the script grammar. */
+    static ProfileDef parsed(String name) {
         String path = "stdlib/profiles/" + name + ".tcps";
-        ScriptParser.Result parsed = ScriptParser.parse(new Source(path, read("/" + path)));
+        ScriptParser.Result parsed = ScriptParser.parse(new Source(path, read("/" + path, true)));
         if (!parsed.errors().isEmpty() || parsed.script().profiles().size() != 1) {
             throw new IllegalStateException(path + " must define exactly one profile: " + parsed.errors());
         }
         return parsed.script().profiles().get(0);
     }
 
-    private static String read(String resource) {
+    private static String read(String resource, boolean needed) {
         try (InputStream in = StandardLibrary.class.getResourceAsStream(resource)) {
             if (in == null) {
+                if (!needed) {
+                    return null;
+                }
                 throw new IllegalStateException("the standard library is missing from the build: " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

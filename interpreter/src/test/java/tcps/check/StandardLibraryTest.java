@@ -29,6 +29,20 @@ class StandardLibraryTest {
         assertEquals(files, StandardLibrary.PROFILES.stream().sorted().toList());
     }
 
+    /** The compact form the build writes is what the parser makes of the file, for every profile. */
+    @Test
+    void theCompactFormIsTheParsedDefinition() throws IOException {
+        for (String name : StandardLibrary.PROFILES) {
+            tcps.syntax.ProfileDef parsed = StandardLibrary.parsed(name);
+            assertEquals(parsed, CompactProfiles.decode(CompactProfiles.encode(parsed)), name);
+            try (var in = StandardLibrary.class.getResourceAsStream("/stdlib/profiles/" + name + CompactProfiles.SUFFIX)) {
+                org.junit.jupiter.api.Assertions.assertNotNull(in, name + CompactProfiles.SUFFIX + " is not in the build");
+                String built = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(parsed, CompactProfiles.decode(built), name + CompactProfiles.SUFFIX + " is stale");
+            }
+        }
+    }
+
     @Test
     void theTextbookStackIsWhatTheRfcsSay() {
         Profile rfc = StandardLibrary.stacks().get("rfc9293");
