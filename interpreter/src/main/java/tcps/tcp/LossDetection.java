@@ -116,7 +116,8 @@ final class LossDetection {
      * once RACK.rtt + RACK.reo_wnd has passed since it was sent; for the others the reordering
      * timer waits for the earliest such instant.
      */
-    private void detect(long now) {
+    private boolean detect(long now) {
+        boolean entered = false;
         long reoWnd = reorderingWindow();
         long earliest = Tcb.NEVER;
         for (RetransmissionQueue.Entry e : List.copyOf(tcb.retransmissionQueue.entries())) {
@@ -128,8 +129,9 @@ final class LossDetection {
             if (lostAt <= now) {
                 if (!tcb.inRecovery()) {
                     tcb.enterRecovery(now);
+                    entered = true;
                 }
-                tcb.retransmitLost(e, now);
+                tcb.lost(e, now);
             } else {
                 earliest = Math.min(earliest, lostAt);
             }
@@ -139,6 +141,7 @@ final class LossDetection {
         } else if (tcb.timers.at(TcpTimer.REORDERING) != tcb.timers.onWheel(earliest, now)) {
             tcb.timers.arm(TcpTimer.REORDERING, earliest, "a segment may be lost once its reordering window passes (RFC 8985 6.3)", now);
         }
+        return entered;
     }
 
     /**
@@ -156,7 +159,7 @@ final class LossDetection {
     /** The reordering timer fired (RFC 8985 6.3): check again. */
     void reorderTimeout(long now) {
         if (!tcb.retransmissionQueue.isEmpty()) {
-            detect(now);
+            tcb.lostOnTimeout(detect(now), now);
         }
     }
 

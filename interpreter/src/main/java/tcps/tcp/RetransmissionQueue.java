@@ -136,6 +136,16 @@ final class RetransmissionQueue {
     }
 
     /** The earliest segment the peer has not SACKed: what a retransmission resends (RFC 6675). */
+    /** The entry whose segment starts at {@code seq}, or null. */
+    Entry find(SeqNum seq) {
+        for (Entry e : entries) {
+            if (e.segment().seq().equals(seq)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     Entry firstUnsacked() {
         for (Entry e : entries) {
             if (!e.sacked()) {

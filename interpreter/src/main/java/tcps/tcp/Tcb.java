@@ -743,6 +743,7 @@ final class Tcb implements Connection {
         }
         recoveryPoint = sndNxt;
         fastRecovery = false;
+        lostWaiting.clear();
         tlpHighSeq = null;
         // (5.5) back off; Linux keeps the first tcp_syn_linear_timeouts SYN timeouts at 1 RTO.
         boolean linear = state == TcpState.SYN_SENT && retransmits <= profile.get(SYN_LINEAR_TIMEOUTS);
@@ -1076,6 +1077,13 @@ final class Tcb implements Connection {
         }
     }
 
+    /**
+     * Segments loss detection found lost that wait for room in cwnd to go again, by SEG.SEQ in
+     * the order found (Linux: marked lost, then sent by tcp_xmit_retransmit_queue while
+     * tcp_packets_in_flight < cwnd). Only with RACK and PRR; other profiles resend at once.
+     */
+    private final java.util.LinkedHashSet<SeqNum> lostWaiting = new java.util.LinkedHashSet<>();
+
     /** What the last ACK removed from the retransmission queue, for loss detection. */
     private RetransmissionQueue.Acknowledged lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
 
@@ -1105,11 +1113,74 @@ final class Tcb implements Connection {
      * SACKed; without SACK, one segment less per duplicate ACK (as Linux counts them, tcp_add_reno_sack).
      */
     long pipe() {
-        long flight = sndNxt.distanceFrom(sndUna) - retransmissionQueue.sackedBytes();
+        long flight = sndNxt.distanceFrom(sndUna) - retransmissionQueue.sackedBytes() - lostWaitingBytes();
         if (!inUse.sack()) {
             flight -= (long) lossDetection.duplicateAcks() * Math.max(1, inUse.sendMss(profile.get(MSS)));
         }
         return Math.max(0, flight);
+    }
+
+    /**
+     * Loss detection found {@code lost} lost (RFC 8985 6.2, RFC 5681 3.2): with RACK and PRR it
+     * waits for room in cwnd, which the ACK's rate reduction sets ({@link #retransmitLostWaiting}),
+     * and is no longer counted in flight (RFC 6675 pipe, Linux lost_out); otherwise it goes now.
+     */
+    void lost(RetransmissionQueue.Entry lost, long now) {
+        if (profile.get(PROPORTIONAL_RATE_REDUCTION) && profile.get(RACK) && inUse.sack()) {
+            lostWaiting.add(lost.segment().seq());
+        } else {
+            retransmitLost(lost, now);
+        }
+    }
+
+    /** The bytes of segments found lost and not yet sent again (still unacknowledged, unSACKed). */
+    private long lostWaitingBytes() {
+        if (lostWaiting.isEmpty()) {
+            return 0;
+        }
+        long n = 0;
+        for (java.util.Iterator<SeqNum> it = lostWaiting.iterator(); it.hasNext(); ) {
+            RetransmissionQueue.Entry e = retransmissionQueue.find(it.next());
+            if (e == null || e.sacked()) {
+                it.remove();
+            } else {
+                n += e.segment().seqLength();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Sends segments found lost again, oldest first, while they fit in cwnd (Linux
+     * tcp_xmit_retransmit_queue: while tcp_packets_in_flight < cwnd); new data follows only
+     * when all have gone.
+     */
+    private void retransmitLostWaiting(long now) {
+        while (!lostWaiting.isEmpty()) {
+            SeqNum seq = lostWaiting.iterator().next();
+            RetransmissionQueue.Entry e = retransmissionQueue.find(seq);
+            if (e == null || e.sacked()) {
+                lostWaiting.remove(seq);
+                continue;
+            }
+            if (pipe() + e.segment().seqLength() > congestion.window()) {
+                return;
+            }
+            lostWaiting.remove(seq);
+            retransmitLost(e, now);
+        }
+    }
+
+    /**
+     * The reordering timer found segments lost: entering recovery this way, the window is reduced
+     * as if one segment had been delivered, which lets the first go at once (Linux
+     * tcp_rack_reo_timeout, tcp_cwnd_reduction(sk, 1, ...)); then they go as cwnd allows.
+     */
+    void lostOnTimeout(boolean enteredRecovery, long now) {
+        if (enteredRecovery) {
+            congestion.recoveryAck(0, Math.max(1, inUse.sendMss(profile.get(MSS))), false, pipe(), now);
+        }
+        retransmitLostWaiting(now);
     }
 
     /** An RTT sample from TSecr: our timestamp clock's ticks since the echoed TSval, at least one. */
@@ -1354,7 +1425,10 @@ final class Tcb implements Connection {
         if (timers.armed(TcpTimer.PERSIST) && sndUna.plus(sndWnd).gt(sndNxt)) {
             stopProbing(now);
         }
-        if (finSeq == null && maySendData()) {
+        if (maySendData()) {
+            retransmitLostWaiting(now);
+        }
+        if (finSeq == null && maySendData() && lostWaiting.isEmpty()) {
             transmitQueued(now);
         }
         if (ackNow) {

@@ -809,6 +809,27 @@ class EstablishedTest {
         }
 
         @Test
+        void segmentsFoundLostGoAgainOnlyAsProportionalRateReductionAllows() {
+            // packetdrill tcp_fast_recovery_prr-ss-30pkt-lost1_4: ten segments, the first four
+            // lost. The third SACK finds all four lost, but in flight are only the three SACKed
+            // ones' successors (3 segments < ssthresh 7): PRR lets one segment go per segment
+            // delivered, so one lost segment goes per SACK, not four at once.
+            Fixture fx = establishedAfter10ms();
+            byte[] text = filled(1448 * 10);
+            fx.conn.send(text, fx.now);
+            assertEquals(10, fx.sent().size());
+            fx.at(20_000);
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1 + 4 * 1448, 1 + 5 * 1448)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1 + 4 * 1448, 1 + 6 * 1448)));
+            fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1 + 4 * 1448, 1 + 7 * 1448)),
+                    fx.ours(ACK).seq(1).ack(1).data(Arrays.copyOfRange(text, 0, 1448)));
+            for (int i = 1; i < 4; i++) {
+                fx.expectSent(fx.arrive(fx.peer(ACK).seq(1).ack(1).sack(1 + 4 * 1448, 1 + (7 + i) * 1448)),
+                        fx.ours(ACK).seq(1 + i * 1448).ack(1).data(Arrays.copyOfRange(text, i * 1448, (i + 1) * 1448)));
+            }
+        }
+
+        @Test
         void rackResendsWhenTheReorderingWindowPasses() {
             Fixture fx = establishedAfter10ms();
             byte[] text = filled(1448 * 3);
