@@ -24,65 +24,81 @@ final class Nesting {
     private Nesting() {}
 
     /**
-     * The first token at which blocks nest deeper than {@code max}, or an expression has more
-     * than {@code max} operators and parentheses, or null. Counting operators bounds the depth
-     * of every tree the parser and the passes after it would recurse into, and a file refused
-     * here is not parsed at all, which also keeps a 50,000-term expression from costing seconds.
+     * Checks on a file's tokens, fed one at a time as the lexer makes them (so that a long file's
+     * tokens are not read again): {@link Scan#deep()} is the first token at which blocks nest
+     * deeper than {@code max}, or an expression has more than {@code max} operators and
+     * parentheses. Counting operators bounds the depth of every tree the parser and the passes
+     * after it would recurse into, and a file refused here is not parsed at all, which also keeps
+     * a 50,000-term expression from costing seconds. {@link Scan#expressionsMayBeTooDeep()} says
+     * whether {@link #tooDeepExpressions} can find anything.
      */
-    static Deep tooDeepForTheParser(List<Token> tokens, int max) {
-        int blocks = 0;
-        int operators = 0; // in the expression being read: + - * and parentheses
-        for (Token t : tokens) {
-            switch (t.getType()) {
-                case TcpsParser.LBRACE -> {
-                    blocks++;
-                    operators = 0;
-                }
-                case TcpsParser.RBRACE -> {
-                    blocks = Math.max(0, blocks - 1);
-                    operators = 0;
-                }
-                case TcpsParser.LPAREN, TcpsParser.PLUS, TcpsParser.MINUS, TcpsParser.STAR -> operators++;
-                case TcpsParser.RPAREN, TcpsParser.INT, TcpsParser.IDENT, TcpsParser.ISN, TcpsParser.DOT -> {
-                    // inside an expression
-                }
-                default -> operators = 0; // `=`, `,`, a keyword, a new line: another expression starts
-            }
-            if (blocks > max) {
-                return new Deep(t, "blocks nest too deeply: more than " + max + " `{` open at once");
-            }
-            if (operators > max) {
-                return new Deep(t, expressionMessage(max));
-            }
-        }
-        return null;
-    }
+    static final class Scan {
+        private final int max;
+        private int blocks;
+        private int operators; // in the expression being read: + - * and parentheses
+        private Deep deep;
+        private int chainOperators; // as operators, but durations and blanks do not end the run
+        private boolean mayBeTooDeep;
 
-    /**
-     * Whether any expression in a file of these tokens could nest deeper than {@code max}; when
-     * not, {@link #tooDeepExpressions} has nothing to find and its walk of the whole parse tree
-     * can be skipped. Every level of an expression but the innermost takes an operator token of
-     * its own (`-`, `*`, `+`, `(`), and an expression's tokens are contiguous (in a tree parsed
-     * without error recovery, which may skip tokens), all of the kinds counted here: so no
-     * expression is deeper than the operators of its run of such tokens, plus one.
-     */
-    static boolean expressionsMayBeTooDeep(List<Token> tokens, int max) {
-        int operators = 0;
-        for (Token t : tokens) {
-            switch (t.getType()) {
+        Scan(int max) {
+            this.max = max;
+        }
+
+        void see(Token t) {
+            int type = t.getType();
+            if (deep == null) {
+                switch (type) {
+                    case TcpsParser.LBRACE -> {
+                        blocks++;
+                        operators = 0;
+                    }
+                    case TcpsParser.RBRACE -> {
+                        blocks = Math.max(0, blocks - 1);
+                        operators = 0;
+                    }
+                    case TcpsParser.LPAREN, TcpsParser.PLUS, TcpsParser.MINUS, TcpsParser.STAR -> operators++;
+                    case TcpsParser.RPAREN, TcpsParser.INT, TcpsParser.IDENT, TcpsParser.ISN, TcpsParser.DOT -> {
+                        // inside an expression
+                    }
+                    default -> operators = 0; // `=`, `,`, a keyword, a new line: another expression starts
+                }
+                if (blocks > max) {
+                    deep = new Deep(t, "blocks nest too deeply: more than " + max + " `{` open at once");
+                } else if (operators > max) {
+                    deep = new Deep(t, expressionMessage(max));
+                }
+            }
+            // Every level of an expression but the innermost takes an operator token of its own
+            // (`-`, `*`, `+`, `(`), and an expression's tokens are contiguous (in a tree parsed
+            // without error recovery, which may skip tokens), all of the kinds counted here: so no
+            // expression is deeper than the operators of its run of such tokens, plus one.
+            switch (type) {
                 case TcpsParser.LPAREN, TcpsParser.PLUS, TcpsParser.MINUS, TcpsParser.STAR -> {
-                    if (++operators + 1 > max) {
-                        return true;
+                    if (++chainOperators + 1 > max) {
+                        mayBeTooDeep = true;
                     }
                 }
                 case TcpsParser.RPAREN, TcpsParser.INT, TcpsParser.IDENT, TcpsParser.ISN, TcpsParser.DOT,
                         TcpsParser.DURATION, TcpsParser.HOLE -> {
                     // inside an expression
                 }
-                default -> operators = 0;
+                default -> chainOperators = 0;
             }
         }
-        return false;
+
+        /** Where the tokens so far nest too deep for the parser, or null. */
+        Deep deep() {
+            return deep;
+        }
+
+        /**
+         * Whether any expression in a file of these tokens could nest deeper than {@code max};
+         * when not, {@link #tooDeepExpressions} has nothing to find in a tree parsed without error
+         * recovery, and its walk of the whole parse tree can be skipped.
+         */
+        boolean expressionsMayBeTooDeep() {
+            return mayBeTooDeep;
+        }
     }
 
     /**

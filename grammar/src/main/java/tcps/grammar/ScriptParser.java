@@ -124,17 +124,16 @@ public final class ScriptParser {
 
     private static Built treeBuilder(Source source, ErrorList errors, TreeBuilder.Mode mode, Library library,
             java.util.Map<String, Library.MacroDef> macros, int depth, int maxDepth) {
-        TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
-        lexer.removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
+        ScanningLexer lexer = new ScanningLexer(source, maxDepth);
         CommonTokenStream tokens = tokenStream(lexer, source.text().length());
         tokens.fill();
-        List<Diagnostic> notAScenario = exerciseParts(source, tokens);
+        List<Diagnostic> notAScenario = exerciseParts(source, lexer);
         if (!notAScenario.isEmpty()) {
             notAScenario.forEach(errors::add);
             return new Built(null, macros);
         }
         // The parser recurses into parentheses and blocks: a file nested past the limit is not parsed.
-        Nesting.Deep deep = Nesting.tooDeepForTheParser(tokens.getTokens(), maxDepth);
+        Nesting.Deep deep = lexer.nesting.deep();
         if (deep != null) {
             errors.add(new Diagnostic(source, Spans.of(deep.token()), deep.message()));
             return new Built(null, macros);
@@ -146,7 +145,7 @@ public final class ScriptParser {
         TcpsParser.ScriptContext tree = parsed.tree();
         NavigableSet<Integer> errorTokens = parsed.errorTokens();
         // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
-        for (ParserRuleContext expr : tooDeepExpressions(parsed, tokens, maxDepth)) {
+        for (ParserRuleContext expr : tooDeepExpressions(parsed, lexer, maxDepth)) {
             errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(maxDepth)));
             errorTokens.add(expr.start.getTokenIndex()); // its statement is skipped
         }
@@ -163,8 +162,8 @@ public final class ScriptParser {
             boolean recovered) {}
 
     /** The expressions of a parsed text nested deeper than {@code max}; the tree is walked only when the tokens allow one. */
-    private static List<ParserRuleContext> tooDeepExpressions(TwoStages<?> parsed, CommonTokenStream tokens, int max) {
-        if (!parsed.recovered() && !Nesting.expressionsMayBeTooDeep(tokens.getTokens(), max)) {
+    private static List<ParserRuleContext> tooDeepExpressions(TwoStages<?> parsed, ScanningLexer lexer, int max) {
+        if (!parsed.recovered() && !lexer.nesting.expressionsMayBeTooDeep()) {
             return List.of();
         }
         return Nesting.tooDeepExpressions(parsed.tree(), max);
@@ -228,18 +227,46 @@ public final class ScriptParser {
      * An exercise, or the blanks of one, handed to {@code tcps run}: said plainly, before parsing,
      * so that running a handout neither prints its answers nor a list of syntax errors.
      */
-    private static List<Diagnostic> exerciseParts(Source source, CommonTokenStream tokens) {
-        tokens.fill();
-        List<Diagnostic> found = new ArrayList<>();
-        for (Token t : tokens.getTokens()) {
-            if (t.getType() == TcpsLexer.EXERCISE && found.isEmpty()) {
-                return List.of(new Diagnostic(source, Spans.of(t), IS_AN_EXERCISE));
-            }
-            if (t.getType() == TcpsLexer.HOLE) {
-                found.add(new Diagnostic(source, Spans.of(t), BLANK_OUTSIDE_EXERCISE));
-            }
+    private static List<Diagnostic> exerciseParts(Source source, ScanningLexer lexer) {
+        if (lexer.exercise != null) {
+            return List.of(new Diagnostic(source, Spans.of(lexer.exercise), IS_AN_EXERCISE));
         }
-        return found.size() > ErrorList.MOST ? found.subList(0, ErrorList.MOST) : found;
+        List<Diagnostic> found = new ArrayList<>();
+        for (Token t : lexer.blanks) {
+            found.add(new Diagnostic(source, Spans.of(t), BLANK_OUTSIDE_EXERCISE));
+        }
+        return found;
+    }
+
+    /**
+     * The lexer of a whole file, which also looks at each token as it makes it, for the checks
+     * made before parsing (so that a long file's tokens are not read again for each).
+     */
+    private static final class ScanningLexer extends TcpsLexer {
+        /** How deep the file nests (see {@link Nesting}). */
+        final Nesting.Scan nesting;
+        /** The first `exercise` keyword, if no `?` blank comes before it. */
+        Token exercise;
+        /** The first {@link ErrorList#MOST} `?` blanks. */
+        final List<Token> blanks = new ArrayList<>();
+
+        ScanningLexer(Source source, int maxDepth) {
+            super(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
+            removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
+            nesting = new Nesting.Scan(maxDepth);
+        }
+
+        @Override
+        public Token nextToken() {
+            Token t = super.nextToken();
+            nesting.see(t);
+            if (t.getType() == EXERCISE && exercise == null && blanks.isEmpty()) {
+                exercise = t;
+            } else if (t.getType() == HOLE && blanks.size() < ErrorList.MOST) {
+                blanks.add(t);
+            }
+            return t;
+        }
     }
 
     /** The result of parsing an exercise: {@code exercise} is null when {@code errors} is not empty. */
@@ -255,14 +282,13 @@ public final class ScriptParser {
 
     /** Parses an exercise file (docs/teaching.md): its frame, blanks, checks and goals. */
     public static ExerciseResult parseExercise(Source source) {
-        TcpsLexer lexer = new TcpsLexer(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
-        lexer.removeErrorListeners();
+        ScanningLexer lexer = new ScanningLexer(source, DEFAULT_MAX_DEPTH);
         CommonTokenStream tokens = tokenStream(lexer, source.text().length());
         ErrorList errors = new ErrorList(source);
         // As for scripts: a file nested past the limit is not parsed (the parser recurses), and an
         // operator chain too deep for the tree builder is an error at its place.
         tokens.fill();
-        Nesting.Deep deep = Nesting.tooDeepForTheParser(tokens.getTokens(), DEFAULT_MAX_DEPTH);
+        Nesting.Deep deep = lexer.nesting.deep();
         if (deep != null) {
             errors.add(new Diagnostic(source, Spans.of(deep.token()), deep.message()));
             return new ExerciseResult(null, errors.toList());
@@ -272,7 +298,7 @@ public final class ScriptParser {
         TwoStages<TcpsParser.ExerciseFileContext> parsed =
                 twoStages(source, tokens, parser, errors, TcpsParser::exerciseFile);
         TcpsParser.ExerciseFileContext tree = parsed.tree();
-        for (ParserRuleContext expr : tooDeepExpressions(parsed, tokens, DEFAULT_MAX_DEPTH)) {
+        for (ParserRuleContext expr : tooDeepExpressions(parsed, lexer, DEFAULT_MAX_DEPTH)) {
             errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(DEFAULT_MAX_DEPTH)));
         }
         if (!errors.isEmpty()) {
