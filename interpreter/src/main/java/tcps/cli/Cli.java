@@ -22,10 +22,12 @@ public final class Cli {
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, Path cwd, String only) {
         TcpsCommand top = new TcpsCommand(cwd);
         Factory factory = new Factory(top);
-        CommandLine cl = new CommandLine(top, factory);
+        CommandLine cl = new CommandLine(TcpsCommand.spec(top), factory);
         for (int i = 0; i < TcpsCommand.SUBCOMMANDS.size(); i++) {
             if (only == null || only.equals(TcpsCommand.NAMES.get(i))) {
-                cl.addSubcommand(new CommandLine(TcpsCommand.SUBCOMMANDS.get(i), factory));
+                Class<?> sub = TcpsCommand.SUBCOMMANDS.get(i);
+                cl.addSubcommand(sub == RunCommand.class ? new CommandLine(RunCommand.spec(new RunCommand(top)), factory)
+                        : new CommandLine(sub, factory));
             }
         }
         cl.setOut(out);

@@ -9,12 +9,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import tcps.check.ScenarioPlan;
 import tcps.report.CaptureFile;
 import tcps.report.Findings;
@@ -34,120 +32,167 @@ import tcps.run.Limits;
 import tcps.run.RunOptions;
 import tcps.run.ScenarioResult;
 
-/** {@code tcps run FILE...}: runs scenarios and prints their transcripts and failed assertions. */
-@Command(name = "run",
-        description = "Runs the scenarios in each FILE against the reference TCP model on a virtual clock. "
-                + "Prints each scenario's segments as tcpdump prints them, every failed assertion at its "
-                + "file:line:col, and a closing line 'N passed, M failed'.",
-        sortOptions = false,
-        footer = ExitCode.HELP_TEXT)
+/**
+ * {@code tcps run FILE...}: runs scenarios and prints their transcripts and failed assertions.
+ *
+ * <p>Its options are declared in code ({@link #spec}), not with picocli's annotations: reading
+ * annotations costs a fresh JVM the parsing of each and a generated proxy class per annotation
+ * type, a visible share of a one-line run's start-up. The help text is the same either way.
+ */
 final class RunCommand implements Callable<Integer> {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    private boolean help;
-
-    @ParentCommand
-    private TcpsCommand parent;
-
-    @Spec
+    private final TcpsCommand parent;
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-S", "--absolute-tcp-sequence-numbers"},
-            description = "Print absolute sequence numbers, as tcpdump -S does (default: relative).")
+    // The options' values, read from the parsed command line when the command runs.
     private boolean absolute;
-
-    @Option(names = "-n", description = "Print addresses as numbers (default: 127.0.0.1 prints as localhost).")
     private boolean numeric;
-
-    @Option(names = "-t",
-            description = "Timestamps as tcpdump -t: once for none, twice (-tt) for seconds since the start.")
-    private boolean[] timestamps = new boolean[0];
-
-    @Option(names = "-v", description = "tcpdump's verbose form: the IPv4 header and the checksum on a second line.")
+    private boolean[] timestamps;
     private boolean verbose;
-
-    @Option(names = {"-A", "--annotate"},
-            description = "Between tcpdump's lines, show what faults did to segments and what happened in the "
-                    + "stacks: state changes, discarded segments and why (RFC section), errors, timers that fired "
-                    + "and the numbers behind them.")
     private boolean annotate;
-
-    @Option(names = "--tcb",
-            description = "Under each segment of the transcript, the TCB variables of both ends after it (RFC 9293 "
-                    + "names: SND.UNA, SND.NXT, SND.WND, RCV.NXT, RCV.WND, and the RTO).")
     private boolean tcb;
-
-    @Option(names = "--format", paramLabel = "FORMAT",
-            description = "What standard output gets: text (the transcript, the default) or json (every segment, "
-                    + "event, timer, TCB snapshot and failure as one JSON document; schema in docs/tcps-run.schema.json).")
-    private Format format = Format.text;
+    private Format format;
+    private boolean quiet;
+    private boolean ladder;
+    private boolean mermaid;
+    private Path svg;
+    private Path html;
+    private When color;
+    private When unicode;
+    private long seed;
+    private boolean failFast;
+    private List<String> only;
+    private Path pcap;
+    private Path pcapDir;
+    private final LimitOptions limitOptions = new LimitOptions.ForRuns();
+    private List<String> files;
 
     /** The formats of standard output. */
     enum Format { text, json }
 
-    @Option(names = {"-q", "--quiet"},
-            description = "No transcript: print only failed assertions and the closing line. The run keeps only what "
-                    + "its assertions need, so long transfers run in constant memory; for many scenarios in CI.")
-    private boolean quiet;
-
-    @Option(names = "--ladder",
-            description = "Draw each scenario as a ladder diagram (80 columns): a column per endpoint, an arrow per "
-                    + "segment, states, timers and errors beside their endpoint, lost segments ending in X.")
-    private boolean ladder;
-
-    @Option(names = "--mermaid",
-            description = "Write each scenario as a Mermaid sequenceDiagram (GitHub and GitLab draw it in Markdown).")
-    private boolean mermaid;
-
-    @Option(names = "--svg", paramLabel = "FILE",
-            description = "Also write the ladder diagram of the scenario to FILE, a self-contained SVG (arrows slanted by "
-                    + "the link delay; hovering over one shows its tcpdump line and the TCB before and after).")
-    private Path svg;
-
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write a report of the whole run to FILE, one self-contained HTML page: per scenario the "
-                    + "diagram, the annotated transcript and the failures at their lines; click an arrow for its details.")
-    private Path html;
-
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Colour the ladder: auto (on a terminal, unless NO_COLOR is set), always, never.")
-    private When color = When.auto;
-
-    @Option(names = "--unicode", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Draw the ladder with Unicode box drawing: auto (on a UTF-8 terminal), always, never "
-                    + "(plain ASCII).")
-    private When unicode = When.auto;
-
     /** auto, always, never. */
     enum When { auto, always, never }
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed for every random-looking choice (ports, ISNs, timestamps). Default: ${DEFAULT-VALUE}.")
-    private long seed = RunOptions.DEFAULT.seed();
+    RunCommand(TcpsCommand parent) {
+        this.parent = parent;
+    }
 
-    @Option(names = "--fail-fast", description = "Stop at the first failed assertion.")
-    private boolean failFast;
+    /** The command {@code run}, its options in the order --help lists them, bound to {@code run}. */
+    static CommandSpec spec(RunCommand run) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(run);
+        run.spec = spec;
+        spec.name("run");
+        spec.usageMessage()
+                .description("Runs the scenarios in each FILE against the reference TCP model on a virtual clock. "
+                        + "Prints each scenario's segments as tcpdump prints them, every failed assertion at its "
+                        + "file:line:col, and a closing line 'N passed, M failed'.")
+                .sortOptions(false)
+                .footer(ExitCode.HELP_TEXT);
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.")
+                .build());
+        flag(spec, "Print absolute sequence numbers, as tcpdump -S does (default: relative).",
+                "-S", "--absolute-tcp-sequence-numbers");
+        flag(spec, "Print addresses as numbers (default: 127.0.0.1 prints as localhost).", "-n");
+        spec.addOption(OptionSpec.builder("-t").type(boolean[].class).arity("0").initialValue(new boolean[0])
+                .description("Timestamps as tcpdump -t: once for none, twice (-tt) for seconds since the start.")
+                .build());
+        flag(spec, "tcpdump's verbose form: the IPv4 header and the checksum on a second line.", "-v");
+        flag(spec, "Between tcpdump's lines, show what faults did to segments and what happened in the "
+                + "stacks: state changes, discarded segments and why (RFC section), errors, timers that fired "
+                + "and the numbers behind them.", "-A", "--annotate");
+        flag(spec, "Under each segment of the transcript, the TCB variables of both ends after it (RFC 9293 "
+                + "names: SND.UNA, SND.NXT, SND.WND, RCV.NXT, RCV.WND, and the RTO).", "--tcb");
+        spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Format.class)
+                .initialValue(Format.text)
+                .description("What standard output gets: text (the transcript, the default) or json (every segment, "
+                        + "event, timer, TCB snapshot and failure as one JSON document; schema in "
+                        + "docs/tcps-run.schema.json).")
+                .build());
+        flag(spec, "No transcript: print only failed assertions and the closing line. The run keeps only what "
+                + "its assertions need, so long transfers run in constant memory; for many scenarios in CI.",
+                "-q", "--quiet");
+        flag(spec, "Draw each scenario as a ladder diagram (80 columns): a column per endpoint, an arrow per "
+                + "segment, states, timers and errors beside their endpoint, lost segments ending in X.", "--ladder");
+        flag(spec, "Write each scenario as a Mermaid sequenceDiagram (GitHub and GitLab draw it in Markdown).",
+                "--mermaid");
+        path(spec, "--svg", "FILE", "Also write the ladder diagram of the scenario to FILE, a self-contained SVG "
+                + "(arrows slanted by the link delay; hovering over one shows its tcpdump line and the TCB before "
+                + "and after).");
+        path(spec, "--html", "FILE", "Also write a report of the whole run to FILE, one self-contained HTML page: "
+                + "per scenario the diagram, the annotated transcript and the failures at their lines; click an "
+                + "arrow for its details.");
+        spec.addOption(OptionSpec.builder("--color").paramLabel("WHEN").type(When.class).defaultValue("auto")
+                .initialValue(When.auto)
+                .description("Colour the ladder: auto (on a terminal, unless NO_COLOR is set), always, never.")
+                .build());
+        spec.addOption(OptionSpec.builder("--unicode").paramLabel("WHEN").type(When.class).defaultValue("auto")
+                .initialValue(When.auto)
+                .description("Draw the ladder with Unicode box drawing: auto (on a UTF-8 terminal), always, never "
+                        + "(plain ASCII).")
+                .build());
+        spec.addOption(OptionSpec.builder("--seed").paramLabel("N").type(long.class)
+                .initialValue(RunOptions.DEFAULT.seed())
+                .description("Seed for every random-looking choice (ports, ISNs, timestamps). Default: "
+                        + "${DEFAULT-VALUE}.")
+                .build());
+        flag(spec, "Stop at the first failed assertion.", "--fail-fast");
+        spec.addOption(OptionSpec.builder("--scenario").paramLabel("NAME").type(List.class)
+                .auxiliaryTypes(String.class)
+                .description("Run only the scenarios with this name (may be repeated).")
+                .build());
+        path(spec, "--pcap", "OUT", "Write the capture of the scenario to OUT (a pcap file tcpdump and Wireshark "
+                + "read).");
+        path(spec, "--pcap-dir", "DIR", "Write one pcap file per scenario into DIR: SCRIPT.pcap, or SCRIPT-N.pcap "
+                + "for the Nth scenario of a file that has several.");
+        spec.addMixin("limitOptions", CommandSpec.forAnnotatedObject(run.limitOptions));
+        spec.addPositional(PositionalParamSpec.builder().arity("1..*").required(true).paramLabel("FILE").type(List.class)
+                .auxiliaryTypes(String.class).description("Scripts to run (.tcps).")
+                .build());
+        return spec;
+    }
 
-    @Option(names = "--scenario", paramLabel = "NAME",
-            description = "Run only the scenarios with this name (may be repeated).")
-    private List<String> only = List.of();
+    private static void flag(CommandSpec spec, String description, String... names) {
+        spec.addOption(OptionSpec.builder(names).type(boolean.class).initialValue(false).description(description)
+                .build());
+    }
 
-    @Option(names = "--pcap", paramLabel = "OUT",
-            description = "Write the capture of the scenario to OUT (a pcap file tcpdump and Wireshark read).")
-    private Path pcap;
+    private static void path(CommandSpec spec, String name, String label, String description) {
+        spec.addOption(OptionSpec.builder(name).paramLabel(label).type(Path.class).description(description).build());
+    }
 
-    @Option(names = "--pcap-dir", paramLabel = "DIR",
-            description = "Write one pcap file per scenario into DIR: SCRIPT.pcap, or SCRIPT-N.pcap for the Nth "
-                    + "scenario of a file that has several.")
-    private Path pcapDir;
+    /** The value the command line gave option {@code name}, or its initial value. */
+    @SuppressWarnings("unchecked")
+    private <T> T value(String name) {
+        return (T) spec.findOption(name).getValue();
+    }
 
-    @CommandLine.Mixin
-    private LimitOptions limitOptions = new LimitOptions.ForRuns();
-
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scripts to run (.tcps).")
-    private List<String> files;
+    /** Takes the options' values from the parsed command line. */
+    private void read() {
+        absolute = value("-S");
+        numeric = value("-n");
+        timestamps = value("-t");
+        verbose = value("-v");
+        annotate = value("-A");
+        tcb = value("--tcb");
+        format = value("--format");
+        quiet = value("-q");
+        ladder = value("--ladder");
+        mermaid = value("--mermaid");
+        svg = value("--svg");
+        html = value("--html");
+        color = value("--color");
+        unicode = value("--unicode");
+        seed = value("--seed");
+        failFast = value("--fail-fast");
+        List<String> scenarios = value("--scenario");
+        only = scenarios == null ? List.of() : scenarios;
+        pcap = value("--pcap");
+        pcapDir = value("--pcap-dir");
+        files = spec.positionalParameters().get(0).getValue();
+    }
 
     @Override
     public Integer call() {
+        read();
         PrintWriter err = spec.commandLine().getErr();
         Limits limits = limitOptions.limits(spec.commandLine());
         refuseConflictingOptions();

@@ -48,8 +48,10 @@ class CliTest {
     void subcommandNamesAreTheirAnnotations() {
         assertEquals(TcpsCommand.SUBCOMMANDS.size(), TcpsCommand.NAMES.size());
         for (int i = 0; i < TcpsCommand.NAMES.size(); i++) {
-            assertEquals(TcpsCommand.SUBCOMMANDS.get(i).getAnnotation(picocli.CommandLine.Command.class).name(),
-                    TcpsCommand.NAMES.get(i));
+            Class<?> sub = TcpsCommand.SUBCOMMANDS.get(i);
+            String name = sub == RunCommand.class ? RunCommand.spec(new RunCommand(new TcpsCommand(dir))).name()
+                    : sub.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertEquals(name, TcpsCommand.NAMES.get(i));
         }
     }
 
