@@ -821,19 +821,20 @@ final class TreeBuilder {
                     + (Library.MAX_EXPANDED_CHARS >> 20) + " MiB of text in all (`" + name + "(...)` is one too many); "
                     + "call fewer macros, or define them in a smaller file");
         }
-        String text = substituted(macro, args);
+        Substituted text = substituted(macro, args);
         if (text == null) {
             throw new SyntaxError(at, "the expansion of `" + name + "(...)` is longer than " + (MAX_EXPANSION_CHARS >> 20)
                     + " MiB of text; do macros pass growing arguments to each other?");
         }
-        Source expanded = new Source(macro.source().name(), text);
+        Source expanded = Source.expansion(macro.source(), text.text(), text.substitutions());
         ErrorList inner = new ErrorList(expanded);
         ScriptParser.Built built = ScriptParser.parseExpansion(expanded, inner, library, macros, depth + 1);
-        String where = " (in `" + call + "`, called at " + source.name() + ":" + at + ")";
+        String where = " (in `" + call + "`, called at " + source.name() + ":" + source.toOrigin(at) + ")";
         for (tcps.syntax.Diagnostic d : inner.toList()) {
             // a macro calling itself from one place would name that call once per level: once is enough
             String message = d.message().contains(where) ? d.message() : d.message() + where;
-            errors.add(new tcps.syntax.Diagnostic(d.source(), d.span(), message));
+            // shown in the macro as written: its line, and the column there (not in the arguments' text)
+            errors.add(new tcps.syntax.Diagnostic(d.source().origin(), d.source().toOrigin(d.span()), message));
         }
         // built() is null when the expansion nested too deeply to be parsed; that error is reported above
         List<Statement> body = built.built() == null || built.built().scenarios().isEmpty() ? List.of()
@@ -844,11 +845,14 @@ final class TreeBuilder {
     /** The longest body one macro call may expand to: arguments passed on and repeated grow fast. */
     static final int MAX_EXPANSION_CHARS = 1 << 20;
 
+    /** An expansion's text, and where each argument went (as {@link Source#expansion} takes them). */
+    private record Substituted(String text, int[] substitutions) {}
+
     /**
      * The macro's file with only its body left, each parameter replaced by its argument; null
      * when the body would grow longer than {@link #MAX_EXPANSION_CHARS} (it is measured first).
      */
-    private static String substituted(Library.MacroDef macro, List<String> args) {
+    private static Substituted substituted(Library.MacroDef macro, List<String> args) {
         String text = macro.source().text();
         List<Token> all = ScriptParser.tokens(text);
         long length = macro.bodyEnd() - macro.bodyStart(); // the body; the rest of the file is blanked
@@ -869,15 +873,27 @@ final class TreeBuilder {
             out.append(inBody || ch == '\n' || ch == '\r' ? ch : ' ');
         }
         List<Token> tokens = all;
+        List<int[]> places = new ArrayList<>();
         for (int k = tokens.size() - 1; k >= 0; k--) {
             Token t = tokens.get(k);
             int param = macro.params().indexOf(t.getText());
             if (t.getType() == IDENT && param >= 0 && t.getStartIndex() >= macro.bodyStart()
                     && t.getStopIndex() < macro.bodyEnd()) {
                 out.replace(t.getStartIndex(), t.getStopIndex() + 1, args.get(param));
+                places.add(0, new int[] {t.getStartIndex(), t.getStopIndex() + 1, args.get(param).length()});
             }
         }
-        return out.toString();
+        int[] substitutions = new int[places.size() * 4];
+        int growth = 0; // how much longer the text is so far than the macro as written
+        for (int i = 0; i < places.size(); i++) {
+            int[] p = places.get(i);
+            substitutions[4 * i] = p[0] + growth;
+            substitutions[4 * i + 1] = p[0] + growth + p[2];
+            substitutions[4 * i + 2] = p[0];
+            substitutions[4 * i + 3] = p[1];
+            growth += p[2] - (p[1] - p[0]);
+        }
+        return new Substituted(out.toString(), substitutions);
     }
 
     // ---- parts of statements --------------------------------------------------------------------

@@ -27,9 +27,24 @@ class SyntaxErrorTest {
                 row("handshake(client)", "1:1: unknown macro `handshake`; no macros are defined or imported here; "
                         + "define one with `macro handshake(...) { ... }` or import it"),
                 row("macro m(a, b) { a connect }\nm(client)", "2:1: `m` takes 2 arguments (a, b), not 1"),
-                row("macro m(a) {\n  a conect\n}\nm(client)", "2:10: unknown action `conect`; after an endpoint comes an "
+                // an error in a macro is shown at its column in the macro as written, not in the text
+                // with the arguments in place (`client conect` would put it at 2:10)
+                row("macro m(a) {\n  a conect\n}\nm(client)", "2:5: unknown action `conect`; after an endpoint comes an "
                         + "action such as connect, listen, write, send or close; did you mean `connect`? "
                         + "(in `m(client)`, called at t.tcps:4:1)"),
+                // ... and one in an argument at the parameter it replaced
+                row("macro m(a, n) {\n  a write n; a wirte 1\n}\nm(client, 99999999999999999999)",
+                        "2:11: `99999999999999999999` is larger than 32 bits (in `m(client, 99999999999999999999)`, "
+                                + "called at t.tcps:4:1)",
+                        "2:16: unknown action `wirte`; after an endpoint comes an action such as connect, listen, "
+                                + "write, send or close; did you mean `write`? (in `m(client, 99999999999999999999)`, "
+                                + "called at t.tcps:4:1)"),
+                // a call in a macro is named at its place in that macro as written
+                row("macro inner(x) {\n  x conect\n}\nmacro outer(endpoint) {\n  endpoint write 1; inner(endpoint)\n}\n"
+                        + "outer(client)",
+                        "2:5: unknown action `conect`; after an endpoint comes an action such as connect, listen, "
+                                + "write, send or close; did you mean `connect`? (in `inner(client)`, called at "
+                                + "t.tcps:5:21) (in `outer(client)`, called at t.tcps:7:1)"),
                 row("macro m(a) { m(a) }\nm(client)", "1:14: macros call macros more than 16 deep here (`m(client)`); "
                         + "does a macro call itself? (in `m(client)`, called at t.tcps:1:14) "
                         + "(in `m(client)`, called at t.tcps:2:1)"),

@@ -121,7 +121,7 @@ public final class Checker {
     }
 
     private void error(Span span, String message) {
-        errors.add(new Diagnostic(current, span, message + where));
+        errors.add(new Diagnostic(current.origin(), current.toOrigin(span), message + where));
     }
 
     /** What one scenario says about one endpoint, gathered while walking it. */
@@ -503,7 +503,8 @@ public final class Checker {
             Source caller = current;
             String outer = where;
             current = x.source();
-            where = " (in `" + x.call() + "`, called at " + caller.name() + ":" + x.span() + ")" + outer;
+            where = " (in `" + x.call() + "`, called at " + caller.name() + ":" + caller.toOrigin(x.span()) + ")"
+                    + outer;
             try {
                 block(x.body());
             } finally {

@@ -70,14 +70,17 @@ record Analysis(Lines lines, Script script, List<Diagnostic> diagnostics, List<E
                 @Override
                 public void evaluated(Evaluation e) {
                     if (e.source().name().equals(name)) { // not what runs in a macro of another file
-                        values.add(e);
+                        // in a macro of this file: at its place in the macro as written
+                        values.add(new Evaluation(e.source().origin(), e.source().toOrigin(e.span()), e.value(),
+                                e.shown()));
                     }
                 }
 
                 @Override
                 public void matched(Source in, tcps.syntax.Span span, int segment) {
                     if (in.name().equals(name)) {
-                        matched.add(new int[] {span.line(), span.column(), span.length(), segment});
+                        tcps.syntax.Span at = in.toOrigin(span);
+                        matched.add(new int[] {at.line(), at.column(), at.length(), segment});
                     }
                 }
             };

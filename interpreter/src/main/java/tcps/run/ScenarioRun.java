@@ -1552,8 +1552,8 @@ final class ScenarioRun {
             List<String> more = new ArrayList<>(details);
             Span inner = span;
             for (Statement.Expansion x : expansions) {
-                more.add("in `" + x.call() + "`, " + x.source().name() + ":" + inner + ": "
-                        + x.source().line(inner.line()).trim());
+                more.add("in `" + x.call() + "`, " + x.source().name() + ":" + x.source().toOrigin(inner) + ": "
+                        + x.source().origin().line(inner.line()).trim());
                 inner = x.span();
             }
             span = inner;

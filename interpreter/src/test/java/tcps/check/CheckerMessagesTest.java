@@ -227,6 +227,21 @@ class CheckerMessagesTest {
     }
 
     @Test
+    void anErrorInAMacroIsShownInTheMacroAsWritten() {
+        // with the arguments in place the line reads `expect client > server SYNACK ack=foo`: the
+        // columns are those of the macro's text, which is the line shown
+        ScriptParser.Result parsed = ScriptParser.parse(new Source("t.tcps",
+                "macro m(a, b) {\n  expect a > b SYNACK ack=foo\n}\nm(client, server)"));
+        List<tcps.syntax.Diagnostic> errors = Checker.check(parsed.script()).errors();
+        assertEquals(List.of("2:16: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, "
+                + "ECE, CWR joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.]) (in `m(client, server)`, "
+                + "called at t.tcps:4:1)", "2:27: unknown name `foo`; name a value with `let foo = ...` or a segment "
+                + "with `expect ... as foo` before using it (in `m(client, server)`, called at t.tcps:4:1)"),
+                errors.stream().map(d -> d.span() + ": " + d.message()).toList());
+        assertEquals("  expect a > b SYNACK ack=foo", errors.get(0).source().line(2), "the line shown is the macro's");
+    }
+
+    @Test
     void everyErrorIsReportedInOneGoInSourceOrder() {
         assertEquals(List.of(
                 "1:7: unknown stack `bsd`; known stacks are bsd-1990, linux, macos, rfc9293",
