@@ -14,6 +14,8 @@ final class CongestionWindow implements CongestionControl {
     private final int initialSegments;
     private final boolean proportionalRateReduction;
     private final boolean restartAfterIdle;
+    /** cwnd counts whole segments (Linux tp->snd_cwnd): {@link #window} leaves out a fraction. */
+    private final boolean wholeSegments;
 
     private int smss = SynOptions.DEFAULT_MSS;
     private long cwnd;
@@ -30,6 +32,12 @@ final class CongestionWindow implements CongestionControl {
 
     CongestionWindow(CongestionAvoidance avoidance, int initialSegments, boolean proportionalRateReduction,
             boolean restartAfterIdle) {
+        this(avoidance, initialSegments, proportionalRateReduction, restartAfterIdle, false);
+    }
+
+    CongestionWindow(CongestionAvoidance avoidance, int initialSegments, boolean proportionalRateReduction,
+            boolean restartAfterIdle, boolean wholeSegments) {
+        this.wholeSegments = wholeSegments;
         this.avoidance = avoidance;
         this.initialSegments = initialSegments;
         this.proportionalRateReduction = proportionalRateReduction;
@@ -57,8 +65,12 @@ final class CongestionWindow implements CongestionControl {
         }
     }
 
+    /** cwnd; in whole segments when the profile counts them (at least one). */
     @Override
     public long window() {
+        if (wholeSegments && cwnd > smss) {
+            return cwnd / smss * smss;
+        }
         return cwnd;
     }
 

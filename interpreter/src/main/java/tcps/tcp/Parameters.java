@@ -335,6 +335,24 @@ public final class Parameters {
             "cwnd restarts from the initial window after an idle RTO (RFC 5681 4.1)", true);
 
     /**
+     * Linux counts cwnd in segments (tp->snd_cwnd): growth by a fraction of a segment waits
+     * until it makes a whole one (tcp_cong_avoid_ai's snd_cwnd_cnt). After fast recovery
+     * packetdrill's prr-ss-10pkt-lost-1 expects 7 segments where a window in bytes has grown to
+     * 7755. RFC 5681 counts bytes.
+     */
+    public static final Parameter.Flag CWND_WHOLE_SEGMENTS = flag("cwnd_whole_segments",
+            "cwnd counts whole segments: growth by a fraction of one waits until it makes a segment (Linux)", false);
+
+    /**
+     * Linux grows cwnd only while the sender uses it (tcp_is_cwnd_limited, tcp_cwnd_validate):
+     * in slow start while cwnd is below twice the most segments in flight in the last window, in
+     * congestion avoidance only when in flight reached cwnd. One segment in flight and ACKed
+     * leaves cwnd at 10 (packetdrill cubic-rto-ss-ca-cwnd-bump); RFC 5681 grows it on every ACK.
+     */
+    public static final Parameter.Flag CWND_GROWS_WHEN_USED = flag("cwnd_grows_when_used",
+            "cwnd grows only while the sender fills it (Linux tcp_is_cwnd_limited)", false);
+
+    /**
      * Linux tcp_sequence and tcp_data_queue: a segment that starts inside the window and ends
      * beyond its right edge (or starts before RCV.NXT and ends beyond the edge) is dropped with a
      * duplicate ACK while data waits unread, and taken whole, its ACK delayed, when none does

@@ -208,7 +208,8 @@ final class Tcb implements Connection {
         CongestionControl.Kind cc = profile.get(CONGESTION_CONTROL);
         this.congestion = cc == CongestionControl.Kind.NONE ? CongestionControl.NONE
                 : new CongestionWindow(CongestionAvoidance.of(cc), profile.get(INITIAL_WINDOW),
-                        profile.get(PROPORTIONAL_RATE_REDUCTION), profile.get(SLOW_START_AFTER_IDLE));
+                        profile.get(PROPORTIONAL_RATE_REDUCTION), profile.get(SLOW_START_AFTER_IDLE),
+                        profile.get(Parameters.CWND_WHOLE_SEGMENTS));
         this.sendPolicy = SendPolicy.AT_ONCE;
         this.options = config.options();
     }
@@ -1084,6 +1085,33 @@ final class Tcb implements Connection {
      */
     private final java.util.LinkedHashSet<SeqNum> lostWaiting = new java.util.LinkedHashSet<>();
 
+    // How much of cwnd the sender used (Linux tcp_cwnd_validate): whether in flight reached
+    // cwnd, or else the most in flight, in the window that ends when SND.UNA passes cwndUsageSeq.
+    private boolean cwndLimited;
+    private long maxInFlight;
+    private SeqNum cwndUsageSeq;
+
+    /** After sending (Linux tcp_cwnd_validate): records whether the sender filled cwnd. */
+    private void cwndUsage(boolean limited) {
+        long inFlight = sndNxt.distanceFrom(sndUna);
+        if (cwndUsageSeq == null || sndUna.ge(cwndUsageSeq) || limited || (!cwndLimited && inFlight > maxInFlight)) {
+            cwndLimited = limited;
+            maxInFlight = inFlight;
+            cwndUsageSeq = sndNxt;
+        }
+    }
+
+    /**
+     * Whether an ACK may grow cwnd (Linux tcp_is_cwnd_limited): when the sender filled it, or in
+     * slow start while it is below twice the most in flight. Always, unless the profile says so.
+     */
+    private boolean cwndUsed() {
+        if (!profile.get(Parameters.CWND_GROWS_WHEN_USED) || cwndLimited) {
+            return true;
+        }
+        return congestion.window() < congestion.slowStartThreshold() && congestion.window() < 2 * maxInFlight;
+    }
+
     /** What the last ACK removed from the retransmission queue, for loss detection. */
     private RetransmissionQueue.Acknowledged lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
 
@@ -1103,7 +1131,7 @@ final class Tcb implements Connection {
         ackedBytes = 0;
         if (fastRecovery) {
             congestion.recoveryAck(acked, sacked, lossDetection.lastAckDuplicate(), pipe(), now);
-        } else if (acked > 0) {
+        } else if (acked > 0 && cwndUsed()) {
             congestion.acked(acked, rto.srtt(), now);
         }
     }
@@ -1489,6 +1517,10 @@ final class Tcb implements Connection {
                 finSeq = sndNxt.plus(n);
             }
             sndNxt = sndNxt.plus(n + (fin ? 1 : 0));
+        }
+        boolean limited = sndNxt.distanceFrom(sndUna) > 0 && pipe() + mss > congestion.window();
+        if (sent || limited) {
+            cwndUsage(limited);
         }
         if (sent) {
             scheduleLossProbe(false, now);

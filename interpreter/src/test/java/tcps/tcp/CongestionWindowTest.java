@@ -3,6 +3,7 @@ package tcps.tcp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** cwnd and ssthresh by the rules of RFC 5681, RFC 6937 and RFC 9438, segment by segment. */
@@ -121,6 +122,22 @@ class CongestionWindowTest {
         assertTrue(w.window() > before, "it grows");
         assertTrue(w.window() >= 100 * MSS, "2 s of 10 ms rounds: the Reno-friendly estimate (RFC 9438 4.3) alone passes W_max: "
                 + w.window());
+    }
+
+    @Test
+    void countedInWholeSegmentsAFractionOfOneDoesNotShow() {
+        // packetdrill prr-ss-10pkt-lost-1: recovery ends with cwnd = ssthresh = 7; the ACK that
+        // ends it delivers 9 segments, which CUBIC's avoidance turns into less than one segment.
+        CongestionWindow whole = new CongestionWindow(new CongestionAvoidance.Cubic(), 10, true, true, true);
+        CongestionWindow bytes = new CongestionWindow(new CongestionAvoidance.Cubic(), 10, true, true, false);
+        for (CongestionWindow w : List.of(whole, bytes)) {
+            w.start(MSS);
+            w.lossDetected(10 * MSS, 0);
+            w.recoveryEnded(0);
+            w.acked(9 * MSS, 100_000, 0);
+        }
+        assertEquals(7 * MSS, whole.window());
+        assertTrue(bytes.window() > 7 * MSS && bytes.window() < 8 * MSS, "in bytes: " + bytes.window());
     }
 
     @Test

@@ -830,6 +830,22 @@ class EstablishedTest {
         }
 
         @Test
+        void cwndGrowsOnlyWhileTheSenderFillsIt() {
+            // packetdrill cubic-rto-ss-ca-cwnd-bump: one segment sent and ACKed leaves cwnd at
+            // 10 (Linux tcp_is_cwnd_limited: in slow start it grows only below twice the most in
+            // flight); RFC 5681 alone would make it 11.
+            for (boolean linux : new boolean[] {true, false}) {
+                Fixture fx = Fixture.established(Stacks.LINUX.with("cwnd_grows_when_used", linux));
+                long before = fx.conn.cwnd();
+                fx.conn.send(filled(1448), fx.now);
+                fx.sent();
+                fx.at(fx.now + 1_000);
+                fx.arrive(fx.peer(ACK).seq(1).ack(1449));
+                assertEquals(linux ? before : before + 1448, fx.conn.cwnd());
+            }
+        }
+
+        @Test
         void rackResendsWhenTheReorderingWindowPasses() {
             Fixture fx = establishedAfter10ms();
             byte[] text = filled(1448 * 3);
