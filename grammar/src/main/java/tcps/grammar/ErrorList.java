@@ -27,6 +27,11 @@ final class ErrorList {
         errors.add(d);
     }
 
+    /** The errors of another list, after these. */
+    void addAll(ErrorList other) {
+        errors.addAll(other.errors);
+    }
+
     /**
      * True once more errors are known than will be shown: finding the wording of more costs time
      * (a file of 4,000 broken lines) and shows nothing.

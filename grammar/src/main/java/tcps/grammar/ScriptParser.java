@@ -1,13 +1,23 @@
 package tcps.grammar;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CodePointBuffer;
+import org.antlr.v4.runtime.CodePointCharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.Token;
@@ -140,9 +150,42 @@ public final class ScriptParser {
         }
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
+        // A script that defines and imports no macros, with no expression that may be too deep,
+        // has each scenario built while the parser goes on, and its parse tree dropped: less heap,
+        // and a tree still in the cache. Its errors count only if the whole file parses.
+        ErrorList earlyErrors = new ErrorList(source);
+        TreeBuilder early = mode != TreeBuilder.Mode.SCRIPT || lexer.definesOrImports
+                || lexer.nesting.expressionsMayBeTooDeep() ? null
+                : new TreeBuilder(source, earlyErrors, new TreeSet<>(), mode, library, macros, depth);
+        Bail bail = new Bail();
+        if (early != null) {
+            parser.addParseListener(new ParseTreeListener() {
+                @Override
+                public void exitEveryRule(ParserRuleContext ctx) {
+                    if (!bail.failed) { // a rule also exits when an error passes through it
+                        early.buildEarly(ctx);
+                    }
+                }
 
-        TwoStages<TcpsParser.ScriptContext> parsed = twoStages(source, tokens, parser, errors, TcpsParser::script);
+                @Override
+                public void enterEveryRule(ParserRuleContext ctx) {}
+
+                @Override
+                public void visitTerminal(TerminalNode node) {}
+
+                @Override
+                public void visitErrorNode(ErrorNode node) {}
+            });
+        }
+
+        TwoStages<TcpsParser.ScriptContext> parsed = twoStages(source, tokens, parser, bail, errors,
+                TcpsParser::script);
         TcpsParser.ScriptContext tree = parsed.tree();
+        if (early != null && !parsed.recovered()) {
+            Script script = early.script(tree);
+            errors.addAll(earlyErrors);
+            return new Built(script, early.macros(), early.unsure());
+        }
         NavigableSet<Integer> errorTokens = parsed.errorTokens();
         // An operator chain (1+1+...+1) parses in a loop but makes a tree as deep as it is long.
         for (ParserRuleContext expr : tooDeepExpressions(parsed, lexer, maxDepth)) {
@@ -176,14 +219,15 @@ public final class ScriptParser {
      * recovery, which words every error. A text SLL parses gets the tree LL would give it.
      */
     private static <T extends ParserRuleContext> TwoStages<T> twoStages(Source source, CommonTokenStream tokens,
-            TcpsParser parser, ErrorList errors, java.util.function.Function<TcpsParser, T> rule) {
+            TcpsParser parser, Bail bail, ErrorList errors, java.util.function.Function<TcpsParser, T> rule) {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        parser.setErrorHandler(bail);
         try {
             return new TwoStages<>(rule.apply(parser), new TreeSet<>(), false);
         } catch (ParseCancellationException e) {
             tokens.seek(0);
             parser.reset();
+            parser.removeParseListeners(); // nothing built early counts
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             SyntaxMessages messages = new SyntaxMessages(parser);
             StatementRecovery recovery = new StatementRecovery(failure -> {
@@ -195,6 +239,38 @@ public final class ScriptParser {
             });
             parser.setErrorHandler(recovery);
             return new TwoStages<>(rule.apply(parser), recovery.errorTokens(), true);
+        }
+    }
+
+    /**
+     * The characters of a text for the lexer, as {@code CharStreams.fromString} gives them. A text
+     * of characters below 256 (most scripts) is copied into bytes in one go rather than character
+     * by character, which on a long file is most of what making the stream costs.
+     */
+    static CharStream charStream(String text, String name) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                return CharStreams.fromString(text, name);
+            }
+        }
+        return CodePointCharStream.fromBuffer(
+                CodePointBuffer.withBytes(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1))), name);
+    }
+
+    /** ANTLR's first-stage error strategy (give up at the first error), which also says that it gave up. */
+    private static final class Bail extends BailErrorStrategy {
+        boolean failed;
+
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            failed = true;
+            super.recover(recognizer, e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) throws RecognitionException {
+            failed = true;
+            return super.recoverInline(recognizer);
         }
     }
 
@@ -249,9 +325,11 @@ public final class ScriptParser {
         Token exercise;
         /** The first {@link ErrorList#MOST} `?` blanks. */
         final List<Token> blanks = new ArrayList<>();
+        /** Whether the words `macro` or `import` appear. */
+        boolean definesOrImports;
 
         ScanningLexer(Source source, int maxDepth) {
-            super(CharStreams.fromString(lineEndsAsAntlrCountsThem(source.text()), source.name()));
+            super(charStream(lineEndsAsAntlrCountsThem(source.text()), source.name()));
             removeErrorListeners(); // nothing is printed: every error becomes a Diagnostic
             nesting = new Nesting.Scan(maxDepth);
         }
@@ -264,6 +342,8 @@ public final class ScriptParser {
                 exercise = t;
             } else if (t.getType() == HOLE && blanks.size() < ErrorList.MOST) {
                 blanks.add(t);
+            } else if (t.getType() == MACRO || t.getType() == IMPORT) {
+                definesOrImports = true;
             }
             return t;
         }
@@ -296,7 +376,7 @@ public final class ScriptParser {
         TcpsParser parser = new TcpsParser(tokens);
         parser.removeErrorListeners();
         TwoStages<TcpsParser.ExerciseFileContext> parsed =
-                twoStages(source, tokens, parser, errors, TcpsParser::exerciseFile);
+                twoStages(source, tokens, parser, new Bail(), errors, TcpsParser::exerciseFile);
         TcpsParser.ExerciseFileContext tree = parsed.tree();
         for (ParserRuleContext expr : tooDeepExpressions(parsed, lexer, DEFAULT_MAX_DEPTH)) {
             errors.add(new Diagnostic(source, Spans.of(expr.start), Nesting.expressionMessage(DEFAULT_MAX_DEPTH)));

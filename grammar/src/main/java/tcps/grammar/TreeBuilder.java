@@ -114,7 +114,7 @@ final class TreeBuilder {
         for (ParseTree child : children(tree)) {
             if (child instanceof ScenarioContext block) {
                 hasBlocks = true;
-                Scenario scenario = scenario(block);
+                Scenario scenario = earlyScenarios.containsKey(block) ? earlyScenarios.remove(block) : scenario(block);
                 if (scenario != null) {
                     scenarios.add(scenario);
                 }
@@ -148,6 +148,28 @@ final class TreeBuilder {
     }
 
     private int macrosDefinedHere;
+
+    /** Scenarios built while the parser went on (null: reported), by their blocks; see {@link #buildingEarly}. */
+    private final Map<ScenarioContext, Scenario> earlyScenarios = new java.util.IdentityHashMap<>();
+    /** Statements outside scenarios built while the parser went on, by their lines. */
+    private final Map<StatementLineContext, List<Statement>> earlyLines = new java.util.IdentityHashMap<>();
+
+    /**
+     * Builds a scenario, or a statement outside scenarios, as soon as the parser has read it, and
+     * drops its parse tree: {@link #script} then takes what was built. Only for a script that
+     * defines and imports no macros (a call may come before the definition it calls), and kept
+     * only if the parser reads the whole file without an error (else it reads it again, with
+     * another tree builder).
+     */
+    void buildEarly(ParserRuleContext ctx) {
+        if (ctx instanceof ScenarioContext block) {
+            earlyScenarios.put(block, scenario(block));
+            block.children = null;
+        } else if (ctx instanceof StatementLineContext line && line.parent instanceof ScriptContext) {
+            earlyLines.put(line, statements(List.of(line)));
+            line.children = null;
+        }
+    }
 
     /**
      * Macro definitions and imports, before any statement is built, so that a call may come
@@ -290,6 +312,11 @@ final class TreeBuilder {
     private List<Statement> statements(List<StatementLineContext> lines) {
         List<Statement> built = new ArrayList<>();
         for (StatementLineContext line : lines) {
+            List<Statement> early = earlyLines.isEmpty() ? null : earlyLines.remove(line);
+            if (early != null) {
+                built.addAll(early);
+                continue;
+            }
             StatementContext st = line.statement();
             if (st == null) {
                 continue;

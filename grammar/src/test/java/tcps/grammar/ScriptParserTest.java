@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tcps.syntax.Expr;
 import tcps.syntax.Field;
 import tcps.syntax.OptionItem;
@@ -453,5 +454,44 @@ class ScriptParserTest {
     static Stream<Arguments> chains() {
         return Stream.of(Arguments.of("1", "+"), Arguments.of("1ms", "+"), Arguments.of("x", "*"),
                 Arguments.of("2ms", "-"));
+    }
+
+    /**
+     * A script without macros has each scenario built while the parser reads on; with a macro
+     * defined (here one never called) the whole tree is built first. Both give the same trees and
+     * the same errors, also when the first, fast parse stops at a syntax error late in the file.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "scenario \"a\" {\n  client connect\n  expect client > server SYN seq=isn <mss 1460>\n}\nscenario \"b\" { wait 1s }\n",
+        "scenario \"a\" {\n  expect SYN foo=1\n  wait 5sec\n}\nscenario \"b\" {\n  client connect\n}\n",
+        "client connect\nexpect SYN foo=1\nwait 1.5us\nrepeat 3 {\n  client write 10\n}\n",
+        "client connect\nscenario \"a\" { client connect }\n",
+        "scenario \"a\" {\n  expect SYN foo=1\n}\nscenario \"b\" {\n  wait\n}\nscenario \"c\" { wait 5sec }\n",
+        "client connect\nexpect SYN foo=1\nwait\nwait 5sec\n",
+        "profile lab extends linux { syn_retries 2 }\nscenario \"a\" {\n  profile p extends linux { time_wait 1s }\n"
+                + "  stack p\n  client connect\n}\n",
+        "scenario {\n  client connect\n}\nscenario \"\\q\" {\n  client connect\n}\n",
+        "scenario \"a\" {\n  drop next client > server SYN\n  client connect; expect client state SYN-SENT\n}\n"
+    })
+    void buildingScenariosWhileParsingChangesNothing(String text) {
+        ScriptParser.Result early = ScriptParser.parse(new Source("t.tcps", text));
+        ScriptParser.Result whole = ScriptParser.parse(new Source("t.tcps", text + "\nmacro unused() {\n}\n"));
+        assertEquals(shown(whole.errors()), shown(early.errors()));
+        assertEquals(whole.script() == null, early.script() == null);
+        if (whole.script() != null) {
+            assertEquals(whole.script().scenarios(), early.script().scenarios());
+            assertEquals(whole.script().profiles(), early.script().profiles());
+        }
+        assertEquals(whole.partial() == null, early.partial() == null);
+        if (whole.partial() != null) {
+            assertEquals(whole.partial().scenarios(), early.partial().scenarios());
+            assertEquals(whole.partial().profiles(), early.partial().profiles());
+        }
+        assertEquals(whole.unsure(), early.unsure());
+    }
+
+    private static List<String> shown(List<tcps.syntax.Diagnostic> errors) {
+        return errors.stream().map(d -> d.span() + ": " + d.message()).toList();
     }
 }
