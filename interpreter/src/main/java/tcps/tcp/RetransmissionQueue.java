@@ -162,10 +162,10 @@ final class RetransmissionQueue {
             flags &= ~TcpFlags.SYN;
             seq = seq.plus(1);
         }
-        byte[] payload = s.payload();
+        byte[] payload = s.sharedPayload();
         int cut = (int) Math.min(payload.length, ack.offsetFrom(seq));
         byte[] rest = Arrays.copyOfRange(payload, cut, payload.length);
-        return new Segment(s.src(), s.dst(), seq.plus(cut), s.ack(), flags, s.window(), s.urgent(),
+        return Segment.owning(s.src(), s.dst(), seq.plus(cut), s.ack(), flags, s.window(), s.urgent(),
                 s.options(), rest);
     }
 

@@ -6,27 +6,92 @@ import java.util.List;
 /**
  * A TCP segment as it travels: addresses, header fields and payload. Immutable.
  * {@code window} is the raw 16-bit field (already shifted by the sender's window scale).
+ *
+ * <p>A final class with a record's accessors, equality and text rather than a record: a record
+ * must copy the payload in its one constructor, and the model, which never writes into a
+ * payload, makes its segments with {@link #owning} and reads them with {@link #sharedPayload}
+ * without copying (a bulk transfer copied each segment's bytes three times).
  */
-public record Segment(
-        TcpAddress src,
-        TcpAddress dst,
-        SeqNum seq,
-        SeqNum ack,
-        int flags,
-        int window,
-        int urgent,
-        List<TcpOption> options,
-        byte[] payload) {
+public final class Segment {
+    private final TcpAddress src;
+    private final TcpAddress dst;
+    private final SeqNum seq;
+    private final SeqNum ack;
+    private final int flags;
+    private final int window;
+    private final int urgent;
+    private final List<TcpOption> options;
+    private final byte[] payload;
 
-    public Segment {
-        options = List.copyOf(options);
-        payload = payload.clone();
+    /** A segment with a copy of {@code payload} (later changes to the array do not reach it). */
+    public Segment(TcpAddress src, TcpAddress dst, SeqNum seq, SeqNum ack, int flags, int window, int urgent,
+            List<TcpOption> options, byte[] payload) {
+        this(src, dst, seq, ack, flags, window, urgent, options, payload.clone(), true);
+    }
+
+    private Segment(TcpAddress src, TcpAddress dst, SeqNum seq, SeqNum ack, int flags, int window, int urgent,
+            List<TcpOption> options, byte[] payload, boolean taken) {
         if (window < 0 || window > 0xffff) {
             throw new IllegalArgumentException("window field is 16 bits: " + window);
         }
+        this.src = src;
+        this.dst = dst;
+        this.seq = seq;
+        this.ack = ack;
+        this.flags = flags;
+        this.window = window;
+        this.urgent = urgent;
+        this.options = List.copyOf(options);
+        this.payload = payload;
     }
 
-    @Override
+    /**
+     * A segment that takes {@code payload} as it is, without a copy: for the model's own
+     * segments, whose payload arrays nobody writes into after they are made.
+     */
+    static Segment owning(TcpAddress src, TcpAddress dst, SeqNum seq, SeqNum ack, int flags, int window, int urgent,
+            List<TcpOption> options, byte[] payload) {
+        return new Segment(src, dst, seq, ack, flags, window, urgent, options, payload, true);
+    }
+
+    public TcpAddress src() {
+        return src;
+    }
+
+    public TcpAddress dst() {
+        return dst;
+    }
+
+    public SeqNum seq() {
+        return seq;
+    }
+
+    public SeqNum ack() {
+        return ack;
+    }
+
+    public int flags() {
+        return flags;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public int urgent() {
+        return urgent;
+    }
+
+    public List<TcpOption> options() {
+        return options;
+    }
+
+    /** The payload itself, not a copy, for the model, which never writes into it. */
+    byte[] sharedPayload() {
+        return payload;
+    }
+
+    /** A copy of the payload. */
     public byte[] payload() {
         return payload.clone();
     }

@@ -50,7 +50,7 @@ final class SegmentArrives {
         this.now = now;
         this.seq = seg.seq();
         this.syn = seg.has(TcpFlags.SYN);
-        this.text = seg.payload();
+        this.text = seg.sharedPayload();
         this.fin = seg.has(TcpFlags.FIN);
     }
 

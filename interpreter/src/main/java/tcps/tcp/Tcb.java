@@ -856,7 +856,7 @@ final class Tcb implements Connection {
             Segment last = inFlight.get(inFlight.size() - 1).segment();
             timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "loss probe sent (RFC 8985 7.3)", now);
             resent++;
-            transmit(last.flags(), last.seq(), last.payload(), now);
+            transmit(last.flags(), last.seq(), last.sharedPayload(), now);
             tlpHighSeq = sndNxt;
         } else {
             timers.arm(TcpTimer.RETRANSMISSION, Math.max(now + 1, retransmissionQueue.first().sentAt() + rto.current()),
@@ -877,7 +877,7 @@ final class Tcb implements Connection {
     private void retransmitFirst(long now) {
         Segment first = retransmissionQueue.firstUnsacked().segment();
         resent++;
-        transmit(first.flags(), first.seq(), first.payload(), now);
+        transmit(first.flags(), first.seq(), first.sharedPayload(), now);
     }
 
     /**
@@ -887,7 +887,7 @@ final class Tcb implements Connection {
     void retransmitLost(RetransmissionQueue.Entry lost, long now) {
         Segment s = lost.segment();
         resent++;
-        transmit(s.flags(), s.seq(), s.payload(), now);
+        transmit(s.flags(), s.seq(), s.sharedPayload(), now);
         if (s.seq().equals(sndUna)) {
             timers.arm(TcpTimer.RETRANSMISSION, now + rto.current(), "first segment resent as lost (RFC 6298 5.3)", now);
         } else if (timers.armed(TcpTimer.LOSS_PROBE)) {
@@ -1556,7 +1556,7 @@ final class Tcb implements Connection {
             window = advertiseWindow();
             options = WireOptions.forOthers(profile.get(OPTION_LAYOUT), inUse, tsVal, tsRecent, blocksToReport(ack));
         }
-        Segment s = new Segment(local, remote, seq, ack ? rcvNxt : SeqNum.of(0), flags, window, 0,
+        Segment s = Segment.owning(local, remote, seq, ack ? rcvNxt : SeqNum.of(0), flags, window, 0,
                 options, text);
         if (ack) {
             if (ackOwed()) {
