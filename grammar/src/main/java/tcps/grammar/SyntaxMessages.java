@@ -155,12 +155,24 @@ final class SyntaxMessages {
             return at(offending, "`" + offending.getText() + "` reads as a field here; join flags with `-`, as in `SYN-ACK`");
         }
         Token previous = offending.getTokenIndex() > 0 ? tokens().get(offending.getTokenIndex() - 1) : null;
+        Token operator = offending.getTokenIndex() > 1 ? tokens().get(offending.getTokenIndex() - 2) : null;
+        if (FIELD_OPERATORS.contains(type) && previous != null && previous.getType() == IDENT
+                && FIELD_NAMES.contains(previous.getText()) && operator != null
+                && (operator.getType() == PLUS || operator.getType() == MINUS || operator.getType() == STAR)) {
+            // `seq=isn+ ack=1`: the next field's name was read as what the operator takes
+            return at(operator, "nothing follows `" + operator.getText() + "`: `" + previous.getText()
+                    + "` is the next field, not a value; write a number after it, as in `seq=isn"
+                    + operator.getText() + "1`");
+        }
         if (type == EQUALS && previous != null && previous.getType() == IDENT && insideSend(context)) {
             return at(previous, "`send` needs flags before its fields, as in `client send ACK "
                     + previous.getText() + "=...`");
         }
         return null;
     }
+
+    private static final Set<String> FIELD_NAMES = Set.of("seq", "ack", "win", "urg", "len");
+    private static final Set<Integer> FIELD_OPERATORS = Set.of(EQUALS, EQEQ, NOTEQ, LT, LE, GT, GE, IN);
 
     private static boolean insideSend(RuleContext context) {
         for (RuleContext c = context; c != null; c = c.parent) {

@@ -941,7 +941,8 @@ final class TreeBuilder {
 
     private static Name address(AddressContext c) {
         if (c.IPV6() != null) {
-            throw new SyntaxError(Spans.of(c.IPV6().getSymbol()), "IPv6 addresses are not supported yet");
+            throw new SyntaxError(Spans.of(c.IPV6().getSymbol()), "IPv6 addresses are not supported yet; write an IPv4 "
+                    + "address, as in `127.0.0.1`");
         }
         Token dotted = c.DOTTED().getSymbol();
         return new Name(Literals.ipv4(dotted), Spans.of(dotted));

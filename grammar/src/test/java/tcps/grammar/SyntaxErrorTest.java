@@ -78,6 +78,10 @@ class SyntaxErrorTest {
                 row("client isn", "1:11: expected a number or `isn`, found end of file"),
                 row("client isn\nclient connect", "1:11: expected a number or `isn`, found end of line"),
                 row("expect SYN ack=isn+", "1:20: expected a number or `isn`, found end of file"),
+                row("expect SYN-ACK seq=isn+ ack=1", "1:23: nothing follows `+`: `ack` is the next field, not a "
+                        + "value; write a number after it, as in `seq=isn+1`"),
+                row("expect SYN-ACK ack=isn- win>0", "1:23: nothing follows `-`: `win` is the next field, not a value; "
+                        + "write a number after it, as in `seq=isn-1`"),
                 row("expect SYN seq=(isn+1", "1:22: expected `)`, found end of file"),
                 row("client write", "1:13: expected a number or text in double quotes, found end of file"),
                 row("client at 1.2.3.4 prot 5", "1:19: expected `port` or the end of the statement, found `prot`"),
@@ -139,8 +143,10 @@ class SyntaxErrorTest {
                 row("client at 300.1.2.3", "1:11: `300.1.2.3` is not an IPv4 address"),
                 row("client at 1.2.3", "1:11: `1.2.3` is not an IPv4 address"),
                 row("client at localhost", "1:11: expected an IPv4 address (such as `127.0.0.1`), found `localhost`"),
-                row("client at ::1", "1:11: IPv6 addresses are not supported yet"),
-                row("client at fe80::1 port 80", "1:11: IPv6 addresses are not supported yet"),
+                row("client at ::1", "1:11: IPv6 addresses are not supported yet; write an IPv4 address, as in "
+                        + "`127.0.0.1`"),
+                row("client at fe80::1 port 80", "1:11: IPv6 addresses are not supported yet; write an IPv4 address, "
+                        + "as in `127.0.0.1`"),
                 row("server port 70000", "1:13: port 70000 is out of range 0 to 65535"),
                 row("server port", "1:12: expected a port number, found end of file"),
                 // ---- strings

@@ -1349,8 +1349,31 @@ final class ScenarioRun {
             details.add("note: " + e.direction().from() + " is scripted; the segments it sends are the script's own "
                     + "and are not expected");
         }
+        if (e.eventually() && e.segment().flags() != null) {
+            moreFlags(e).ifPresent(details::add);
+        }
         Span at = e.direction() != null ? e.direction().span() : e.segment().span();
         fail(at, "expected " + what + ", but " + why, details);
+    }
+
+    /**
+     * For an {@code expect eventually} that found nothing: a segment it passed whose flags hold the
+     * pattern's and more (the ACK of a SYN-ACK, a FIN sent as [F.]), since flags match exactly.
+     */
+    private Optional<String> moreFlags(Statement.ExpectSegment e) {
+        int bits = plan.flags(e.segment().flags());
+        Way way = e.direction() == null ? Way.ANY : new Way(actor(e.direction().from()).address(),
+                actor(e.direction().to()).address());
+        for (Captured c : net.capture()) {
+            int got = c.segment().flags();
+            if (!c.scripted() && !matched.get(c.index()) && way.takes(c.segment()) && got != bits
+                    && (got & bits) == bits) {
+                return Optional.of("note: flags match exactly, and segment " + (c.index() + 1) + " went by as ["
+                        + TcpFlags.tcpdump(got) + "]; to expect it, write " + TcpFlags.words(got) + " or ["
+                        + TcpFlags.tcpdump(got) + "]");
+            }
+        }
+        return Optional.empty();
     }
 
     private void expectState(Statement.ExpectState e) {

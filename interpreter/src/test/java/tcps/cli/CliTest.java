@@ -192,6 +192,16 @@ class CliTest {
     }
 
     @Test
+    void anEventualExpectThatFindsNothingNamesTheSegmentWithMoreFlags() throws IOException {
+        // the server's only segment is the SYN-ACK: `ACK` never matches it, since flags match exactly
+        write("ack.tcps", "client connect\nexpect eventually server > client ACK\n");
+        CliRun r = CliRun.separate(dir, "run", "-q", "ack.tcps");
+        assertEquals(ExitCode.FAILED, r.exit());
+        assertTrue(r.out().contains("   = note: flags match exactly, and segment 2 went by as [S.]; to expect it, "
+                + "write SYN-ACK or [S.]\n"), r.out());
+    }
+
+    @Test
     void oneBadFileIsReportedAndTheOthersRun() throws IOException {
         write("good.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
         write("bad.tcps", "expect [SX]\n");
