@@ -134,6 +134,7 @@ public final class ScriptParser {
 
     private static Built treeBuilder(Source source, ErrorList errors, TreeBuilder.Mode mode, Library library,
             java.util.Map<String, Library.MacroDef> macros, int depth, int maxDepth) {
+        Cancelled.check(); // each file, and each macro expansion, is parsed here
         ScanningLexer lexer = new ScanningLexer(source, maxDepth);
         CommonTokenStream tokens = tokenStream(lexer, source.text().length());
         tokens.fill();
@@ -222,12 +223,15 @@ public final class ScriptParser {
             TcpsParser parser, Bail bail, ErrorList errors, java.util.function.Function<TcpsParser, T> rule) {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(bail);
+        parser.removeParseListener(CANCELLABLE);
+        parser.addParseListener(CANCELLABLE);
         try {
             return new TwoStages<>(rule.apply(parser), new TreeSet<>(), false);
         } catch (ParseCancellationException e) {
             tokens.seek(0);
             parser.reset();
             parser.removeParseListeners(); // nothing built early counts
+            parser.addParseListener(CANCELLABLE);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             SyntaxMessages messages = new SyntaxMessages(parser);
             StatementRecovery recovery = new StatementRecovery(failure -> {
@@ -286,6 +290,24 @@ public final class ScriptParser {
             }
         };
     }
+
+    /** Stops a parse whose thread was interrupted ({@link Cancelled}): a look at a flag per rule entered. */
+    private static final org.antlr.v4.runtime.tree.ParseTreeListener CANCELLABLE =
+            new org.antlr.v4.runtime.tree.ParseTreeListener() {
+                @Override
+                public void visitTerminal(org.antlr.v4.runtime.tree.TerminalNode node) {}
+
+                @Override
+                public void visitErrorNode(org.antlr.v4.runtime.tree.ErrorNode node) {}
+
+                @Override
+                public void enterEveryRule(ParserRuleContext ctx) {
+                    Cancelled.check();
+                }
+
+                @Override
+                public void exitEveryRule(ParserRuleContext ctx) {}
+            };
 
     /** The tokens of a text, as the parser would see them (for putting a macro's arguments in place). */
     static List<org.antlr.v4.runtime.Token> tokens(String text) {

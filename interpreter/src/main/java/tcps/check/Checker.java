@@ -158,6 +158,7 @@ public final class Checker {
         this.unsure = new java.util.HashSet<>(fileUnsure);
         ScenarioCheck check = new ScenarioCheck(facts);
         for (Statement st : scenario.statements()) {
+            tcps.grammar.Cancelled.check();
             st.accept(check);
         }
         atTheEnd.forEach(Runnable::run);
@@ -517,7 +518,10 @@ public final class Checker {
         private void block(List<Statement> body) {
             blocks++;
             try {
-                body.forEach(st -> st.accept(this));
+                body.forEach(st -> {
+                    tcps.grammar.Cancelled.check();
+                    st.accept(this);
+                });
             } finally {
                 blocks--;
             }

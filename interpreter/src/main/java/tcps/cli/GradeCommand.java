@@ -147,6 +147,12 @@ final class GradeCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_WRITE;
         }
+        if (outcome.stuck() > 0) {
+            err.println("tcps: " + outcome.stuck() + " grading thread(s) past the real-time limit did not stop when "
+                    + "told to; their submissions scored zero, and the threads end with this process (a bug in tcps: "
+                    + "please report it)");
+            err.flush();
+        }
         if (outcome.internalErrors() > 0) {
             err.println("tcps: " + outcome.internalErrors() + " submission(s) met an internal error in tcps; "
                     + "they scored zero with a message saying so");

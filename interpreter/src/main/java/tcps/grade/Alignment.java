@@ -80,6 +80,7 @@ final class Alignment {
         // Longest common subsequence, from the end, so the walk below goes forward.
         int[][] best = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
+            tcps.grammar.Cancelled.check();
             for (int j = m - 1; j >= 0; j--) {
                 best[i][j] = match(want.get(i), got.get(j), memo, i, j) != null ? best[i + 1][j + 1] + 1
                         : Math.max(best[i + 1][j], best[i][j + 1]);

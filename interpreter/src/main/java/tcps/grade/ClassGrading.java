@@ -28,11 +28,11 @@ public final class ClassGrading {
     public record Submission(String student, String name, Path path) {}
 
     /**
-     * The grades, how many submissions met an internal error (a bug in tcps), and the CPU time
-     * the grading threads used in all (for the benchmark: wall time on a shared machine says
-     * little).
+     * The grades, how many submissions met an internal error (a bug in tcps), the CPU time the
+     * grading threads used in all (for the benchmark: wall time on a shared machine says little),
+     * and how many grading threads past their time could not be stopped (0 unless tcps has a bug).
      */
-    public record Outcome(List<Grade> grades, int internalErrors, long cpuNanos) {}
+    public record Outcome(List<Grade> grades, int internalErrors, long cpuNanos, int stuck) {}
 
     private ClassGrading() {}
 
@@ -87,12 +87,13 @@ public final class ClassGrading {
         Grade[] grades = new Grade[submissions.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger internal = new AtomicInteger();
+        AtomicInteger stuck = new AtomicInteger();
         java.util.concurrent.atomic.AtomicLong cpu = new java.util.concurrent.atomic.AtomicLong();
         RuntimeException[] broken = new RuntimeException[1];
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < submissions.size() && broken[0] == null;
                     i = next.getAndIncrement()) {
-                grades[i] = one(grader, limits, submissions.get(i), internal, broken, cpu);
+                grades[i] = one(grader, limits, submissions.get(i), internal, stuck, broken, cpu);
             }
         };
         List<Thread> workers = new ArrayList<>();
@@ -113,17 +114,19 @@ public final class ClassGrading {
         if (broken[0] != null) {
             throw broken[0];
         }
-        return new Outcome(List.of(grades), internal.get(), cpu.get());
+        return new Outcome(List.of(grades), internal.get(), cpu.get(), stuck.get());
     }
 
     /** One submission, in a thread of its own, within the wall-time limit. */
-    private static Grade one(Grader grader, GradeLimits limits, Submission s, AtomicInteger internal,
+    private static Grade one(Grader grader, GradeLimits limits, Submission s, AtomicInteger internal, AtomicInteger stuck,
             RuntimeException[] broken, java.util.concurrent.atomic.AtomicLong cpu) {
         Grade[] result = new Grade[1];
         Throwable[] thrown = new Throwable[1];
         Thread t = new Thread(null, () -> {
             try {
                 result[0] = gradeFile(grader, limits, s);
+            } catch (tcps.grammar.Cancelled e) {
+                // past its real time: the supervisor has scored it already, and this thread ends here
             } catch (Assignment.ExerciseBroken e) {
                 thrown[0] = e;
             } catch (StackOverflowError e) {
@@ -144,9 +147,11 @@ public final class ClassGrading {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            stop(t);
-            return zero(grader, s, "grading took longer than " + limits.wallMillis() / 1000.0
-                    + " s of real time, the limit; the submission scores zero");
+            if (!stop(t)) {
+                stuck.incrementAndGet();
+            }
+            return zero(grader, s, "grading took longer than " + seconds(limits.wallMillis())
+                    + " of real time, the limit (--max-wall-time); the submission scores zero");
         }
         if (thrown[0] instanceof Assignment.ExerciseBroken e) {
             synchronized (broken) {
@@ -162,17 +167,45 @@ public final class ClassGrading {
         return result[0];
     }
 
+    /** How long a grading thread that was told to stop may take to end. */
+    private static final long GRACE_MILLIS = 2_000;
+
     /**
-     * A grading thread past its time is abandoned, and stopped: the model runs no locks and
-     * shares nothing with other submissions, so nothing is left half-done for anyone else.
+     * Stops a grading thread past its time, on any JDK: it is interrupted, and reading, checking
+     * and running a script look at the interrupt flag as they go (each statement, macro expansion,
+     * rule parsed, event simulated: {@link tcps.grammar.Cancelled}), so it ends itself within
+     * microseconds and its CPU is free for the next submission. Should it not end within the grace
+     * time (that would be a bug: some loop that does not look), Thread.stop is the last resort
+     * where the JDK still has it (before JDK 20). The model holds no locks and shares nothing with
+     * other submissions, so nothing is left half-done for anyone else.
+     *
+     * @return false when the thread still runs
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stop(Thread t) {
+    private static boolean stop(Thread t) {
+        t.interrupt();
+        try {
+            t.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!t.isAlive()) {
+            return true;
+        }
         try {
             t.stop();
+            t.join(GRACE_MILLIS);
         } catch (UnsupportedOperationException e) {
-            // a runtime without Thread.stop: the daemon thread runs on, unseen, until the process ends
+            return false; // JDK 20 and later: the daemon thread runs on until the process ends
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        return !t.isAlive();
+    }
+
+    /** 10 s, 1.5 s, 250 ms: a real time as people say it. */
+    static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis >= 1000 ? millis / 1000.0 + " s" : millis + " ms";
     }
 
     private static Grade gradeFile(Grader grader, GradeLimits limits, Submission s) {

@@ -202,6 +202,7 @@ final class ScenarioRun {
 
     /** Runs one statement; false when a limit of the run was reached and nothing more runs. */
     private boolean execute(Statement st) {
+        tcps.grammar.Cancelled.check(); // a grader's thread past its real time stops here, or in the network's step
         if (++statementsRun > options.limits().statements()) {
             // a repeat inside a repeat runs a short script for ever; each statement run counts
             fail(st.span(), options.limits().statementsReached(), List.of());
@@ -214,6 +215,9 @@ final class ScenarioRun {
         } catch (Exprs.Overflow e) {
             fail(e.span, e.getMessage(), List.of());
         } catch (BudgetExceeded e) {
+            if (e.kind() == BudgetExceeded.Kind.INTERRUPTED) {
+                throw new tcps.grammar.Cancelled();
+            }
             // A limit of the run: what happened so far is reported, nothing more runs.
             Limits limits = options.limits();
             fail(st.span(), e.kind() == BudgetExceeded.Kind.TIME ? limits.virtualTimeReached()

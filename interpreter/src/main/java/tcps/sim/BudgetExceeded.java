@@ -8,8 +8,8 @@ package tcps.sim;
 public final class BudgetExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Which budget ran out. */
-    public enum Kind { EVENTS, TIME }
+    /** Which budget ran out; INTERRUPTED: the thread running the network was interrupted (its real time is up). */
+    public enum Kind { EVENTS, TIME, INTERRUPTED }
 
     private final Kind kind;
 

@@ -205,6 +205,10 @@ public final class Network {
         if (events >= maxEvents) {
             throw new BudgetExceeded(BudgetExceeded.Kind.EVENTS);
         }
+        if (Thread.currentThread().isInterrupted()) {
+            // whoever runs this network gave up on it (a grader past its real time): stop, on any JDK
+            throw new BudgetExceeded(BudgetExceeded.Kind.INTERRUPTED);
+        }
         events++;
         now = Math.max(now, t);
         if (!arrivals.isEmpty() && arrivals.peek().time == t) {

@@ -128,6 +128,26 @@ class GradeTest {
         assertTrue(text.out().contains("grading took longer than"), text.out());
     }
 
+    @Test
+    void aRunawaySubmissionStopsItselfAndItsThreadEnds(@TempDir Path dir) throws IOException {
+        exercise(dir, OPEN);
+        // 10^12 statements: only the real-time limit stops it
+        submit(dir, "runaway", "    repeat 1000000 {\n      repeat 1000000 {\n        let x = 1\n      }\n    }\n");
+        CliRun run = CliRun.separate(dir, "grade", "--format", "csv", "--max-wall-time", "200ms",
+                "--max-statements", "2000000000", "exercise.tcps", "runaway.tcps");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err(), "every thread stopped when told to");
+        assertEquals("runaway,0,2,0", csvRow(run, 1));
+        // it stopped itself (interrupted, it looks at the flag each statement), on any JDK: no
+        // grading thread is left running once grade has returned
+        assertFalse(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("tcps-grade-runaway") && t.isAlive()), "the thread still runs");
+        CliRun text = CliRun.separate(dir, "grade", "--max-wall-time", "200ms", "--max-statements", "2000000000",
+                "exercise.tcps", "runaway.tcps");
+        assertTrue(text.out().contains("grading took longer than 200 ms of real time, the limit (--max-wall-time); "
+                + "the submission scores zero"), text.out());
+    }
+
     // ---- isolation, order -----------------------------------------------------------------------
 
     @Test

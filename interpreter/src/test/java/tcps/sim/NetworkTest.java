@@ -77,6 +77,22 @@ class NetworkTest {
     }
 
     @Test
+    void anInterruptedThreadStopsStepping() {
+        Captured c = send(alice, bob, TcpFlags.SYN, "");
+        Thread.currentThread().interrupt();
+        try {
+            BudgetExceeded e = org.junit.jupiter.api.Assertions.assertThrows(BudgetExceeded.class, () -> net.settle(c));
+            assertEquals(BudgetExceeded.Kind.INTERRUPTED, e.kind());
+            assertEquals(Captured.Fate.IN_FLIGHT, c.fate(), "nothing more happened");
+            assertEquals(0, net.now());
+        } finally {
+            assertTrue(Thread.interrupted(), "the flag is left for the thread's owner to see");
+        }
+        net.settle(c); // the flag cleared, the network goes on
+        assertEquals(Captured.Fate.DELIVERED, c.fate());
+    }
+
+    @Test
     void aFaultWithACountTakesThatManyAndOnlyMatchingOnes() {
         net.dropNext(s -> s.src().equals(b), 2);
         Captured fromAlice = send(alice, bob, TcpFlags.SYN, "");
