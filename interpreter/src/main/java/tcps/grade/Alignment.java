@@ -77,6 +77,14 @@ final class Alignment {
                 return new Result(matched, answers, blocks, List.of(), List.of());
             }
         }
+        if ((long) (n + 1) * (m + 1) > MAX_CELLS) {
+            // Too far from the handout to line up in bounded memory: nothing of it matches.
+            List<Mismatch> missing = new ArrayList<>();
+            want.forEach(w -> missing.add(new Mismatch(w.line(), 0, text(w))));
+            List<Mismatch> added = new ArrayList<>();
+            got.forEach(g -> added.add(new Mismatch(-1, g.line(), text(g))));
+            return new Result(Map.of(), Map.of(), Map.of(), missing, added);
+        }
         // Longest common subsequence, from the end, so the walk below goes forward.
         int[][] best = new int[n + 1][m + 1];
         for (int i = n - 1; i >= 0; i--) {
@@ -132,14 +140,28 @@ final class Alignment {
         return at;
     }
 
+    /**
+     * The most cells of the line-up's table (4 bytes each): a handout of 60 lines against 64 KiB
+     * of one-character lines is 2 million; an exercise of 200 lines against as many is 7 million.
+     */
+    static final long MAX_CELLS = 8L << 20;
+
+    /**
+     * The answers of {@code got} in place of {@code want}, or null. Only lines that match are
+     * remembered: most pairs do not, and remembering each of them (n times m) cost 80 MB for a
+     * submission of 30,000 junk lines.
+     */
     private static Map<Long, Answer> match(Unit want, Unit got, Map<Long, Map<Long, Answer>> memo, int i, int j) {
         long k = key(i, j);
-        if (memo.containsKey(k)) {
-            return memo.get(k);
+        Map<Long, Answer> known = memo.get(k);
+        if (known != null) {
+            return known;
         }
         Map<Long, Answer> result = want.isBlock() || got.isBlock() ? (want.isBlock() && got.isBlock() ? Map.of() : null)
                 : line(want.tokens(), got.tokens());
-        memo.put(k, result);
+        if (result != null) {
+            memo.put(k, result);
+        }
         return result;
     }
 
