@@ -30,7 +30,7 @@ import tcps.syntax.Diagnostic;
                 + "limits, so a broken, slow or malicious one scores zero with a message and changes no other "
                 + "score. Output is in the order the submissions were given. Limits are on by default, tighter than "
                 + "tcps run's: 64KiB per submission, 2000 statements, 1h of virtual time, 100000 events, 16MiB "
-                + "written, 256KiB of transcript, 10s of real time (docs/teaching.md).",
+                + "written, 256KiB of transcript, 64MiB of memory, 10s of real time (docs/teaching.md).",
         sortOptions = false,
         footer = ExitCode.GRADE_HELP_TEXT)
 final class GradeCommand implements Callable<Integer> {
@@ -121,9 +121,18 @@ final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), format + " results hold one submission; "
                     + "with " + list.size() + " use --output-dir DIR (DIR/ID/results.json each)");
         }
+        int asked = Math.max(1, Math.min(jobs, list.size()));
+        long heap = Runtime.getRuntime().maxMemory();
+        int at = ClassGrading.jobsFor(asked, limits.run().memoryBytes(), heap);
+        if (at < asked) {
+            err.println("tcps: grading " + at + " submission" + (at == 1 ? "" : "s") + " at a time, not " + asked
+                    + ": each may keep " + tcps.run.Limits.bytes(limits.run().memoryBytes()) + " (--max-memory), and "
+                    + "the JVM's heap is " + (heap >> 20) + " MiB (java -Xmx sets it)");
+            err.flush();
+        }
         ClassGrading.Outcome outcome;
         try {
-            outcome = ClassGrading.grade(a, limits, list, Math.max(1, jobs));
+            outcome = ClassGrading.grade(a, limits, list, at);
         } catch (Assignment.ExerciseBroken e) {
             printBroken(e, err);
             return ExitCode.SCRIPT_ERROR;

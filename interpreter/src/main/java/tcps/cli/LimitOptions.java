@@ -70,6 +70,11 @@ class LimitOptions {
                 description = "Print at most this much report; the rest is cut, and the run fails (default: 256MiB).")
         private Long outputBytes;
 
+        @Option(names = "--max-memory", paramLabel = "SIZE", converter = SizeConverter.class,
+                description = "Stop a scenario that keeps more than this in memory (segments captured and in flight, "
+                        + "data the stacks buffer, events recorded), as a failure (default: 1GiB).")
+        private Long memoryBytes;
+
         @Override
         Limits limits(Limits l) {
             l = super.limits(l);
@@ -84,6 +89,9 @@ class LimitOptions {
             }
             if (outputBytes != null) {
                 l = l.withOutputBytes(outputBytes);
+            }
+            if (memoryBytes != null) {
+                l = l.withMemoryBytes(memoryBytes);
             }
             return l;
         }

@@ -34,6 +34,20 @@ public final class ClassGrading {
      */
     public record Outcome(List<Grade> grades, int internalErrors, long cpuNanos, int stuck) {}
 
+    /** A grade not given: the submission ran out of memory among others, and is graded again alone. */
+    private static final Grade OUT_OF_MEMORY = new Grade("", "", 0, 0, List.of(), List.of(), null);
+
+    /**
+     * How many submissions may be graded at once in a heap of {@code heap} bytes when each may
+     * keep {@code perSubmission} ({@code --max-memory}): twice that each (what a run keeps is an
+     * estimate, and it makes garbage besides) and 32 MiB for the rest, so that a submission within
+     * its limit never runs another out of memory. At least one.
+     */
+    public static int jobsFor(int jobs, long perSubmission, long heap) {
+        long each = 2 * perSubmission + (32L << 20);
+        return (int) Math.max(1, Math.min(jobs, heap / each));
+    }
+
     private ClassGrading() {}
 
     /**
@@ -93,7 +107,7 @@ public final class ClassGrading {
         Runnable worker = () -> {
             for (int i = next.getAndIncrement(); i < submissions.size() && broken[0] == null;
                     i = next.getAndIncrement()) {
-                grades[i] = one(grader, limits, submissions.get(i), internal, stuck, broken, cpu);
+                grades[i] = one(grader, limits, submissions.get(i), internal, stuck, broken, cpu, OUT_OF_MEMORY);
             }
         };
         List<Thread> workers = new ArrayList<>();
@@ -114,12 +128,24 @@ public final class ClassGrading {
         if (broken[0] != null) {
             throw broken[0];
         }
+        // A submission that ran out of memory while others ran may not be the one that used it: each
+        // is graded again, alone, so that its grade is its own and no other's.
+        for (int i = 0; i < grades.length; i++) {
+            if (grades[i] == OUT_OF_MEMORY) {
+                grades[i] = one(grader, limits, submissions.get(i), internal, stuck, broken, cpu,
+                        zero(grader, submissions.get(i), "grading this submission, alone, took more memory than the "
+                                + "JVM has (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; java -Xmx sets it)"));
+                if (broken[0] != null) {
+                    throw broken[0];
+                }
+            }
+        }
         return new Outcome(List.of(grades), internal.get(), cpu.get(), stuck.get());
     }
 
     /** One submission, in a thread of its own, within the wall-time limit. */
     private static Grade one(Grader grader, GradeLimits limits, Submission s, AtomicInteger internal, AtomicInteger stuck,
-            RuntimeException[] broken, java.util.concurrent.atomic.AtomicLong cpu) {
+            RuntimeException[] broken, java.util.concurrent.atomic.AtomicLong cpu, Grade outOfMemory) {
         Grade[] result = new Grade[1];
         Throwable[] thrown = new Throwable[1];
         Thread t = new Thread(null, () -> {
@@ -132,7 +158,7 @@ public final class ClassGrading {
             } catch (StackOverflowError e) {
                 result[0] = zero(grader, s, "the submission nests too deeply to grade");
             } catch (OutOfMemoryError e) {
-                result[0] = zero(grader, s, "grading the submission took more memory than there is");
+                result[0] = outOfMemory;
             } catch (RuntimeException e) {
                 thrown[0] = e;
             } finally {

@@ -66,7 +66,8 @@ public final class Grader {
         this.assignment = assignment;
         this.limits = limits;
         tcps.run.Limits l = limits.run();
-        this.limitMessages = Set.of(l.virtualTimeReached(), l.eventsReached(), l.bytesWrittenReached());
+        this.limitMessages = Set.of(l.virtualTimeReached(), l.eventsReached(), l.bytesWrittenReached(),
+                l.memoryReached());
     }
 
     /** A graded line: its text, where it comes from, and what of it the student wrote. */

@@ -62,6 +62,15 @@ sealed interface Actor {
         }
 
         /** What the application has read from {@code c} and not yet shown to an expectation. */
+        /** About how many bytes of memory the bytes kept for `expect read` hold. */
+        long keptBytes() {
+            long n = 0;
+            for (Reads r : reads.values()) {
+                n += 64 + r.keptBytes();
+            }
+            return n;
+        }
+
         Reads reads(Connection c) {
             return reads.computeIfAbsent(c, k -> new Reads());
         }
@@ -178,6 +187,10 @@ sealed interface Actor {
 
         long count() {
             return count;
+        }
+
+        long keptBytes() {
+            return bytes.size();
         }
 
         /** The bytes kept, and whether they are all of them. */

@@ -14,6 +14,15 @@ final class Bindings {
     private final Map<String, Value> lets = new HashMap<>();
     private final Map<String, Captured> segments = new HashMap<>();
 
+    /** About how many bytes of memory the bindings hold (a segment bound is counted whole: it may outlive the capture). */
+    long keptBytes() {
+        long n = 64L * lets.size();
+        for (Captured c : segments.values()) {
+            n += 64 + 96 + c.segment().keptBytes();
+        }
+        return n;
+    }
+
     void let(String name, long value, ValueType type) {
         lets.put(name, new Value(type == ValueType.SEQUENCE_NUMBER ? value & 0xffffffffL : value, type));
     }

@@ -19,16 +19,20 @@ import tcps.syntax.Duration;
  * @param events          the most events (arrivals and timers) one scenario may simulate
  * @param bytesWritten    the most bytes the applications of one scenario may write
  * @param outputBytes     the most bytes of report a run may print
+ * @param memoryBytes     the most bytes one scenario may keep as it runs: the segments it captured and
+ *                        those in flight, what the stacks buffer (queues, reassembly, retransmission),
+ *                        the events and failures it recorded, what the applications read, its bindings
+ *                        (an estimate from what each thing holds, docs/limits.md)
  */
 public record Limits(long sourceBytes, int statements, int expressionDepth, long virtualTime, long events,
-        long bytesWritten, long outputBytes) {
+        long bytesWritten, long outputBytes, long memoryBytes) {
 
     /** The longest virtual time the transcript's clock shows (2^31 s): no limit may go past it. */
     public static final long HIGHEST_VIRTUAL_TIME = (1L << 31) / 3600 * 3_600_000_000L;
 
     public static final Limits DEFAULT = new Limits(
             16L << 20, 100_000, tcps.grammar.ScriptParser.DEFAULT_MAX_DEPTH, 24 * 3_600_000_000L, 100_000,
-            64L << 20, 256L << 20);
+            64L << 20, 256L << 20, 1L << 30);
 
     public Limits {
         positive(sourceBytes, "sourceBytes");
@@ -36,6 +40,7 @@ public record Limits(long sourceBytes, int statements, int expressionDepth, long
         positive(events, "events");
         positive(bytesWritten, "bytesWritten");
         positive(outputBytes, "outputBytes");
+        positive(memoryBytes, "memoryBytes");
         if (expressionDepth < 1 || expressionDepth > tcps.grammar.ScriptParser.HIGHEST_MAX_DEPTH) {
             throw new IllegalArgumentException("expressionDepth must be 1.." + tcps.grammar.ScriptParser.HIGHEST_MAX_DEPTH
                     + ": " + expressionDepth);
@@ -52,31 +57,36 @@ public record Limits(long sourceBytes, int statements, int expressionDepth, long
     }
 
     public Limits withSourceBytes(long v) {
-        return new Limits(v, statements, expressionDepth, virtualTime, events, bytesWritten, outputBytes);
+        return new Limits(v, statements, expressionDepth, virtualTime, events, bytesWritten, outputBytes, memoryBytes);
     }
 
     public Limits withStatements(int v) {
-        return new Limits(sourceBytes, v, expressionDepth, virtualTime, events, bytesWritten, outputBytes);
+        return new Limits(sourceBytes, v, expressionDepth, virtualTime, events, bytesWritten, outputBytes, memoryBytes);
     }
 
     public Limits withExpressionDepth(int v) {
-        return new Limits(sourceBytes, statements, v, virtualTime, events, bytesWritten, outputBytes);
+        return new Limits(sourceBytes, statements, v, virtualTime, events, bytesWritten, outputBytes, memoryBytes);
     }
 
     public Limits withVirtualTime(long v) {
-        return new Limits(sourceBytes, statements, expressionDepth, v, events, bytesWritten, outputBytes);
+        return new Limits(sourceBytes, statements, expressionDepth, v, events, bytesWritten, outputBytes, memoryBytes);
     }
 
     public Limits withEvents(long v) {
-        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, v, bytesWritten, outputBytes);
+        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, v, bytesWritten, outputBytes,
+                memoryBytes);
     }
 
     public Limits withBytesWritten(long v) {
-        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, events, v, outputBytes);
+        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, events, v, outputBytes, memoryBytes);
     }
 
     public Limits withOutputBytes(long v) {
-        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, events, bytesWritten, v);
+        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, events, bytesWritten, v, memoryBytes);
+    }
+
+    public Limits withMemoryBytes(long v) {
+        return new Limits(sourceBytes, statements, expressionDepth, virtualTime, events, bytesWritten, outputBytes, v);
     }
 
     /** "the scenario ran past 24h of virtual time": the failure when {@link #virtualTime} is reached. */
@@ -98,6 +108,11 @@ public record Limits(long sourceBytes, int statements, int expressionDepth, long
     public String bytesWrittenReached() {
         return "the scenario's applications wrote more than " + bytes(bytesWritten) + ", the limit of a run "
                 + "(--max-bytes-written)";
+    }
+
+    public String memoryReached() {
+        return "the scenario kept more than " + bytes(memoryBytes) + " (segments captured and in flight, data the "
+                + "stacks buffer, events recorded), the limit of a run (--max-memory)";
     }
 
     /** 24h, 90s: whole hours as hours, else as the language writes durations. */

@@ -210,6 +210,7 @@ final class ScenarioRun {
         }
         try {
             st.accept(execution);
+            net.countMemory(); // what the statement kept, and what the failures it recorded hold
         } catch (ScriptError e) {
             fail(e.span, e.getMessage(), List.of());
         } catch (Exprs.Overflow e) {
@@ -221,7 +222,7 @@ final class ScenarioRun {
             // A limit of the run: what happened so far is reported, nothing more runs.
             Limits limits = options.limits();
             fail(st.span(), e.kind() == BudgetExceeded.Kind.TIME ? limits.virtualTimeReached()
-                    : limits.eventsReached(), List.of());
+                    : e.kind() == BudgetExceeded.Kind.MEMORY ? limits.memoryReached() : limits.eventsReached(), List.of());
             return false;
         } catch (LimitReached e) {
             fail(e.span, e.getMessage(), List.of());
@@ -237,6 +238,7 @@ final class ScenarioRun {
             net.observe(link);
         }
         net.limit(options.limits().events(), options.limits().virtualTime());
+        net.limitMemory(options.limits().memoryBytes(), this::keptBytes);
         IsnGenerator isns = new Rfc6528Isn(Seeds.derive(options.seed(), "isn-key"));
         Map<String, TcpAddress> addresses = new LinkedHashMap<>();
         for (EndpointPlan p : plan.endpoints().values()) {
@@ -1587,5 +1589,31 @@ final class ScenarioRun {
             details = more;
         }
         failures.add(new Failure(span, summary, details, net.now(), segment));
+        failureBytes += 128 + 2L * summary.length();
+        for (String d : details) {
+            failureBytes += 48 + 2L * d.length();
+        }
+    }
+
+    /** About how many bytes of memory one recorded event holds (a TCB snapshot more, a state change less). */
+    private static final long EVENT_BYTES = 144;
+
+    /** The failures' bytes, counted as they are recorded. */
+    private long failureBytes;
+
+    /**
+     * About how many bytes of memory this run keeps outside the network: the events and failures
+     * recorded, the bytes the applications read (kept for `expect read`), the bindings, and the
+     * marks on the capture. The network counts its own (docs/limits.md, "Memory").
+     */
+    private long keptBytes() {
+        long n = EVENT_BYTES * events.size() + failureBytes + bindings.keptBytes()
+                + (matched.size() + skipped.size()) / 8;
+        for (Actor a : actors.values()) {
+            if (a instanceof Actor.Stack s) {
+                n += s.keptBytes();
+            }
+        }
+        return n;
     }
 }

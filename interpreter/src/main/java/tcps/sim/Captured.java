@@ -20,6 +20,9 @@ public final class Captured {
         UNDELIVERABLE
     }
 
+    /** About how many bytes of memory one holds besides its segment (with its place in the capture and queues). */
+    static final long KEPT_BYTES = 96;
+
     private final int index;
     private final long time;
     private final Segment segment;

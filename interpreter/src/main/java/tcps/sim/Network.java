@@ -46,6 +46,17 @@ public final class Network {
     private long maxEvents = Long.MAX_VALUE;
     private long maxTime = Long.MAX_VALUE;
     private long events;
+    /** The most bytes a run may keep ({@link #limitMemory}), and what it keeps besides the network's. */
+    private long maxBytes = Long.MAX_VALUE;
+    private java.util.function.LongSupplier keptOutside = () -> 0;
+    /** Bytes the kept capture holds, and those in flight that it does not (once it keeps none). */
+    private long capturedBytes;
+    private long inFlightBytes;
+    /** The hosts' and the outside's bytes at the last full count, and events since it. */
+    private long lastCounted;
+    private int sinceCounted;
+    /** Events between two full counts of what the hosts and the outside keep; each event adds little. */
+    private static final int COUNT_EVERY = 64;
 
     /** A segment a {@code reorder} fault holds back until {@code after} more go the same way. */
     private static final class Held {
@@ -83,6 +94,54 @@ public final class Network {
     public void limit(long maxEvents, long maxTime) {
         this.maxEvents = maxEvents;
         this.maxTime = maxTime;
+    }
+
+    /**
+     * Bounds what a run keeps from now on to about {@code maxBytes}: the segments captured and in
+     * flight (counted as they go), what the hosts buffer and what {@code keptOutside} says the
+     * runner keeps (counted every few events, and at each {@link #countMemory}). Past it, the
+     * step or the send that went past throws {@link BudgetExceeded} ({@code MEMORY}).
+     */
+    public void limitMemory(long maxBytes, java.util.function.LongSupplier keptOutside) {
+        this.maxBytes = maxBytes;
+        this.keptOutside = keptOutside;
+    }
+
+    /**
+     * About how many bytes the run keeps now (everything counted afresh), throwing {@link
+     * BudgetExceeded} when that is past the limit. The runner calls it after each statement.
+     */
+    public long countMemory() {
+        long hostBytes = 0;
+        for (TcpHost host : hosts.values()) {
+            hostBytes += host.keptBytes();
+        }
+        for (ScriptedEndpoint p : puppets.values()) {
+            hostBytes += 512;
+        }
+        lastCounted = hostBytes + keptOutside.getAsLong();
+        sinceCounted = 0;
+        long kept = kept();
+        if (kept > maxBytes) {
+            throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
+        }
+        return kept;
+    }
+
+    private long kept() {
+        return capturedBytes + inFlightBytes + lastCounted;
+    }
+
+    /** Counted as segments go: each event and each segment sent looks; a full count every few events. */
+    private void watchMemory() {
+        if (maxBytes == Long.MAX_VALUE) {
+            return;
+        }
+        if (++sinceCounted >= COUNT_EVERY) {
+            countMemory();
+        } else if (kept() > maxBytes) {
+            throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
+        }
     }
 
     /** How many events (arrivals and timers) have been processed. */
@@ -156,6 +215,10 @@ public final class Network {
     public void stopKeepingCapture() {
         keepCapture = false;
         capture.clear();
+        capturedBytes = 0;
+        for (Captured c : inFlight) {
+            inFlightBytes += Captured.KEPT_BYTES + c.segment().keptBytes();
+        }
     }
 
     /** A scripted endpoint puts a crafted segment on the wire now. */
@@ -221,6 +284,7 @@ public final class Network {
             }
         }
         flush();
+        watchMemory();
         return true;
     }
 
@@ -275,8 +339,12 @@ public final class Network {
 
     private Captured transmit(Segment segment, boolean scripted) {
         Captured c = new Captured(sent++, now, segment, scripted);
+        long bytes = Captured.KEPT_BYTES + segment.keptBytes();
         if (keepCapture) {
             capture.add(c);
+            capturedBytes += bytes;
+        } else {
+            inFlightBytes += bytes;
         }
         inFlight.add(c);
         long due = later(now, linkDelay);
@@ -300,6 +368,7 @@ public final class Network {
         }
         observer.sent(c);
         release(c, due);
+        watchMemory();
         return c;
     }
 
@@ -371,7 +440,9 @@ public final class Network {
 
     private void settle(Captured c, Captured.Fate fate, long arrival) {
         c.settle(fate, arrival);
-        inFlight.remove(c);
+        if (inFlight.remove(c) && !keepCapture) {
+            inFlightBytes -= Captured.KEPT_BYTES + c.segment().keptBytes();
+        }
     }
 
     /** Faults armed but not yet used up. */

@@ -91,6 +91,15 @@ final class ReceiveQueue {
         return unreadBytes;
     }
 
+    /** About how many bytes of memory the unread and the out-of-order text hold. */
+    long keptBytes() {
+        long n = unreadBytes + 24L * unread.size();
+        for (Held h : held) {
+            n += 64 + h.text().length;
+        }
+        return n;
+    }
+
     /** Keeps out-of-order text (and a FIN after it) until the gap before it is filled. */
     void hold(SeqNum seq, byte[] text, boolean fin) {
         int i = 0;

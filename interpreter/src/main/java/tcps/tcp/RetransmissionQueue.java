@@ -41,6 +41,15 @@ final class RetransmissionQueue {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+
+    /** About how many bytes of memory the segments in flight hold. */
+    long keptBytes() {
+        long n = 0;
+        for (Entry e : entries) {
+            n += 56 + e.segment().keptBytes();
+        }
+        return n;
+    }
     /** Transmissions so far, for {@link Entry#order}. */
     private long transmissions;
     /** Sequence space in the queue the peer has SACKed. */

@@ -100,6 +100,15 @@ public final class Segment {
         return payload.length;
     }
 
+    /**
+     * About how many bytes of memory this segment holds: its payload, and the record with its
+     * addresses, numbers and options around it (measured on a 64-bit JVM with compressed
+     * pointers; docs/limits.md). What a run keeps is bounded by sums of these.
+     */
+    public long keptBytes() {
+        return 160 + 40L * options.size() + payload.length;
+    }
+
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }

@@ -30,6 +30,11 @@ public final class SendData {
         }
     }
 
+    /** About how many bytes of memory this write holds until it is sent: the pattern, laid out. */
+    long keptBytes() {
+        return 48 + pattern.length + (repeated == pattern ? 0 : repeated.length);
+    }
+
     /** Exactly these bytes (copied). */
     public static SendData of(byte[] bytes) {
         return new SendData(bytes.clone(), bytes.length);

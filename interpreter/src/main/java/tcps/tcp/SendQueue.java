@@ -30,6 +30,15 @@ final class SendQueue {
         size += data.length();
     }
 
+    /** About how many bytes of memory the writes waiting here hold (not their lengths: a write is lazy). */
+    long keptBytes() {
+        long n = 0;
+        for (SendData w : writes) {
+            n += w.keptBytes();
+        }
+        return n;
+    }
+
     /** Bytes written and not taken yet. */
     long size() {
         return size;

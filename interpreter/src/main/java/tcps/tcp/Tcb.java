@@ -101,6 +101,9 @@ final class Tcb implements Connection {
     long tsRecent;
     SeqNum lastAckSent;
 
+    /** About how many bytes of memory a TCB holds with nothing buffered (measured; docs/limits.md). */
+    static final long KEPT_BYTES = 2048;
+
     final SendQueue sendQueue = new SendQueue();
     final RetransmissionQueue retransmissionQueue = new RetransmissionQueue();
     final ReceiveQueue receiveQueue = new ReceiveQueue();
@@ -1805,5 +1808,10 @@ final class Tcb implements Connection {
     @Override
     public String toString() {
         return local + " > " + remote + " " + state;
+    }
+
+    /** About how many bytes of memory this connection holds: the TCB and what it buffers. */
+    long keptBytes() {
+        return KEPT_BYTES + sendQueue.keptBytes() + retransmissionQueue.keptBytes() + receiveQueue.keptBytes();
     }
 }

@@ -191,6 +191,22 @@ public final class TcpHost {
         return out;
     }
 
+    /**
+     * About how many bytes of memory this host's connections hold: each TCB (its variables,
+     * timers, estimators: {@link Tcb#KEPT_BYTES}) and what it buffers (writes waiting, segments in
+     * flight, text unread or out of order), the listeners, and the segments not yet on the wire.
+     */
+    public long keptBytes() {
+        long n = 256L * listeners.size();
+        for (Tcb tcb : connections.values()) {
+            n += tcb.keptBytes();
+        }
+        for (Segment s : outgoing) {
+            n += s.keptBytes();
+        }
+        return n;
+    }
+
     /** Connections this host still demultiplexes to (not yet CLOSED), oldest first. */
     public List<Connection> connections() {
         return List.copyOf(connections.values());

@@ -296,4 +296,18 @@ class CliTest {
         assertTrue(both.err().startsWith("tcps: note: c.tcps:1: nothing was checked") && !both.err().contains("d.tcps"),
                 both.err());
     }
+
+    @Test
+    void aRunThatKeepsMoreThanMaxMemoryFailsThereAndStops() throws IOException {
+        write("bulk.tcps", "client connect\nclient write 8000000\nwait 10s\nexpect client state ESTABLISHED\n");
+        CliRun r = CliRun.separate(dir, "run", "--max-memory", "2MiB", "bulk.tcps");
+        assertEquals(1, r.exit());
+        assertTrue(r.out().contains("failed: the scenario kept more than 2 MiB (segments captured and in flight, data "
+                + "the stacks buffer, events recorded), the limit of a run (--max-memory)"), r.out());
+        assertTrue(r.out().contains("0 passed, 1 failed"), "the scenario stopped at the limit: " + r.out());
+        assertNoStackTrace(r);
+        assertEquals(0, CliRun.separate(dir, "run", "--quiet", "bulk.tcps").exit(), "within the default (1GiB)");
+        CliRun zero = CliRun.separate(dir, "run", "--max-memory", "0", "bulk.tcps");
+        assertEquals(ExitCode.USAGE, zero.exit());
+    }
 }

@@ -105,6 +105,80 @@ class GradeTest {
         assertTrue(run.out().contains(": 0 / 2"), run.out());
     }
 
+    /** An exercise whose client is scripted: the student's answer sends what it likes. */
+    private static final String FORGE = """
+            exercise "forge" {
+              client scripted
+              server listen
+              client send SYN seq=0
+              answer {
+              }
+              check "a SYN was sent" points 2 {
+                goal exists client > server SYN
+              }
+            }
+            """;
+
+    @Test
+    void aSubmissionThatKeepsTooMuchMemoryScoresZeroAndNoOtherScoreChanges(@TempDir Path dir) throws IOException {
+        exercise(dir, FORGE);
+        // 1,500 segments of 60,000 bytes, all captured: 90 MB, within every other limit
+        submit(dir, "hog", "    repeat 1500 {\n      client send [P.] length 60000 seq=1 ack=1\n    }\n");
+        submit(dir, "fair", "    client send [P.] length 10 seq=1 ack=1\n");
+        CliRun alone = CliRun.separate(dir, "grade", "--format", "csv", "exercise.tcps", "fair.tcps");
+        CliRun run = CliRun.separate(dir, "grade", "exercise.tcps", "hog.tcps", "fair.tcps");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("failed: the scenario kept more than 64 MiB (segments captured and in flight, "
+                + "data the stacks buffer, events recorded), the limit of a run (--max-memory)"), run.out());
+        assertTrue(run.out().contains("hog (hog.tcps): 0 / 2"), run.out());
+        CliRun csv = CliRun.separate(dir, "grade", "--format", "csv", "exercise.tcps", "hog.tcps", "fair.tcps");
+        assertEquals("hog,0,2,0", csvRow(csv, 1));
+        assertEquals(csvRow(alone, 1), csvRow(csv, 2), "the other submission scores as it does alone");
+        // settable: lower, the fair one reaches it too; higher, the hog runs
+        CliRun low = CliRun.separate(dir, "grade", "--format", "csv", "--max-memory", "1KiB", "exercise.tcps",
+                "fair.tcps");
+        assertEquals("fair,0,2,0", csvRow(low, 1));
+        CliRun high = CliRun.separate(dir, "grade", "--max-memory", "256MiB", "exercise.tcps", "hog.tcps");
+        assertFalse(high.out().contains("--max-memory"), high.out());
+    }
+
+    @Test
+    void thousandsOfHostsReachTheMemoryLimitNotTheMachines(@TempDir Path dir) throws IOException {
+        exercise(dir, """
+                exercise "hosts" {
+                  allow setup, connect, listen, wait
+                  answer {
+                  }
+                  server listen
+                  client connect
+                  check "a SYN was sent" points 2 {
+                    goal exists client > server SYN
+                  }
+                }
+                """);
+        StringBuilder answer = new StringBuilder();
+        for (int i = 1; i <= 900; i++) {
+            answer.append("    host h").append(i).append(" at 10.0.").append(i / 250 + 1).append('.').append(i % 250 + 1)
+                    .append('\n');
+        }
+        answer.append("    server listen\n");
+        for (int i = 1; i <= 900; i++) {
+            answer.append("    h").append(i).append(" connect\n");
+        }
+        submit(dir, "many", answer + "    wait 1s\n");
+        CliRun run = CliRun.separate(dir, "grade", "exercise.tcps", "many.tcps");
+        assertTrue(run.out().contains("the scenario kept more than 64 MiB"), run.out());
+        assertTrue(run.out().contains(": 0 / 2"), run.out());
+    }
+
+    @Test
+    void gradingRunsNoMoreSubmissionsAtOnceThanTheHeapHolds() {
+        assertEquals(1, tcps.grade.ClassGrading.jobsFor(8, 64L << 20, 256L << 20));
+        assertEquals(2, tcps.grade.ClassGrading.jobsFor(2, 64L << 20, 6L << 30));
+        assertEquals(3, tcps.grade.ClassGrading.jobsFor(16, 64L << 20, 512L << 20));
+        assertEquals(1, tcps.grade.ClassGrading.jobsFor(4, 1L << 30, 64L << 20), "always one at least");
+    }
+
     @Test
     void aLongTranscriptIsCutAtTheOutputLimit(@TempDir Path dir) throws IOException {
         exercise(dir, OPEN);
