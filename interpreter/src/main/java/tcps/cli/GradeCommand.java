@@ -117,6 +117,19 @@ final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no submission found in "
                     + String.join(", ", submissions));
         }
+        java.util.Map<String, List<String>> byStudent = new java.util.LinkedHashMap<>();
+        list.forEach(sub -> byStudent.computeIfAbsent(sub.student(), k -> new ArrayList<>()).add(sub.name()));
+        List<String> twice = byStudent.entrySet().stream().filter(en -> en.getValue().size() > 1)
+                .map(en -> en.getKey() + " (" + String.join(", ", en.getValue()) + ")").toList();
+        if (!twice.isEmpty()) {
+            if (f.single && outputDir != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "students with more than one submission: "
+                        + String.join("; ", twice) + "; DIR/ID/results.json holds one each: give each student one file");
+            }
+            err.println("tcps: students with more than one submission, each graded on its own row: "
+                    + String.join("; ", twice));
+            err.flush();
+        }
         if (f.single && list.size() > 1 && outputDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), format + " results hold one submission; "
                     + "with " + list.size() + " use --output-dir DIR (DIR/ID/results.json each)");

@@ -93,7 +93,7 @@ final class Goals {
 
     static Outcome stateAt(Goal.StateAt g, Trace t, TcpState want, long at) {
         if (at > t.end()) {
-            return new Outcome(false, "the run ended at " + Duration.format(t.end()) + ", before " + Duration.format(at));
+            return new Outcome(false, "the run ended at " + readable(t.end()) + ", before " + Duration.format(at));
         }
         TcpState got = stateAt(t, g.endpoint().text(), g.peer().text(), at);
         return new Outcome(got == want, connection(g.endpoint(), g.peer()) + " is in " + got + " at "
@@ -125,9 +125,43 @@ final class Goals {
     /** At least {@code atLeast} in the state; exactly that long when {@code exact} (a blank to fill in). */
     static Outcome timeIn(Goal.TimeIn g, Trace t, TcpState state, long atLeast, boolean exact) {
         long spent = timeIn(t, g.endpoint().text(), g.peer().text(), state);
-        return new Outcome(exact ? sameToItsPrecision(spent, atLeast) : spent >= atLeast, connection(g.endpoint(), g.peer()) + " spent " + Duration.format(spent)
-                + " in " + state + (spent < atLeast && t.end() < atLeast ? " (the run ended at "
-                        + Duration.format(t.end()) + ")" : ""));
+        boolean held = exact ? sameToItsPrecision(spent, atLeast) : spent >= atLeast;
+        return new Outcome(held, connection(g.endpoint(), g.peer()) + " spent " + readable(spent) + " in " + state
+                + (exact || held ? "" : ", less than " + Duration.format(atLeast))
+                + (spent < atLeast && t.end() < atLeast ? " (the run ended at " + readable(t.end()) + ")" : ""));
+    }
+
+    /**
+     * A time as a person reads it, to the microsecond: 250us, 1.5ms, 60.48799s, 3m 59.99999s,
+     * 1h 2m (the language's own form, 239999990us, is exact but hard to read).
+     */
+    static String readable(long micros) {
+        if (micros == 0) {
+            return "0s";
+        }
+        if (micros < 1_000) {
+            return micros + "us";
+        }
+        if (micros < 1_000_000) {
+            return java.math.BigDecimal.valueOf(micros, 3).stripTrailingZeros().toPlainString() + "ms";
+        }
+        if (micros < 120_000_000) {
+            return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + "s";
+        }
+        List<String> parts = new ArrayList<>();
+        long hours = micros / 3_600_000_000L;
+        long minutes = micros / 60_000_000L % 60;
+        long rest = micros % 60_000_000L;
+        if (hours > 0) {
+            parts.add(hours + "h");
+        }
+        if (minutes > 0) {
+            parts.add(minutes + "m");
+        }
+        if (rest > 0) {
+            parts.add(java.math.BigDecimal.valueOf(rest, 6).stripTrailingZeros().toPlainString() + "s");
+        }
+        return String.join(" ", parts);
     }
 
     /**

@@ -276,6 +276,12 @@ public enum GradeFormat {
         for (Grade g : grades) {
             sb.append("# ").append(oneLine(g.student())).append(": ").append(Grade.points(g.score())).append(" / ")
                     .append(Grade.points(g.max())).append('\n');
+            // what is wrong with the submission as a whole (a changed line, a syntax error), as diagnostics
+            for (String p : g.problems()) {
+                for (String line : p.split("\n", -1)) {
+                    sb.append("#   ").append(line.replace('\r', ' ')).append('\n');
+                }
+            }
             for (Grade.CheckResult c : g.checks()) {
                 sb.append(c.passed() ? "ok " : "not ok ").append(n++).append(" - ").append(oneLine(g.student()))
                         .append(": ").append(oneLine(c.name())).append('\n');

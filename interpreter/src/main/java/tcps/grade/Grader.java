@@ -105,6 +105,14 @@ public final class Grader {
         }
         Handout handout = assignment.variant(student).handout();
         Alignment.Result aligned = Alignment.align(handout.units(), text);
+        if (!aligned.missing().isEmpty()) {
+            String other = otherExercise(text, e.name());
+            if (other != null) {
+                problems.add(file + " is the handout of another exercise, " + other + ", not of \"" + e.name()
+                        + "\"; hand in the file `tcps handout` gave you for this one, with your answers in it");
+                return zero(e, student, file, problems);
+            }
+        }
         Map<Integer, Integer> toHandout = new HashMap<>();
         for (int h = 0; h < handout.origin().size(); h++) {
             if (handout.origin().get(h) > 0) {
@@ -299,6 +307,7 @@ public final class Grader {
                 items = 1;
                 earned = 1;
             }
+            byLine(lines);
             double max = check.points();
             double score = zeroed[k] ? 0 : max * earned / items;
             if (zeroed[k]) {
@@ -318,6 +327,26 @@ public final class Grader {
         // and every check is visible.
         String transcript = showsTranscript(e) ? transcript(source, result) : null;
         return new Grade(student, file, score, max, checks, problems, transcript);
+    }
+
+    /**
+     * A check's findings in the order of the submission's lines (a blank's problem, then the
+     * failures and goals after it), so a student reads them top down; those without a line last.
+     */
+    private static void byLine(List<String> lines) {
+        lines.sort(java.util.Comparator.comparingInt(Grader::leadingLine));
+    }
+
+    private static int leadingLine(String finding) {
+        int i = "line ".length();
+        if (!finding.startsWith("line ") || finding.length() <= i || !Character.isDigit(finding.charAt(i))) {
+            return Integer.MAX_VALUE;
+        }
+        int n = 0;
+        while (i < finding.length() && Character.isDigit(finding.charAt(i)) && n < 10_000_000) {
+            n = n * 10 + finding.charAt(i++) - '0';
+        }
+        return n;
     }
 
     private static boolean showsTranscript(Exercise e) {
@@ -665,9 +694,14 @@ public final class Grader {
             }
         }
         Set<Integer> failedSegments = new HashSet<>();
+        java.util.TreeMap<Integer, Integer> failedAt = new java.util.TreeMap<>(); // segment to the submission's line
         for (Failure f : result.failures()) {
             if (f.segment() >= 0) {
                 failedSegments.add(f.segment());
+                GradedLine gl = f.span().line() < graded.size() ? graded.get(f.span().line()) : null;
+                if (gl != null && gl.student()) {
+                    failedAt.putIfAbsent(f.segment(), gl.submissionLine());
+                }
             }
         }
         int covered = 0;
@@ -689,8 +723,16 @@ public final class Grader {
                 }
             }
         }
+        if (!failedAt.isEmpty()) {
+            List<String> which = new ArrayList<>();
+            failedAt.forEach((segment, at) -> which.add(describe(result, segment) + " at line " + at));
+            lines.add(listed(which) + (which.size() == 1 ? " was" : " were") + " taken by an expect that does not hold, "
+                    + "so " + (which.size() == 1 ? "it is" : "they are") + " not expected right");
+        }
         if (!unmatched.isEmpty()) {
-            lines.add(unmatched.size() + (unmatched.size() == 1 ? " segment was" : " segments were")
+            List<String> which = new ArrayList<>();
+            new java.util.TreeSet<>(unmatched).forEach(i -> which.add(describe(result, i)));
+            lines.add(listed(which) + (which.size() == 1 ? " was" : " were")
                     + " sent and not expected by any of your expects");
         }
         if (segments == 0) {
@@ -777,6 +819,56 @@ public final class Grader {
             }
         }
         return -1;
+    }
+
+    /** The name of the exercise a file says it is, quoted, when that is not {@code name}; else null. */
+    private static String otherExercise(String text, String name) {
+        List<Lexeme> tokens = ScriptParser.lex(text);
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).is("EXERCISE") && tokens.get(i + 1).is("STRING")) {
+                String quoted = tokens.get(i + 1).text();
+                String said = quoted.length() >= 2 ? quoted.substring(1, quoted.length() - 1) : quoted;
+                return said.equals(name) || quoted.equals(name) ? null : quoted;
+            }
+        }
+        return null;
+    }
+
+    /** "segment 4 (client > server [.])": a segment as the transcript numbers it. */
+    private static String describe(ScenarioResult result, int index) {
+        Captured c = null;
+        for (Captured k : result.capture()) {
+            if (k.index() == index) {
+                c = k;
+                break;
+            }
+        }
+        if (c == null) {
+            return "segment " + (index + 1);
+        }
+        return "segment " + (index + 1) + " (" + endpointName(result, c.segment().src()) + " > "
+                + endpointName(result, c.segment().dst()) + " [" + TcpFlags.tcpdump(c.segment().flags()) + "])";
+    }
+
+    private static String endpointName(ScenarioResult result, TcpAddress a) {
+        for (ScenarioResult.Endpoint e : result.endpoints()) {
+            if (e.address().equals(a)) {
+                return e.name();
+            }
+        }
+        return a.toString();
+    }
+
+    /** "a", "a and b", "a, b and c"; past five, how many more. */
+    private static String listed(List<String> items) {
+        List<String> shown = items.size() > 5 ? new ArrayList<>(items.subList(0, 5)) : new ArrayList<>(items);
+        if (items.size() > 5) {
+            shown.add((items.size() - 5) + " more");
+        }
+        if (shown.size() == 1) {
+            return shown.get(0);
+        }
+        return String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1);
     }
 
     // ---- rules of the exercise ------------------------------------------------------------------

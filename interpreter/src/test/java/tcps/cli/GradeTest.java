@@ -222,6 +222,46 @@ class GradeTest {
                 + "the submission scores zero"), text.out());
     }
 
+    // ---- what a teacher of a large class meets ---------------------------------------------------
+
+    @Test
+    void theHandoutOfAnotherExerciseIsSaidToBeThat() {
+        Path dir = EXERCISES.resolve("seed-004-close-wait");
+        CliRun run = CliRun.separate(dir, "grade", "exercise.tcps", "../seed-004-time-wait/submissions/alice.tcps");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("  ! ../seed-004-time-wait/submissions/alice.tcps is the handout of another "
+                + "exercise, \"seed 004: the states, in order\", not of \"seed 004: a CLOSE-WAIT leak\"; hand in the file "
+                + "`tcps handout` gave you for this one, with your answers in it\n"), run.out());
+        assertFalse(run.out().contains("is missing or changed"), "not a list of every line: " + run.out());
+    }
+
+    @Test
+    void aStudentWithTwoSubmissionsIsNamedAndNeverOverwritesAResult(@TempDir Path out) {
+        Path dir = EXERCISES.resolve("seed-003-numbers");
+        CliRun csv = CliRun.separate(dir, "grade", "--format", "csv", "exercise.tcps", "submissions/alice.tcps",
+                "../seed-004-close-wait/submissions/alice.tcps");
+        assertEquals(0, csv.exit());
+        assertEquals("tcps: students with more than one submission, each graded on its own row: alice "
+                + "(submissions/alice.tcps, ../seed-004-close-wait/submissions/alice.tcps)\n", csv.err());
+        assertEquals(3, csv.out().split("\r\n").length);
+        CliRun gs = CliRun.separate(dir, "grade", "--format", "gradescope", "--output-dir", out.toString(),
+                "exercise.tcps", "submissions/alice.tcps", "../seed-004-close-wait/submissions/alice.tcps");
+        assertEquals(ExitCode.USAGE, gs.exit());
+        assertTrue(gs.err().contains("DIR/ID/results.json holds one each"), gs.err());
+    }
+
+    @Test
+    void tapShowsWhatIsWrongWithTheWholeSubmission() {
+        Path dir = EXERCISES.resolve("seed-004-close-wait");
+        CliRun run = CliRun.separate(dir, "grade", "--format", "tap", "exercise.tcps", "submissions/dave.tcps");
+        assertTrue(run.out().contains("# dave: 0 / 8\n#   line 21:10: error: `600` needs a unit: write 600s, 600ms or "
+                + "600us\n#    21 |     wait 600\n"), run.out());
+        for (String line : run.out().split("\n")) {
+            assertTrue(line.startsWith("#") || line.startsWith("ok ") || line.startsWith("not ok ")
+                    || line.startsWith("  ") || line.startsWith("TAP version") || line.startsWith("1.."), line);
+        }
+    }
+
     // ---- isolation, order -----------------------------------------------------------------------
 
     @Test
