@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tcps check FILE...}: parses and checks without running (for editors and graders). */
 @Command(name = "check",
+        defaultValueProvider = LimitOptions.RunDefaults.class,
         description = "Parses and checks each FILE without running it; prints every error found.",
         footer = ExitCode.HELP_TEXT)
 final class CheckCommand implements Callable<Integer> {

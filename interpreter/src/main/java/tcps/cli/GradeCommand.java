@@ -24,6 +24,7 @@ import tcps.syntax.Diagnostic;
 
 /** {@code tcps grade EXERCISE SUBMISSION...}: grades a class in one process. */
 @Command(name = "grade",
+        defaultValueProvider = LimitOptions.GradeDefaults.class,
         description = "Grades each SUBMISSION against the EXERCISE (docs/teaching.md): files, or directories "
                 + "holding one submission per student (NAME.tcps, or a directory NAME holding one .tcps file); "
                 + "the student's ID is NAME. Submissions are graded in parallel, each on its own and within "

@@ -15,16 +15,16 @@ import tcps.syntax.Duration;
  */
 class LimitOptions {
     @Option(names = "--max-source-bytes", paramLabel = "SIZE", converter = SizeConverter.class,
-            description = "Refuse a script file larger than this (default: 16MiB).")
+            description = "Refuse a script file larger than this (default: ${DEFAULT-VALUE}).")
     private Long sourceBytes;
 
     @Option(names = "--max-statements", paramLabel = "N",
             description = "Refuse a script with more statements, and stop a scenario that runs more (each round of a "
-                    + "repeat counted), as a failure (default: 100000).")
+                    + "repeat counted), as a failure (default: ${DEFAULT-VALUE}).")
     private Integer statements;
 
     @Option(names = "--max-expression-depth", paramLabel = "N",
-            description = "Refuse expressions and blocks nested deeper (default: 100; at most 1000).")
+            description = "Refuse expressions and blocks nested deeper (default: ${DEFAULT-VALUE}; at most 1000).")
     private Integer expressionDepth;
 
     /** The limits asked for, each one not given left at its default; a value out of range is a usage error. */
@@ -54,25 +54,25 @@ class LimitOptions {
     static class ForRuns extends LimitOptions {
         @Option(names = "--max-virtual-time", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "Stop a scenario that runs past this much virtual time, as a failure "
-                        + "(default: 24h; at most 596523h).")
+                        + "(default: ${DEFAULT-VALUE}; at most 596523h).")
         private Long virtualTime;
 
         @Option(names = "--max-events", paramLabel = "N",
                 description = "Stop a scenario that simulates more events (segments arriving, timers firing), as a "
-                        + "failure (default: 100000).")
+                        + "failure (default: ${DEFAULT-VALUE}).")
         private Long events;
 
         @Option(names = "--max-bytes-written", paramLabel = "SIZE", converter = SizeConverter.class,
-                description = "Stop a scenario whose applications write more bytes, as a failure (default: 64MiB).")
+                description = "Stop a scenario whose applications write more bytes, as a failure (default: ${DEFAULT-VALUE}).")
         private Long bytesWritten;
 
         @Option(names = "--max-output", paramLabel = "SIZE", converter = SizeConverter.class,
-                description = "Print at most this much report; the rest is cut, and the run fails (default: 256MiB).")
+                description = "Print at most this much report; the rest is cut, and the run fails (default: ${DEFAULT-VALUE}).")
         private Long outputBytes;
 
         @Option(names = "--max-memory", paramLabel = "SIZE", converter = SizeConverter.class,
                 description = "Stop a scenario that keeps more than this in memory (segments captured and in flight, "
-                        + "data the stacks buffer, events recorded), as a failure (default: 1GiB).")
+                        + "data the stacks buffer, events recorded), as a failure (default: ${DEFAULT-VALUE}).")
         private Long memoryBytes;
 
         @Override
@@ -94,6 +94,48 @@ class LimitOptions {
                 l = l.withMemoryBytes(memoryBytes);
             }
             return l;
+        }
+    }
+
+    /**
+     * The defaults the help shows (and picocli sets, to the same values): {@code tcps run}'s and
+     * {@code check}'s from {@link Limits#DEFAULT}, {@code tcps grade}'s from its own, tighter ones.
+     */
+    static class RunDefaults implements CommandLine.IDefaultValueProvider {
+        Limits limits() {
+            return Limits.DEFAULT;
+        }
+
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec arg) {
+            if (!(arg instanceof CommandLine.Model.OptionSpec o)) {
+                return null;
+            }
+            Limits l = limits();
+            return switch (o.longestName()) {
+                case "--max-source-bytes" -> size(l.sourceBytes());
+                case "--max-statements" -> Integer.toString(l.statements());
+                case "--max-expression-depth" -> Integer.toString(l.expressionDepth());
+                case "--max-virtual-time" -> Limits.time(l.virtualTime());
+                case "--max-events" -> Long.toString(l.events());
+                case "--max-bytes-written" -> size(l.bytesWritten());
+                case "--max-output" -> size(l.outputBytes());
+                case "--max-memory" -> size(l.memoryBytes());
+                default -> null;
+            };
+        }
+
+        /** 16MiB, 4096: as the options are written. */
+        private static String size(long n) {
+            return Limits.bytes(n).replace(" ", "").replace("bytes", "").replace("byte", "");
+        }
+    }
+
+    /** {@code tcps grade}'s defaults, for its help. */
+    static final class GradeDefaults extends RunDefaults {
+        @Override
+        Limits limits() {
+            return tcps.grade.GradeLimits.DEFAULT.run();
         }
     }
 

@@ -81,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(run);
         run.spec = spec;
         spec.name("run");
+        spec.defaultValueProvider(new LimitOptions.RunDefaults()); // the --max-... defaults the help shows
         spec.usageMessage()
                 .description("Runs the scenarios in each FILE against the reference TCP model on a virtual clock. "
                         + "Prints each scenario's segments as tcpdump prints them, every failed assertion at its "
