@@ -33,7 +33,8 @@ public record Handout(String student, List<String> lines, List<Integer> origin, 
         String who = student.isEmpty() ? "the sample variant (no student ID given)" : "student " + student;
         add(out, origin, "# Exercise " + e.name() + " (" + e.source().name() + "), for " + who + ".", 0);
         add(out, origin, "# Replace each ? with your answer and write your own statements inside the answer { }", 0);
-        add(out, origin, "# blocks; leave every other line as it is. Grade: tcps grade EXERCISE YOUR-ID.tcps", 0);
+        // Said to the student, who has no exercise file to grade with (its hidden parts are the teacher's).
+        add(out, origin, "# blocks; leave every other line as it is, and hand this file in.", 0);
         int lineCount = (int) Math.min(e.lines().size() - 1, e.source().text().lines().count());
         for (int n = 1; n <= lineCount; n++) {
             Exercise.Line line = e.lines().get(n);

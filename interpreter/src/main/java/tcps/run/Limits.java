@@ -120,8 +120,11 @@ public record Limits(long sourceBytes, int statements, int expressionDepth, long
         return micros % 3_600_000_000L == 0 ? micros / 3_600_000_000L + "h" : Duration.format(micros);
     }
 
-    /** 16 MiB, 1000 bytes: sizes as people say them. */
+    /** 1 GiB, 16 MiB, 1000 bytes: sizes as people say them. */
     public static String bytes(long n) {
+        if (n >= 1L << 30 && n % (1L << 30) == 0) {
+            return (n >> 30) + " GiB";
+        }
         if (n >= 1 << 20 && n % (1 << 20) == 0) {
             return (n >> 20) + " MiB";
         }

@@ -143,6 +143,33 @@ class GradeTest {
     }
 
     @Test
+    void aSubmissionThatRunsTheJvmOutOfMemoryIsGradedAgainAloneAndScoresZeroOnItsOwn(@TempDir Path dir)
+            throws Exception {
+        exercise(dir, FORGE);
+        submit(dir, "hog", "    repeat 1500 {\n      client send [P.] length 60000 seq=1 ack=1\n    }\n");
+        submit(dir, "fair", "    client send [P.] length 10 seq=1 ack=1\n");
+        // a heap of 64 MiB and a limit far above it: the run's own count cannot stop the hog, the heap does
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "tcps.cli.Main", "grade", "--format", "csv", "--jobs", "2",
+                "--max-memory", "1GiB", "exercise.tcps", "hog.tcps", "fair.tcps")
+                .directory(dir.toFile()).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out + err);
+        assertEquals("student,score,max,a SYN was sent\r\nhog,0,2,0\r\nfair,2,2,2\r\n", out, err);
+        assertTrue(err.startsWith("tcps: grading 1 submission at a time, not 2: each may keep 1 GiB (--max-memory), "
+                + "and the JVM's heap is "), err);
+        Process text = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "tcps.cli.Main", "grade", "--max-memory", "1GiB",
+                "exercise.tcps", "hog.tcps").directory(dir.toFile()).start();
+        String said = new String(text.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        text.getErrorStream().readAllBytes();
+        assertEquals(0, text.waitFor());
+        assertTrue(said.contains("! grading this submission, alone, took more memory than the JVM has ("), said);
+    }
+
+    @Test
     void thousandsOfHostsReachTheMemoryLimitNotTheMachines(@TempDir Path dir) throws IOException {
         exercise(dir, """
                 exercise "hosts" {
