@@ -112,7 +112,8 @@ final class GradeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--student names the student of one submission, and " + list.size() + " were given");
             }
-            list = List.of(new ClassGrading.Submission(student, list.get(0).name(), list.get(0).path()));
+            list = List.of(new ClassGrading.Submission(student, list.get(0).name(), list.get(0).path(),
+                    list.get(0).missing()));
         }
         if (list.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no submission found in "

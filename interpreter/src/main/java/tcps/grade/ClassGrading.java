@@ -24,8 +24,16 @@ public final class ClassGrading {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** A submission to grade: the student's ID, the file as named, and where to read it. */
-    public record Submission(String student, String name, Path path) {}
+    /**
+     * A submission to grade: the student's ID, the file as named, and where to read it; or, with
+     * no path, a student's directory that holds no one submission, and why (it scores zero, so the
+     * student is in the results, not only in a message).
+     */
+    public record Submission(String student, String name, Path path, String missing) {
+        public Submission(String student, String name, Path path) {
+            this(student, name, path, null);
+        }
+    }
 
     /**
      * The grades, how many submissions met an internal error (a bug in tcps), the CPU time the
@@ -77,8 +85,10 @@ public final class ClassGrading {
                             out.add(new Submission(name, arg + "/" + name + "/" + files.get(0).getFileName(),
                                     files.get(0)));
                         } else {
-                            problems.add(arg + "/" + name + ": " + (files.isEmpty() ? "no .tcps file"
-                                    : files.size() + " .tcps files") + "; a student's directory holds one");
+                            String why = arg + "/" + name + " holds " + (files.isEmpty() ? "no .tcps file"
+                                    : files.size() + " .tcps files") + "; a student's directory holds one";
+                            problems.add(why + " (" + name + " scores zero)");
+                            out.add(new Submission(name, arg + "/" + name, null, why));
                         }
                     } else if (name.endsWith(".tcps")) {
                         out.add(new Submission(id(name), arg + "/" + name, e));
@@ -235,6 +245,9 @@ public final class ClassGrading {
     }
 
     private static Grade gradeFile(Grader grader, GradeLimits limits, Submission s) {
+        if (s.path() == null) {
+            return zero(grader, s, s.missing());
+        }
         String text;
         try {
             long size = Files.size(s.path());

@@ -105,6 +105,10 @@ public final class Grader {
         }
         Handout handout = assignment.variant(student).handout();
         Alignment.Result aligned = Alignment.align(handout.units(), text);
+        if (aligned.matched().isEmpty() && aligned.added().isEmpty()) {
+            problems.add(file + " is empty (or holds only comments): hand in your handout with your answers in it");
+            return zero(e, student, file, problems);
+        }
         if (!aligned.missing().isEmpty()) {
             String other = otherExercise(text, e.name());
             if (other != null) {

@@ -278,6 +278,29 @@ class GradeTest {
     }
 
     @Test
+    void everyStudentOfAnLmsExportHasARowEvenWithoutAFileToGrade(@TempDir Path dir) throws IOException {
+        Path ex = EXERCISES.resolve("seed-003-numbers");
+        Files.createDirectories(dir.resolve("export/alice"));
+        Files.createDirectories(dir.resolve("export/nobody"));
+        Files.createDirectories(dir.resolve("export/blank"));
+        // Windows line ends and a byte-order mark are a student's editor, not an answer
+        Files.writeString(dir.resolve("export/alice/answer.tcps"), "\uFEFF" + Files.readString(
+                ex.resolve("submissions/alice.tcps")).replace("\n", "\r\n"));
+        Files.writeString(dir.resolve("export/blank/answer.tcps"), "# nothing yet\n\n");
+        CliRun run = CliRun.separate(dir, "grade", "--format", "csv", ex.resolve("exercise.tcps").toString(), "export");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("student,score,max,the handshake,the data,the close\r\nalice,10,10,3,4,3\r\nblank,0,10,0,0,0\r\n"
+                + "nobody,0,10,0,0,0\r\n", run.out());
+        assertEquals("tcps: export/nobody holds no .tcps file; a student's directory holds one (nobody scores zero)\n",
+                run.err());
+        CliRun text = CliRun.separate(dir, "grade", ex.resolve("exercise.tcps").toString(), "export");
+        assertTrue(text.out().contains("  ! export/blank/answer.tcps is empty (or holds only comments): hand in your "
+                + "handout with your answers in it\n"), text.out());
+        assertTrue(text.out().contains("== nobody (export/nobody): 0 / 10\n  ! export/nobody holds no .tcps file; a "
+                + "student's directory holds one\n"), text.out());
+    }
+
+    @Test
     void tapShowsWhatIsWrongWithTheWholeSubmission() {
         Path dir = EXERCISES.resolve("seed-004-close-wait");
         CliRun run = CliRun.separate(dir, "grade", "--format", "tap", "exercise.tcps", "submissions/dave.tcps");
