@@ -34,7 +34,8 @@ import tcps.syntax.Source;
  */
 public final class Suite {
     /** The benchmarks, in the order {@code --suite} runs them. */
-    public static final List<String> NAMES = List.of("syn-timeout", "files", "parse", "transfer", "print", "grade");
+    public static final List<String> NAMES = List.of("syn-timeout", "files", "parse", "transfer", "transfer-loss", "print",
+            "grade");
 
     /** Above this, one doubling of the size more than doubled the time beyond noise. */
     private static final double SUPER_LINEAR = 2.6;
@@ -56,6 +57,7 @@ public final class Suite {
                 case "files" -> files();
                 case "parse" -> parse();
                 case "transfer" -> transfer();
+                case "transfer-loss" -> transferLoss();
                 case "print" -> print();
                 case "grade" -> grade();
                 default -> throw new IllegalArgumentException("no benchmark " + name);
@@ -68,7 +70,7 @@ public final class Suite {
     /** The 10 GB transfer of docs/performance.md: minutes of CPU, so only when asked. */
     public void bigTransfer() {
         header();
-        transfer(10_000_000_000L, 65495, 0, 1);
+        transfer("transfer", Workloads.transfer(10_000_000_000L, 65495), 10_000_000_000L, 65495, 0, 1);
         footer();
     }
 
@@ -130,18 +132,29 @@ public final class Suite {
     }
 
     private void transfer() {
-        transfer(quick ? 1_000_000L : 1_000_000_000L, 1460, quick ? 0 : 1, quick ? 1 : 3);
+        long bytes = quick ? 1_000_000L : 1_000_000_000L;
+        transfer("transfer", Workloads.transfer(bytes, 1460), bytes, 1460, quick ? 0 : 1, quick ? 1 : 3);
+    }
+
+    /**
+     * The same transfer with its 30th segment lost: after fast recovery the sender stays in
+     * congestion avoidance, so every later ACK runs CUBIC (the loss-free transfer never leaves
+     * slow start, and never asks the congestion controller more than to add the bytes acked).
+     */
+    private void transferLoss() {
+        long bytes = quick ? 1_000_000L : 1_000_000_000L;
+        transfer("transfer-loss", Workloads.transferAfterLoss(bytes, 1460), bytes, 1460, quick ? 0 : 1, quick ? 1 : 3);
     }
 
     /** A bulk transfer with the transcript off: segments per CPU second, and the heap the result keeps. */
-    private void transfer(long bytes, int mss, int warmup, int runs) {
-        Source source = new Source("transfer.tcps", Workloads.transfer(bytes, mss));
+    private void transfer(String name, String script, long bytes, int mss, int warmup, int runs) {
+        Source source = new Source(name + ".tcps", script);
         List<ScenarioPlan> plans = Pipeline.plans(source);
         long[] segments = {0};
         Stopwatch.Timing t = Stopwatch.time(() -> segments[0] = Pipeline.run(source, plans, false), warmup, runs);
         double perSecond = segments[0] / (t.cpuNanos() / 1e9);
         long kept = Stopwatch.retained(() -> Interpreter.run(plans.get(0), source, Pipeline.OPTIONS.withDetail(false)));
-        result("transfer", String.format(Locale.ROOT, "%,.0f segments/s (%s in %,d segments of up to %d bytes, "
+        result(name, String.format(Locale.ROOT, "%,.0f segments/s (%s in %,d segments of up to %d bytes, "
                 + "%.2f s CPU, transcript off); the result keeps %s of heap", perSecond, size(bytes), segments[0], mss,
                 t.cpuNanos() / 1e9, size(kept)), ">= 1,000,000/s", perSecond >= 1_000_000);
     }

@@ -52,6 +52,11 @@ final class Workloads {
                 + "expect client state FIN-WAIT-2\n";
     }
 
+    /** {@link #transfer}, with the client's 30th segment lost (early in slow start). */
+    static String transferAfterLoss(long bytes, int mss) {
+        return transfer(bytes, mss).replace("client write ", "drop 30th client > server\nclient write ");
+    }
+
     /** A short exchange, like an exercise: handshake, a request, an answer, both sides close. */
     static String small(int i) {
         return "# small scenario " + i + "\n"
