@@ -102,6 +102,40 @@ public final class Parameters {
     public static final Parameter.Flag HALF_WINDOW_SEGMENTS = flag("half_window_segments",
             "segments at most half the largest window the peer offered (Linux)", false);
 
+    /**
+     * Nagle's algorithm (RFC 9293 3.7.4, SHLD-7; RFC 896): {@code classic} holds a segment
+     * shorter than the MSS while any data is unacknowledged (4.xBSD tcp_output); {@code minshall}
+     * only while a segment shorter than the MSS is (Linux tcp_nagle_check, capture small-writes:
+     * the 13 writes made while the 17th segment waited for its ACK went as one); {@code none}
+     * sends at once. A segment that carries or precedes the FIN is never held; TCP_NODELAY turns
+     * it off per socket (RFC 9293 MUST-17).
+     */
+    public static final Parameter.Choice<SendPolicy.Nagle> NAGLE = choice("nagle",
+            "Nagle's algorithm: classic (RFC 9293 3.7.4), minshall (Linux: only while a small segment is unACKed) or none",
+            SendPolicy.Nagle.class, SendPolicy.Nagle.CLASSIC);
+
+    /**
+     * Sender silly-window-syndrome avoidance (RFC 9293 3.8.6.2.1, MUST-38): {@code rfc} sends a
+     * segment that is full-sized, carries all queued data, or fills half the largest window
+     * offered (Fs = 1/2); {@code linux} sends the next segment only whole (tcp_snd_wnd_test;
+     * packetdrill tcp-info-rwnd-limited: 1000 bytes wait at a 10-byte window); {@code none} sends
+     * whatever fits. Held data goes when the window grows, or when the persist timer fires (the
+     * RFC's override timeout; Linux tcp_write_wakeup), as much as the window takes, with PSH.
+     */
+    public static final Parameter.Choice<SendPolicy.SenderSws> SENDER_SWS = choice("sender_sws",
+            "sender SWS avoidance: rfc (RFC 9293 3.8.6.2.1), linux (a segment goes only whole) or none",
+            SendPolicy.SenderSws.class, SendPolicy.SenderSws.RFC);
+
+    /**
+     * Linux forced_push (tcp_sendmsg): a full segment of a write whose end lies more than half
+     * the largest window offered beyond the last push (a write's end, or the last forced push)
+     * gets PSH (capture forced-push: win 16384, PSH at 9000, 18000, 27000... of a 60000-byte
+     * write). Without it, only the segment that ends a write has PSH.
+     */
+    public static final Parameter.Flag FORCED_PUSH = flag("forced_push",
+            "PSH on the full segment that takes the unpushed data past half the peer's largest window (Linux)",
+            false);
+
     /** RFC 2883 (Linux tcp_dsack 1): an ACK of text received twice reports it in a first SACK block. */
     public static final Parameter.Flag DUPLICATE_SACK = flag("duplicate_sack",
             "report text received twice in a D-SACK block (RFC 2883)", false);

@@ -11,8 +11,16 @@ import java.util.ArrayDeque;
  * and memory in proportion to the number of writes waiting, whatever their sizes.
  */
 final class SendQueue {
-    /** A run of bytes taken from the front, and whether a write ends inside it. */
-    record Chunk(byte[] bytes, boolean push) {}
+    /**
+     * A run of bytes taken from the front: whether a write ends inside it ({@code push}), and
+     * how many of its bytes follow the last write end in it (all of them when none ends there).
+     */
+    record Chunk(byte[] bytes, boolean push, int afterLastEnd) {
+        /** The run ends exactly where a write ends (Linux marks PSH on that segment only). */
+        boolean endsWrite() {
+            return push && afterLastEnd == 0;
+        }
+    }
 
     private static final byte[] NONE = new byte[0];
 
@@ -51,7 +59,7 @@ final class SendQueue {
     /** Takes the first {@code n} bytes; PSH when the end of a write lies within them. */
     Chunk take(int n) {
         if (n <= 0) {
-            return new Chunk(NONE, false);
+            return new Chunk(NONE, false, 0);
         }
         if (n > size) {
             throw new IllegalArgumentException("take " + n + " of " + size + " queued bytes");
@@ -59,6 +67,7 @@ final class SendQueue {
         byte[] out = new byte[n];
         int filled = 0;
         boolean push = false;
+        int lastEnd = 0;
         while (filled < n) {
             SendData first = writes.peekFirst();
             int run = (int) Math.min(n - filled, first.length() - takenOfFirst);
@@ -69,10 +78,11 @@ final class SendQueue {
                 writes.removeFirst();
                 takenOfFirst = 0;
                 push = true;
+                lastEnd = filled;
             }
         }
         size -= n;
-        return new Chunk(out, push);
+        return new Chunk(out, push, n - lastEnd);
     }
 
     void clear() {

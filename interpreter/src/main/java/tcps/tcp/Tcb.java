@@ -8,6 +8,7 @@ import static tcps.tcp.Parameters.SLOW_START_AFTER_IDLE;
 import static tcps.tcp.Parameters.ACK_PUSHED_ON_READ;
 import static tcps.tcp.Parameters.DUPLICATE_SACK;
 import static tcps.tcp.Parameters.FIN_TIMEOUT;
+import static tcps.tcp.Parameters.FORCED_PUSH;
 import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
 import static tcps.tcp.Parameters.HELD_TEXT_SHRINKS_WINDOW;
 import static tcps.tcp.Parameters.POSIX_ERRORS;
@@ -140,6 +141,12 @@ final class Tcb implements Connection {
     final CongestionControl congestion;
     /** When a small segment may go (Nagle, sender SWS avoidance). */
     private final SendPolicy sendPolicy;
+    /** The end of the last segment sent shorter than the MSS (Linux snd_sml, Minshall's Nagle), or null. */
+    private SeqNum sndSml;
+    /** Bytes sent since the last PSH or write end (Linux write_seq - pushed_seq, for forced_push). */
+    private long unpushed;
+    /** The profile's forced_push, read once: the send path asks for every segment. */
+    private final boolean forcedPush;
     /** RCV.NXT when our last window went out (Linux rcv_wup): the text an ACK now would cover. */
     SeqNum rcvWup;
     /** Blocks of held text to report, the most recently changed first (RFC 2018 section 4). */
@@ -213,7 +220,8 @@ final class Tcb implements Connection {
                 : new CongestionWindow(CongestionAvoidance.of(cc), profile.get(INITIAL_WINDOW),
                         profile.get(PROPORTIONAL_RATE_REDUCTION), profile.get(SLOW_START_AFTER_IDLE),
                         profile.get(Parameters.CWND_WHOLE_SEGMENTS));
-        this.sendPolicy = SendPolicy.AT_ONCE;
+        this.sendPolicy = SendPolicy.of(profile);
+        this.forcedPush = profile.get(FORCED_PUSH);
         this.options = config.options();
     }
 
@@ -910,6 +918,17 @@ final class Tcb implements Connection {
         if (!blockedByWindow()) {
             return;
         }
+        if (usableWindow() > 0 && !sendQueue.isEmpty()) {
+            // The window is open but too small for the next segment (sender SWS avoidance held
+            // it): the override timeout of RFC 9293 3.8.6.2.1 sends what the window allows, with
+            // PSH, as Linux's tcp_write_wakeup does; that data is in flight now, so probing ends
+            // and the retransmission timer takes over (Linux tcp_send_probe0).
+            probes = 0;
+            probingSince = NEVER;
+            rto.clearBackoff();
+            transmitQueued(now, true);
+            return;
+        }
         if (probingSince == NEVER) {
             probingSince = now;
         } else if (options.userTimeout() > 0 && now - probingSince >= options.userTimeout()) {
@@ -1453,14 +1472,14 @@ final class Tcb implements Connection {
             return;
         }
         admitWrites();
-        if (timers.armed(TcpTimer.PERSIST) && sndUna.plus(sndWnd).gt(sndNxt)) {
+        if (timers.armed(TcpTimer.PERSIST) && windowAdmitsNext()) {
             stopProbing(now);
         }
         if (maySendData()) {
             retransmitLostWaiting(now);
         }
         if (finSeq == null && maySendData() && lostWaiting.isEmpty()) {
-            transmitQueued(now);
+            transmitQueued(now, false);
         }
         if (ackNow) {
             sendAck(now);
@@ -1477,18 +1496,50 @@ final class Tcb implements Connection {
     }
 
     /**
-     * Segmentizes the send queue (3.10.2): segments of at most Eff.snd.MSS, only within
-     * SND.UNA + SND.WND, PSH on the one that ends a write; then the FIN once no data is left,
-     * on the last data segment if it is going out now. A FIN takes a sequence number, so it
-     * needs room in the window too.
+     * Eff.snd.MSS for data: the MSS in use less options, and with half_window_segments at most
+     * half the largest window the peer offered (Linux tcp_bound_to_half_wnd in tcp_sync_mss), at
+     * least 68 bytes less the header.
      */
-    private void transmitQueued(long now) {
+    private int sendMss() {
         int mss = Math.max(1, inUse.sendMss(profile.get(MSS)));
         if (profile.get(HALF_WINDOW_SEGMENTS) && maxSndWnd > SynOptions.DEFAULT_MSS) {
-            // Linux tcp_bound_to_half_wnd (tcp_sync_mss), at least 68 bytes less the header.
             int headers = inUse.timestamps() ? OptionsInUse.TIMESTAMPS_LENGTH : 0;
             mss = (int) Math.min(mss, Math.max(maxSndWnd / 2, 68 - 20 - headers));
         }
+        return mss;
+    }
+
+    /** SND.UNA + SND.WND - SND.NXT: what the peer's window still takes, at least 0. */
+    private long usableWindow() {
+        return Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
+    }
+
+    /**
+     * Whether the peer's window lets the next segment go now under the profile's sender SWS
+     * avoidance (a FIN needs one octet of window), so that probing can stop.
+     */
+    private boolean windowAdmitsNext() {
+        long usable = usableWindow();
+        if (usable <= 0) {
+            return false;
+        }
+        return sendQueue.isEmpty()
+                || sendPolicy.windowAllows(sendQueue.size(), usable, sendMss(), maxSndWnd) > 0;
+    }
+
+    /**
+     * Segmentizes the send queue (3.10.2): segments of at most Eff.snd.MSS, only within
+     * SND.UNA + SND.WND, and within cwnd; a segment shorter than a full one only as the profile's
+     * sender SWS avoidance and Nagle's algorithm allow ({@link SendPolicy}); PSH on a segment
+     * that ends a write, and with forced_push on a full one that takes the unpushed data past
+     * half the peer's largest window; then the FIN once no data is left, on the last data
+     * segment if it is going out now. A FIN takes a sequence number, so it needs room in the
+     * window too. {@code override}: the persist timer fired with a window too small for the
+     * next segment; the first segment takes what the window allows, with PSH (RFC 9293
+     * 3.8.6.2.1's override timeout; Linux tcp_write_wakeup).
+     */
+    private void transmitQueued(long now, boolean override) {
+        int mss = sendMss();
         if (sndNxt.equals(sndUna) && !sendQueue.isEmpty() && lastDataSentAt != NEVER) {
             // RFC 5681 4.1: nothing in flight; after an idle RTO, cwnd restarts.
             congestion.sendingAfterIdle(now - lastDataSentAt, rto.current(), now);
@@ -1497,9 +1548,11 @@ final class Tcb implements Connection {
         while (finSeq == null) {
             // The usable window (RFC 9293 3.8.6.2.1): the peer's window less what is in flight.
             long inFlight = sndNxt.distanceFrom(sndUna);
-            long usable = Math.max(0, sndUna.plus(sndWnd).distanceFrom(sndNxt));
-            int n = (int) Math.min(Math.min(sendQueue.size(), mss), usable);
-            boolean fin = finQueued && n == sendQueue.size() && blockedWrites.isEmpty() && usable > n;
+            long usable = usableWindow();
+            long queued = sendQueue.size();
+            int n = override ? (int) Math.min(Math.min(queued, mss), usable)
+                    : sendPolicy.windowAllows(queued, usable, mss, maxSndWnd);
+            boolean fin = finQueued && n == queued && blockedWrites.isEmpty() && usable > n;
             if (n == 0 && !fin) {
                 break;
             }
@@ -1508,18 +1561,25 @@ final class Tcb implements Connection {
                 // whole or waits for an ACK (Linux tcp_cwnd_test counts whole segments).
                 break;
             }
-            if (n > 0 && n < mss && !sendPolicy.maySend(new SendPolicy.Candidate(n, mss, sendQueue.size(), inFlight,
-                    maxSndWnd, finQueued))) {
+            if (n > 0 && n < mss && !override && !(finQueued && n == queued)
+                    && sendPolicy.holdsSmall(options.noDelay(), inFlight, smallInFlight())) {
+                // Nagle: a small segment waits for the ACK of what is in flight; the one that
+                // carries or precedes the FIN does not (Linux tcp_nagle_test, BSD tcp_output).
                 break;
             }
             sent = true;
             SendQueue.Chunk chunk = sendQueue.take(n);
-            int flags = TcpFlags.ACK | (chunk.push() ? TcpFlags.PSH : 0) | (fin ? TcpFlags.FIN : 0);
+            boolean psh = override || pushes(chunk, n, mss);
+            int flags = TcpFlags.ACK | (psh ? TcpFlags.PSH : 0) | (fin ? TcpFlags.FIN : 0);
             transmit(flags, sndNxt, chunk.bytes(), now);
+            if (n > 0 && n < mss) {
+                sndSml = sndNxt.plus(n); // Linux tcp_minshall_update: the end of the last small segment
+            }
             if (fin) {
                 finSeq = sndNxt.plus(n);
             }
             sndNxt = sndNxt.plus(n + (fin ? 1 : 0));
+            override = false;
         }
         boolean limited = sndNxt.distanceFrom(sndUna) > 0 && pipe() + mss > congestion.window();
         if (sent || limited) {
@@ -1528,6 +1588,31 @@ final class Tcb implements Connection {
         if (sent) {
             scheduleLossProbe(false, now);
         }
+    }
+
+    /**
+     * PSH for a segment of {@code n} bytes: it ends a write (RFC 9293 3.9.1.2: the last buffered
+     * segment; Linux tcp_push marks the tail of each write, and a later write that fills the
+     * same segment takes the mark off), or, with forced_push, it is full and the data since the
+     * last push (a write's end, or the last forced PSH) now exceeds half the largest window the
+     * peer offered (Linux forced_push: after(write_seq, pushed_seq + max_window / 2)).
+     */
+    private boolean pushes(SendQueue.Chunk chunk, int n, int mss) {
+        if (chunk.endsWrite()) {
+            unpushed = 0;
+            return true;
+        }
+        unpushed = chunk.push() ? chunk.afterLastEnd() : unpushed + n;
+        if (forcedPush && n == mss && unpushed > (maxSndWnd >> 1)) {
+            unpushed = 0;
+            return true;
+        }
+        return false;
+    }
+
+    /** Linux tcp_minshall_check: a segment shorter than the MSS is unacknowledged. */
+    private boolean smallInFlight() {
+        return sndSml != null && sndSml.gt(sndUna) && sndSml.le(sndNxt);
     }
 
     /** {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the RFC's acknowledgment, challenge ACK too. */

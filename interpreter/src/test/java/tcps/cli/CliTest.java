@@ -267,7 +267,9 @@ class CliTest {
 
     @Test
     void aSackBlockThatDiffersIsShownInTheScriptsNumbering() throws IOException {
-        write("sack.tcps", "client connect\nexpect SYN\nexpect SYN-ACK\nexpect ACK\nreorder next 2 client > server\n"
+        // TCP_NODELAY: the two writes go as two segments (Nagle would hold the second for an ACK).
+        write("sack.tcps", "client setsockopt TCP_NODELAY on\nclient connect\nexpect SYN\nexpect SYN-ACK\nexpect ACK\n"
+                + "reorder next 2 client > server\n"
                 + "client write 1000\nclient write 1000\nexpect [P.]\nexpect [P.]\n"
                 + "expect server > client ACK <nop,nop,TS,nop,nop,sack 1 {1001:2000}>\n");
         CliRun r = CliRun.separate(dir, "run", "sack.tcps");

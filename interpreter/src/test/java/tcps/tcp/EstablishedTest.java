@@ -25,6 +25,18 @@ class EstablishedTest {
         return Fixture.established(Stacks.LINUX);
     }
 
+    /** Linux with TCP_NODELAY set: each small write goes at once (no Nagle), for tests of other rules. */
+    private static Fixture linuxNoDelay() {
+        Fixture fx = linux();
+        fx.conn.setOptions(fx.conn.options().withNoDelay(true), fx.now);
+        return fx;
+    }
+
+    /** Linux sending whatever the window has room for (sender_sws none), for tests of SND.WND itself. */
+    private static Fixture linuxWithoutSenderSws() {
+        return Fixture.established(Stacks.LINUX.with("sender_sws", "none"));
+    }
+
     private static byte[] filled(int n) {
         byte[] b = new byte[n];
         Arrays.fill(b, (byte) 'z');
@@ -346,7 +358,7 @@ class EstablishedTest {
 
         @Test
         void eachWriteEndsInPsh() {
-            Fixture fx = linux();
+            Fixture fx = linuxNoDelay(); // Nagle would hold the second write for the ACK of the first
             fx.conn.send(Fixture.bytes("ab"), fx.now);
             fx.conn.send(Fixture.bytes("cd"), fx.now);
             fx.expectSent(fx.sent(), fx.ours(PSH | ACK).seq(1).ack(1).data("ab"),
@@ -355,7 +367,7 @@ class EstablishedTest {
 
         @Test
         void onlyWhatSndWndAllowsGoesOut() {
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutSenderSws(); // Linux would wait for a window that takes a whole segment
             fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1)); // 128 bytes
             byte[] data = filled(300);
             fx.conn.send(data, fx.now);
@@ -508,7 +520,7 @@ class EstablishedTest {
 
         @Test
         void closeWithUnsentDataPutsTheFinOnTheLastSegment() {
-            Fixture fx = linux();
+            Fixture fx = linuxWithoutSenderSws();
             fx.arrive(fx.peer(ACK).seq(1).ack(1).win(1)); // 128 bytes
             byte[] data = filled(200);
             fx.conn.send(data, fx.now);
@@ -605,6 +617,12 @@ class EstablishedTest {
      */
     @Nested
     class RetransmissionTimer {
+        private Fixture linuxWithoutTlpNoDelay() {
+            Fixture fx = linuxWithoutTlp();
+            fx.conn.setOptions(fx.conn.options().withNoDelay(true), fx.now);
+            return fx;
+        }
+
         private Fixture linuxWithoutTlp() {
             return Fixture.established(Stacks.LINUX.with("tail_loss_probe", false));
         }
@@ -627,7 +645,7 @@ class EstablishedTest {
 
         @Test
         void anAckOfNewTextRestartsTheTimerAndAnAckOfAllStopsIt() {
-            Fixture fx = linuxWithoutTlp();
+            Fixture fx = linuxWithoutTlpNoDelay(); // "cd" goes while "ab" is in flight
             fx.conn.send(Fixture.bytes("ab"), 0);
             fx.at(100_000);
             fx.conn.send(Fixture.bytes("cd"), fx.now);

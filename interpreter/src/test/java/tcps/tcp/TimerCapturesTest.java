@@ -53,6 +53,12 @@ class TimerCapturesTest {
             return c;
         }
 
+        /** TCP_NODELAY on the client, as the capture's client set it (probe2.py nodelay). */
+        Run noDelay() {
+            client.setOptions(client.options().withNoDelay(true), net.now);
+            return this;
+        }
+
         Connection server() {
             List<Connection> all = listener.connections();
             return all.isEmpty() ? null : all.get(all.size() - 1);
@@ -122,7 +128,7 @@ class TimerCapturesTest {
 
     /** The client writes 100 bytes once connected; the first {@code lost} copies are dropped. */
     private static Run dataLost(int lost) {
-        Run run = new Run(Stacks.LINUX);
+        Run run = new Run(Stacks.LINUX).noDelay();
         int[] dropped = {0};
         run.net.lose = (t, s) -> s.length() == 100 && dropped[0]++ < lost;
         boolean[] wrote = {false};
@@ -198,7 +204,7 @@ class TimerCapturesTest {
         // update reopens the window. Linux bounds its segments to half the largest window
         // offered: 2048 bytes (the 4096-byte "segments" after the update are two 2048-byte
         // segments in one loopback GSO packet, which tcpdump shows whole).
-        Run run = new Run(Stacks.LINUX, Stacks.LINUX.with("rcv_space", 4096).with("window_scale", 0));
+        Run run = new Run(Stacks.LINUX, Stacks.LINUX.with("rcv_space", 4096).with("window_scale", 0)).noDelay();
         boolean[] started = {false, false};
         Runnable app = () -> {
             if (!started[0] && run.server() != null) {
@@ -214,9 +220,10 @@ class TimerCapturesTest {
         List<String> listing = run.listing();
         // Two segments of half the 4096-byte window; the first is ACKed at once (the one quick
         // ACK a 4096-byte window allows for 2048-byte segments), the second 40 ms later with
-        // window 0 (the capture: 42.4 ms).
+        // window 0 (the capture: 42.4 ms). The second has PSH: it takes the data unpushed past
+        // half the largest window offered (forced_push; zero-window.txt:6, [P.] 2049:4097).
         assertEquals(List.of("0 C SYN", "0.00001 S SYN-ACK #1", "0.00002 C ACK", "0.00002 C ACK 2048",
-                "0.00002 C ACK 2048", "0.00003 S ACK", "0.04003 S ACK"), listing.subList(0, 7));
+                "0.00002 C PSH-ACK 2048", "0.00003 S ACK", "0.04003 S ACK"), listing.subList(0, 7));
         assertEquals(2048, run.net.sent.get(5).window());
         assertEquals(0, run.net.sent.get(6).window(), "the server's window is closed");
         long closedAt = run.net.sentAt.get(6);
@@ -392,7 +399,7 @@ class TimerCapturesTest {
         // delayed-ack-noread.txt: the server does not read for 5.5 s. The client (TCP_NODELAY)
         // writes 20 x 1000 bytes at 0.2 s, 10 bytes at 1.2 s and at 2.2 s, then 30 x 10 bytes
         // 60 ms apart, and closes at 4.5 s.
-        Run run = new Run(Stacks.LINUX);
+        Run run = new Run(Stacks.LINUX).noDelay();
         run.net.runUntil(100_000, () -> {
             if (run.server() != null) {
                 run.server().setAutoRead(false);
@@ -517,7 +524,7 @@ class TimerCapturesTest {
         // (sack 1 {2001:3001}, {2001:4001}, {2001:5001}), then the lost segment again, then
         // ack 5001. (The capture's window grows from 64 to 128 units as Linux autotunes its
         // receive buffer; the model keeps its initial window.)
-        Run run = new Run(Stacks.LINUX.with("mss", 1012), Stacks.LINUX);
+        Run run = new Run(Stacks.LINUX.with("mss", 1012), Stacks.LINUX).noDelay();
         int[] dataSegments = {0};
         run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.length() == 1000 && ++dataSegments[0] == 2;
         run.net.runUntil(100_000, () -> { });
@@ -550,7 +557,7 @@ class TimerCapturesTest {
         // so no ACK waits 40 ms (the capture: 17 quick ACKs, one ACK for the last three segments
         // 140 µs later as the reader caught up, and every 10-byte segment ACKed within 0.1 ms);
         // the server reads end of file and closes at once, its FIN carrying the ACK of the FIN.
-        Run run = new Run(Stacks.LINUX);
+        Run run = new Run(Stacks.LINUX).noDelay();
         run.net.runUntil(100_000, () -> { });
         run.net.now = 200_000;
         for (int i = 0; i < 20; i++) {
@@ -598,7 +605,7 @@ class TimerCapturesTest {
         // out-of-order.txt: five 1000-byte sends a few µs apart, the second lost; RACK resends it
         // 9 µs after the first duplicate ACK (sack 1 {2001:3001}), since the segment SACKed was
         // sent after it and its RTT has passed; filling the hole brings ack 3001.
-        Run run = new Run(Stacks.LINUX);
+        Run run = new Run(Stacks.LINUX).noDelay();
         int[] dataSegments = {0};
         run.net.lose = (t, s) -> s.src().equals(CLIENT) && s.length() == 1000 && ++dataSegments[0] == 2;
         run.net.runUntil(100_000, () -> { });
