@@ -756,13 +756,23 @@ final class TreeBuilder {
             return new Statement.ExpectSegment(c.EVENTUALLY() != null, direction, segment, timing, binding, first(c));
         }
 
+        /** The timing, or null when a time in it is wrong (each reported; the timing is left out). */
         private Statement.Timing timing(TimingContext t) {
+            Statement.TimingKind kind = t.AFTER() != null ? Statement.TimingKind.AFTER
+                    : t.AT() != null ? Statement.TimingKind.AT : Statement.TimingKind.WITHIN;
+            Duration time = reported(() -> duration(t.duration()));
+            Duration tolerance = t.tolerance() == null ? null : reported(() -> duration(t.tolerance().duration()));
+            if (time == null || t.tolerance() != null && tolerance == null) {
+                return null;
+            }
+            return new Statement.Timing(kind, time, tolerance,
+                    t.since == null ? null : new Name(t.since.getText(), Spans.of(t.since)), Spans.of(t));
+        }
+
+        /** What {@code build} makes, or null when it is wrong (reported). */
+        private <T> T reported(java.util.function.Supplier<T> build) {
             try {
-                Statement.TimingKind kind = t.AFTER() != null ? Statement.TimingKind.AFTER
-                        : t.AT() != null ? Statement.TimingKind.AT : Statement.TimingKind.WITHIN;
-                return new Statement.Timing(kind, duration(t.duration()),
-                        t.tolerance() == null ? null : duration(t.tolerance().duration()),
-                        t.since == null ? null : new Name(t.since.getText(), Spans.of(t.since)), Spans.of(t));
+                return build.get();
             } catch (SyntaxError e) {
                 errors.add(e.span, e.getMessage());
                 return null;

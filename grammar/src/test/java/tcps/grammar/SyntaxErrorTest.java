@@ -196,6 +196,9 @@ class SyntaxErrorTest {
                         "1:27: `wscale` takes one value; separate options with `,`",
                         "1:32: unknown escape `\\q` in string",
                         "1:41: expected a number or `isn`, found `)`"),
+                row("expect SYN after 2parsecs \u00b1 5lightyears",
+                        "1:18: unknown unit `parsecs` in `2parsecs`; units are us, ms, s, m (minutes) and h",
+                        "1:29: unknown unit `lightyears` in `5lightyears`; units are us, ms, s, m (minutes) and h"),
                 row("expect SYN sq=1 ack=99999999999999999999 after 2",
                         "1:12: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
                                 + "and <options>",

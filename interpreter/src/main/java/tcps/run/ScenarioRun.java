@@ -1250,7 +1250,9 @@ final class ScenarioRun {
         } else {
             Long same = lastMatchedTo.get(c.segment().src() + ">" + c.segment().dst());
             since = same != null ? same : lastMatchedTime;
-            from = same != null ? "the previous matched segment this way" : "the previous matched segment";
+            from = same != null ? "the previous matched segment this way"
+                    : "the previous matched segment (the other way: none went this way before; `since NAME` "
+                            + "counts from a segment named with `as`)";
         }
         long got = c.time() - since;
         long want = t.duration().micros();

@@ -202,6 +202,17 @@ class CliTest {
     }
 
     @Test
+    void aTimeCountedFromTheOtherWaySaysSoAndHowToNameAnother() throws IOException {
+        write("after.tcps", "link delay 50ms\nclient connect\nexpect client > server SYN\n"
+                + "expect server > client SYN-ACK after 1s\n");
+        CliRun r = CliRun.separate(dir, "run", "-q", "after.tcps");
+        assertEquals(ExitCode.FAILED, r.exit());
+        assertTrue(r.out().contains("   = time: expected 1s after the previous matched segment (the other way: none "
+                + "went this way before; `since NAME` counts from a segment named with `as`), got 50ms (sent at "
+                + "00:00:00.050000)\n"), r.out());
+    }
+
+    @Test
     void oneBadFileIsReportedAndTheOthersRun() throws IOException {
         write("good.tcps", "client send SYN; expect SYN-ACK ack=isn+1\n");
         write("bad.tcps", "expect [SX]\n");
