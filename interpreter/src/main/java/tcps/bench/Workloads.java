@@ -46,10 +46,20 @@ final class Workloads {
                 + "stack bulk\n"
                 + "client connect\n"
                 + "wait until client state ESTABLISHED\n"
-                + "client write " + bytes + "\n"
+                + "client write " + count(bytes) + "\n"
                 + "client close\n"
                 + "wait until client state FIN-WAIT-2\n"
                 + "expect client state FIN-WAIT-2\n";
+    }
+
+    /** {@code n} as the language can write it: a literal is at most 32 bits, so 10 GB is 10000 * 1000000. */
+    static String count(long n) {
+        if (n <= 0xffff_ffffL) {
+            return Long.toString(n);
+        }
+        long millions = n / 1_000_000;
+        long rest = n % 1_000_000;
+        return millions + " * 1000000" + (rest == 0 ? "" : " + " + rest);
     }
 
     /** {@link #transfer}, with the client's 30th segment lost (early in slow start). */
