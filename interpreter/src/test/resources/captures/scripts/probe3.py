@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Socket programs for the third capture session (scripts/capture3.sh): errno values of
+"""Socket programs for the third capture session (run by scripts/capture.sh): errno values of
 calls after shutdown and after a reset, socket options (TCP_MAXSEG, TCP_USER_TIMEOUT) and a
 simultaneous open (a socket connecting to its own address).  Every scenario runs both ends in
 one process on 127.0.0.1 and prints each call and what it returned, with the UTC wall clock
