@@ -37,18 +37,4 @@ class DocsTest {
         }
         assertTrue(missing.isEmpty(), "keywords the language reference never shows in code: " + missing);
     }
-
-    @Test
-    void theReadmesTourShowsWhatTcpsPrints() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
-        String oneLiner = CliRun.separate(ROOT, "run", "scenarios/one-liner.tcps").out();
-        assertTrue(readme.contains("$ ./tcps run scenarios/one-liner.tcps\n" + oneLiner + "```"),
-                "README's one-liner output is out of date; it is now:\n" + oneLiner);
-        String failing = CliRun.separate(ROOT, "run", "scenarios/fails-on-purpose.tcps").out();
-        String quoted = readme.split("\\(`scenarios/fails-on-purpose.tcps`\\):\n\n```\n")[1].split("```")[0];
-        assertTrue(failing.contains(quoted), "README's failing-assertion excerpt is not what tcps prints:\n" + failing);
-        String seed = CliRun.separate(ROOT, "run", "scenarios/seed-000-linux-loopback.tcps").out();
-        String seedQuoted = readme.split("the clock aside:\n\n```\n")[1].split("\\.\\.\\.")[0];
-        assertTrue(seed.contains(seedQuoted), "README's seed 000 excerpt is not what tcps prints:\n" + seed);
-    }
 }
