@@ -128,6 +128,14 @@ class LanguageServerTest {
         assertEquals(ScriptParser.parse(new Source("x", typo)).errors().get(0).message(), d.get(0).getMessage());
         assertTrue(d.get(0).getMessage().contains("did you mean `connect`?"), d.get(0).getMessage());
 
+        // A syntax error does not hide the checker's errors about what did parse.
+        change("client conect\nexpect SYNACK\n");
+        d = diagnostics();
+        assertEquals(2, d.size(), d.toString());
+        assertEquals(range(0, 7, 0, 13), d.get(0).getRange());
+        assertEquals(range(1, 7, 1, 13), d.get(1).getRange(), "the whole of `SYNACK`");
+        assertTrue(d.get(1).getMessage().startsWith("unknown flag `SYNACK`"), d.get(1).getMessage());
+
         // Fixed: the diagnostics go away.
         change("client connect\nexpect SYN\n");
         assertEquals(List.of(), diagnostics());
