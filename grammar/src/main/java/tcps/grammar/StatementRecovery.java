@@ -62,9 +62,71 @@ final class StatementRecovery implements ANTLRErrorStrategy {
     public void recover(Parser parser, RecognitionException e) {
         if (parser.getContext() instanceof TcpsParser.ScenarioContext scenario && scenario.LBRACE() == null) {
             skipBlock(parser); // a broken scenario header: its body would only bring more errors
-        } else {
+        } else if (!skipToTheNextField(parser)) {
             skipStatement(parser);
         }
+    }
+
+    /**
+     * Inside a field of an {@code expect}'s segment (`ack=) win>x`): skips to the next field, time
+     * or `as` of the statement, if there is one, so that the rest of the line is read and its own
+     * mistakes reported in the same run. A field starts with its name and its operator (`win>`),
+     * a "payload", `length`; nothing is guessed but where the next field starts. False when
+     * there is no such place (the statement is then skipped as any other).
+     */
+    private static boolean skipToTheNextField(Parser parser) {
+        if (!inAnExpectedField(parser.getContext())) {
+            return false;
+        }
+        org.antlr.v4.runtime.TokenStream in = parser.getInputStream();
+        boolean inBlock = insideScenario(parser.getContext());
+        // The next field may start at the very token that failed (`seq=(1 wnd=2`: `)` was missing),
+        // unless the failed rule started there too: it would fail there again.
+        int first = parser.getContext().start.getTokenIndex() < in.index() ? 1 : 2;
+        int depth = 0;
+        for (int k = 1; ; k++) {
+            int t = in.LA(k);
+            if (t == TcpsParser.NEWLINE || t == TcpsParser.SEMI || t == Token.EOF
+                    || t == TcpsParser.RBRACE && depth == 0 && inBlock) {
+                return false;
+            }
+            if (k >= first && depth == 0 && startsAField(in, k)) {
+                for (int i = 1; i < k; i++) {
+                    parser.consume();
+                }
+                return true;
+            }
+            if (t == TcpsParser.LBRACE) {
+                depth++;
+            } else if (t == TcpsParser.RBRACE && depth > 0) {
+                depth--;
+            }
+        }
+    }
+
+    private static boolean startsAField(org.antlr.v4.runtime.TokenStream in, int k) {
+        int t = in.LA(k);
+        if (t == TcpsParser.IDENT) {
+            int next = in.LA(k + 1);
+            return next == TcpsParser.EQUALS || next == TcpsParser.EQEQ || next == TcpsParser.NOTEQ
+                    || next == TcpsParser.LT || next == TcpsParser.LE || next == TcpsParser.GT || next == TcpsParser.GE
+                    || next == TcpsParser.IN;
+        }
+        return t == TcpsParser.STRING || t == TcpsParser.LENGTH || t == TcpsParser.AFTER || t == TcpsParser.WITHIN
+                || t == TcpsParser.AS;
+    }
+
+    /** In a field of the segment an {@code expect} describes (not a {@code send}'s: its fields are read as a whole). */
+    private static boolean inAnExpectedField(RuleContext context) {
+        boolean field = false;
+        for (RuleContext c = context; c != null; c = c.parent) {
+            if (c instanceof TcpsParser.FieldContext) {
+                field = true;
+            } else if (c instanceof TcpsParser.StatementContext) {
+                return field && c instanceof TcpsParser.ExpectSegmentContext;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -155,13 +155,15 @@ final class SyntaxMessages {
             return at(offending, "`" + offending.getText() + "` reads as a field here; join flags with `-`, as in `SYN-ACK`");
         }
         Token previous = offending.getTokenIndex() > 0 ? tokens().get(offending.getTokenIndex() - 1) : null;
-        Token operator = offending.getTokenIndex() > 1 ? tokens().get(offending.getTokenIndex() - 2) : null;
+        Token operator = offending.getTokenIndex() > 2 ? tokens().get(offending.getTokenIndex() - 2) : null;
         if (FIELD_OPERATORS.contains(type) && previous != null && previous.getType() == IDENT
                 && FIELD_NAMES.contains(previous.getText()) && operator != null
-                && (operator.getType() == PLUS || operator.getType() == MINUS || operator.getType() == STAR)) {
-            // `seq=isn+ ack=1`: the next field's name was read as what the operator takes
+                && (operator.getType() == PLUS || operator.getType() == MINUS || operator.getType() == STAR
+                        || FIELD_OPERATORS.contains(operator.getType()) && operator.getType() != IN)) {
+            // `seq=isn+ ack=1`, `win< ack=1`: the next field's name was read as what the operator takes
+            Token before = tokens().get(offending.getTokenIndex() - 3);
             return at(operator, "nothing follows `" + operator.getText() + "`: `" + previous.getText()
-                    + "` is the next field, not a value; write a number after it, as in `seq=isn"
+                    + "` is the next field, not a value; write a number after it, as in `" + before.getText()
                     + operator.getText() + "1`");
         }
         if (type == EQUALS && previous != null && previous.getType() == IDENT && insideSend(context)) {

@@ -365,26 +365,25 @@ final class TreeBuilder {
     }
 
     /**
-     * A statement with a syntax error: its error is reported; what parsed whole before it is built
-     * (reporting its own mistakes) and kept for the checker. A part that ends just before the
+     * A statement with a syntax error: its error is reported; what parsed whole around it is built
+     * (reporting its own mistakes) and kept for the checker. A part that ends just before an
      * error is left out: the error may be that it was cut short (`seq=isn+ ack=1` reads `isn+ack`).
      */
     private Statement broken(StatementContext st) {
-        Integer at = syntaxErrorTokens.ceiling(st.start.getTokenIndex());
-        int error = at != null ? at : st.stop == null ? st.start.getTokenIndex() : st.stop.getTokenIndex() + 1;
         List<Expr> exprs = new ArrayList<>();
         List<Flags> flagList = new ArrayList<>();
         List<Name> endpoints = new ArrayList<>();
-        parts(st, error, exprs, flagList, endpoints);
+        parts(st, exprs, flagList, endpoints);
         return new Statement.Broken(exprs, flagList, endpoints, given(st), first(st));
     }
 
-    private void parts(ParseTree node, int error, List<Expr> exprs, List<Flags> flagList, List<Name> endpoints) {
+    private void parts(ParseTree node, List<Expr> exprs, List<Flags> flagList, List<Name> endpoints) {
         if (!(node instanceof ParserRuleContext c) || c instanceof BlockContext) {
             return; // a block's lines are statements of their own
         }
         boolean whole = c.exception == null && c.stop != null && c.stop.getTokenIndex() >= c.start.getTokenIndex()
-                && c.stop.getTokenIndex() + 1 < error && !failedInside(c);
+                && !failedInside(c) && syntaxErrorTokens.subSet(c.start.getTokenIndex(), false,
+                        c.stop.getTokenIndex() + 1, true).isEmpty(); // it may start where the parser went on after one
         if (whole) {
             try {
                 if (c instanceof FieldContext f) {
@@ -428,7 +427,7 @@ final class TreeBuilder {
             }
         }
         for (ParseTree child : children(c)) {
-            parts(child, error, exprs, flagList, endpoints);
+            parts(child, exprs, flagList, endpoints);
         }
     }
 

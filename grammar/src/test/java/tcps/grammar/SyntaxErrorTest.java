@@ -79,9 +79,20 @@ class SyntaxErrorTest {
                 row("client isn\nclient connect", "1:11: expected a number or `isn`, found end of line"),
                 row("expect SYN ack=isn+", "1:20: expected a number or `isn`, found end of file"),
                 row("expect SYN-ACK seq=isn+ ack=1", "1:23: nothing follows `+`: `ack` is the next field, not a "
-                        + "value; write a number after it, as in `seq=isn+1`"),
+                        + "value; write a number after it, as in `isn+1`"),
                 row("expect SYN-ACK ack=isn- win>0", "1:23: nothing follows `-`: `win` is the next field, not a value; "
-                        + "write a number after it, as in `seq=isn-1`"),
+                        + "write a number after it, as in `isn-1`"),
+                row("expect SYN win< ack=1", "1:15: nothing follows `<`: `ack` is the next field, not a value; "
+                        + "write a number after it, as in `win<1`"),
+                row("expect SYN seq= ack=1", "1:15: nothing follows `=`: `ack` is the next field, not a value; "
+                        + "write a number after it, as in `seq=1`"),
+                // a mistake inside a field: the line is read on from the next field, time or `as`
+                row("expect SYN ack=) win>0 seq=(1 wnd=2 after 5",
+                        "1:16: expected a number or `isn`, found `)`",
+                        "1:31: expected `)`, found `wnd`",
+                        "1:31: unknown field `wnd`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
+                                + "and <options>",
+                        "1:43: `5` needs a unit: write 5s, 5ms or 5us"),
                 row("expect SYN seq=(isn+1", "1:22: expected `)`, found end of file"),
                 row("client write", "1:13: expected a number or text in double quotes, found end of file"),
                 row("client at 1.2.3.4 prot 5", "1:19: expected `port` or the end of the statement, found `prot`"),

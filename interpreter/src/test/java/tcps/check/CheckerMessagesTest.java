@@ -187,6 +187,17 @@ class CheckerMessagesTest {
                                 + "`host NAME at ADDRESS`)",
                         "1:50: unknown flag `ACKK`; flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR joined with - "
                                 + "(SYN-ACK), or tcpdump's letters in brackets ([S.])"),
+                // two syntax errors in one line, and the checker's errors about the fields between them
+                mistakes("expect SYNACK ack=) win>x seq=(1 len=y after 5",
+                        "1:8: unknown flag `SYNACK` (did you mean SYN-ACK?); flags are SYN, ACK, FIN, RST, PSH, URG, "
+                                + "ECE, CWR joined with - (SYN-ACK), or tcpdump's letters in brackets ([S.])",
+                        "1:19: expected a number or `isn`, found `)`",
+                        "1:25: unknown name `x`; name a value with `let x = ...` or a segment with `expect ... as x` "
+                                + "before using it",
+                        "1:34: expected `)`, found `len`",
+                        "1:38: unknown name `y`; name a value with `let y = ...` or a segment with `expect ... as y` "
+                                + "before using it",
+                        "1:46: `5` needs a unit: write 5s, 5ms or 5us"),
                 mistakes("repeat 3 {\n  client conect\n  expect SYNACK\n}",
                         "2:10: unknown action `conect`; after an endpoint comes an action such as connect, listen, "
                                 + "write, send or close; did you mean `connect`?",
