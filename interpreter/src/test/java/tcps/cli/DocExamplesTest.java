@@ -407,6 +407,51 @@ class DocExamplesTest {
         }
     }
 
+    /**
+     * A command in the prose ({@code `tcps run -n`}) is one tcps takes: its options parsed as in
+     * an {@code sh} block; files left out ({@code `tcps run`}) are fine in a sentence.
+     */
+    @Test
+    void everyTcpsCommandInTheProseIsOneTcpsTakes() throws IOException {
+        Pattern span = Pattern.compile("`((?:\\./)?tcps [^`]*)`");
+        Set<String> commands = Cli.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), ROOT).getSubcommands().keySet();
+        List<String> wrong = new ArrayList<>();
+        int spans = 0;
+        for (Path doc : docs()) {
+            List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+            boolean fenced = false;
+            for (int i = 0; i < lines.size(); i++) {
+                fenced ^= lines.get(i).startsWith("```");
+                Matcher m = span.matcher(lines.get(i));
+                while (!fenced && m.find()) {
+                    String[] words = m.group(1).split("\\s+");
+                    if (!commands.contains(words[1]) && !words[1].startsWith("-")) {
+                        continue; // `tcps fragment`: a block's info string, not a command
+                    }
+                    spans++;
+                    List<String> args = new ArrayList<>(List.of(words).subList(1, words.length));
+                    for (int files = 0; files <= 3; files++) { // the files a sentence leaves out
+                        StringWriter sink = new StringWriter();
+                        try {
+                            Cli.commandLine(new PrintWriter(sink), new PrintWriter(sink), ROOT)
+                                    .parseArgs(args.toArray(String[]::new));
+                            break;
+                        } catch (CommandLine.MissingParameterException e) {
+                            args.add("FILE");
+                        } catch (CommandLine.ParameterException e) {
+                            wrong.add(ROOT.relativize(doc) + ":" + (i + 1) + ": `" + m.group(1) + "`: "
+                                    + e.getMessage());
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(spans > 20, "the prose's commands were found");
+        assertTrue(wrong.isEmpty(), "commands in the docs that tcps does not take:\n" + String.join("\n", wrong));
+    }
+
     @Test
     void theEllipsisStandsForWhatWasLeftOut() {
         assertTrue(matches("a\n...\nz\n", "a\nb\nc\nz\n"));
