@@ -452,6 +452,35 @@ class DocExamplesTest {
         assertTrue(wrong.isEmpty(), "commands in the docs that tcps does not take:\n" + String.join("\n", wrong));
     }
 
+    /** A file of the repository the docs name (`scenarios/x.tcps`, a link) is there. */
+    @Test
+    void everyFileTheDocsNameIsThere() throws IOException {
+        Pattern named = Pattern.compile("(?<![\\w/.-])((?:scenarios|exercises|stdlib|docs|editors|grammar|interpreter"
+                + "|bench)/[\\w./-]*[\\w/])|\\]\\(([^)#:]+)[)#]");
+        List<String> missing = new ArrayList<>();
+        int names = 0;
+        for (Path doc : docs()) {
+            List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = named.matcher(lines.get(i));
+                while (m.find()) {
+                    String name = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (name.contains("/target/") || name.contains("*")) {
+                        continue; // built, or a pattern
+                    }
+                    names++;
+                    boolean there = m.group(1) != null ? Files.exists(ROOT.resolve(name))
+                            : Files.exists(doc.getParent().resolve(name));
+                    if (!there) {
+                        missing.add(ROOT.relativize(doc) + ":" + (i + 1) + ": " + name);
+                    }
+                }
+            }
+        }
+        assertTrue(names > 40, "the docs' file names were found");
+        assertTrue(missing.isEmpty(), "files the docs name that are not there:\n" + String.join("\n", missing));
+    }
+
     @Test
     void theEllipsisStandsForWhatWasLeftOut() {
         assertTrue(matches("a\n...\nz\n", "a\nb\nc\nz\n"));
