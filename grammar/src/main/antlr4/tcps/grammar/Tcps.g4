@@ -112,7 +112,7 @@ statement
     | endpoint READ count=expr?                            # read           // server read, server read 10
     | endpoint STOPS READING                               # stopsReading   // server stops reading: the window fills
     // ---- raw segments from scripted endpoints: flags first, then fields that override -----------
-    | endpoint SEND flags field* spoof? field*             # send           // client send [P.] "hello"
+    | endpoint SEND flags (field | spoof)*                 # send           // client send [P.] "hello"
     // ---- network faults and time ----------------------------------------------------------------
     | kind=(DROP | DUPLICATE | CORRUPT | REORDER) (NEXT count=expr? | ordinal=DURATION) direction? flags?
                                                            # fault          // drop next 2 client > server SYN, drop 2nd SYN

@@ -116,14 +116,14 @@ final class StatementRecovery implements ANTLRErrorStrategy {
                 || t == TcpsParser.AS;
     }
 
-    /** In a field of the segment an {@code expect} describes (not a {@code send}'s: its fields are read as a whole). */
+    /** In a field of the segment an {@code expect} describes or a {@code send} sends. */
     private static boolean inAnExpectedField(RuleContext context) {
         boolean field = false;
         for (RuleContext c = context; c != null; c = c.parent) {
             if (c instanceof TcpsParser.FieldContext) {
                 field = true;
             } else if (c instanceof TcpsParser.StatementContext) {
-                return field && c instanceof TcpsParser.ExpectSegmentContext;
+                return field && (c instanceof TcpsParser.ExpectSegmentContext || c instanceof TcpsParser.SendContext);
             }
         }
         return false;

@@ -367,7 +367,8 @@ final class TreeBuilder {
     /**
      * A statement with a syntax error: its error is reported; what parsed whole around it is built
      * (reporting its own mistakes) and kept for the checker. A part that ends just before an
-     * error is left out: the error may be that it was cut short (`seq=isn+ ack=1` reads `isn+ack`).
+     * error that could have gone on with it (an operator, `=`, `:`, `.`, `(`) is left out: the
+     * error may be that it was cut short (`seq=isn+ ack=1` reads `isn+ack`, then fails at `=`).
      */
     private Statement broken(StatementContext st) {
         List<Expr> exprs = new ArrayList<>();
@@ -383,7 +384,8 @@ final class TreeBuilder {
         }
         boolean whole = c.exception == null && c.stop != null && c.stop.getTokenIndex() >= c.start.getTokenIndex()
                 && !failedInside(c) && syntaxErrorTokens.subSet(c.start.getTokenIndex(), false,
-                        c.stop.getTokenIndex() + 1, true).isEmpty(); // it may start where the parser went on after one
+                        c.stop.getTokenIndex(), true).isEmpty() // it may start where the parser went on after one
+                && !(syntaxErrorTokens.contains(c.stop.getTokenIndex() + 1) && continuedBy(c.stop.getStopIndex() + 1));
         if (whole) {
             try {
                 if (c instanceof FieldContext f) {
@@ -429,6 +431,21 @@ final class TreeBuilder {
         for (ParseTree child : children(c)) {
             parts(child, exprs, flagList, endpoints);
         }
+    }
+
+    /** True when the text from {@code offset} on (after spaces) starts with what could continue an expression or a field. */
+    private boolean continuedBy(int offset) {
+        String text = source.text();
+        int i = offset;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        char ch = text.charAt(i);
+        return "=<>!+-*:.(\u00b1".indexOf(ch) >= 0
+                || text.startsWith("in", i) && (i + 2 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 2)));
     }
 
     /** The expressions of a field, whose names the checker checks. */
@@ -628,7 +645,17 @@ final class TreeBuilder {
             List<Field> built = fields(c.field());
             Span start = Spans.of(c.flags());
             Span span = built.isEmpty() ? start : start.to(built.get(built.size() - 1).span());
-            SpoofContext spoof = c.spoof();
+            // `from A to B` among the fields, once (the grammar takes it anywhere, so that a mistake
+            // in a field is read as one, not as the whole statement's)
+            List<SpoofContext> spoofs = c.spoof();
+            SpoofContext spoof = spoofs.isEmpty() ? null : spoofs.get(0);
+            if (spoofs.size() > 1) {
+                String from = spoofs.stream().filter(s -> s.from != null).map(s -> s.from.getText()).findFirst()
+                        .orElse("A");
+                String to = spoofs.stream().filter(s -> s.to != null).map(s -> s.to.getText()).findFirst().orElse("B");
+                errors.add(Spans.of(spoofs.get(1)), "write where a forged segment goes once, `from` and `to` "
+                        + "together: `from " + from + " to " + to + "`");
+            }
             Name from = spoof == null || spoof.from == null ? null : name(spoof.from);
             Name to = spoof == null || spoof.to == null ? null : name(spoof.to);
             return new Statement.Send(name(c.endpoint()), new SegmentSpec(flags, built, span), from, to, first(c));

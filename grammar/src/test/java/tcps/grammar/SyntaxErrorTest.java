@@ -210,6 +210,14 @@ class SyntaxErrorTest {
                 row("expect SYN after 2parsecs \u00b1 5lightyears",
                         "1:18: unknown unit `parsecs` in `2parsecs`; units are us, ms, s, m (minutes) and h",
                         "1:29: unknown unit `lightyears` in `5lightyears`; units are us, ms, s, m (minutes) and h"),
+                row("client send SYN wnd=5 ack:1",
+                        "1:17: unknown field `wnd`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
+                                + "and <options>",
+                        "1:23: expected a field (such as `ack=1`), `from`, `to` or the end of the statement, found `ack`"),
+                // (was "unknown statement `seq`": a sent segment's fields are read one by one)
+                row("client send SYN seq=1 ack=) win=1", "1:27: expected a number or `isn`, found `)`"),
+                row("attacker send SYN from client seq=1 ack=1 to server",
+                        "1:43: write where a forged segment goes once, `from` and `to` together: `from client to server`"),
                 row("expect SYN sq=1 ack=99999999999999999999 after 2",
                         "1:12: unknown field `sq`; fields are seq, ack, win, urg, len (or length N), a \"payload\" "
                                 + "and <options>",

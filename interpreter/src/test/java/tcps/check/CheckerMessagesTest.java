@@ -198,6 +198,15 @@ class CheckerMessagesTest {
                         "1:38: unknown name `y`; name a value with `let y = ...` or a segment with `expect ... as y` "
                                 + "before using it",
                         "1:46: `5` needs a unit: write 5s, 5ms or 5us"),
+                mistakes("client send SYNN seq=1 ack=) win=x",
+                        "1:13: unknown flag `SYNN`; flags are SYN, ACK, FIN, RST, PSH, URG, ECE, CWR joined with - "
+                                + "(SYN-ACK), or tcpdump's letters in brackets ([S.])",
+                        "1:28: expected a number or `isn`, found `)`",
+                        "1:34: unknown name `x`; name a value with `let x = ...` or a segment with `expect ... as x` "
+                                + "before using it"),
+                mistakes("host attacker at 10.0.0.66\nattacker send ACK from client seq=1 ack=1 to server",
+                        "2:43: write where a forged segment goes once, `from` and `to` together: `from client to "
+                                + "server`"),
                 mistakes("repeat 3 {\n  client conect\n  expect SYNACK\n}",
                         "2:10: unknown action `conect`; after an endpoint comes an action such as connect, listen, "
                                 + "write, send or close; did you mean `connect`?",
