@@ -31,7 +31,8 @@ import tcps.syntax.Source;
  * is with its info string (the word after the opening fence):
  *
  * <ul>
- *   <li>{@code tcps}: a script, which {@code tcps check} finds no error in;
+ *   <li>{@code tcps}: a script, which {@code tcps check} finds no error in and which runs without
+ *       a failure;
  *   <li>{@code tcps exercise}: an exercise, which {@code tcps handout} hands out;
  *   <li>{@code tcps fragment}: a piece of a script that means something only in a larger one; it
  *       must parse, or else be a part of an exercise {@code tcps handout} hands out;
@@ -174,6 +175,9 @@ class DocExamplesTest {
         CliRun r = CliRun.merged(dir, "check", "example.tcps");
         assertEquals(0, r.exit(), b.where() + ": the script has errors (mark it `tcps fragment` if it is only a "
                 + "part of one):\n" + r.out());
+        CliRun run = CliRun.merged(dir, "run", "example.tcps");
+        assertEquals(0, run.exit(), b.where() + ": the script fails when run (mark it `tcps fragment` if it is "
+                + "only a part of one):\n" + run.out());
     }
 
     private static void handsOut(Block b) throws IOException {
