@@ -10,7 +10,6 @@ import static tcps.tcp.Parameters.DUPLICATE_SACK;
 import static tcps.tcp.Parameters.FIN_TIMEOUT;
 import static tcps.tcp.Parameters.FORCED_PUSH;
 import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
-import static tcps.tcp.Parameters.HELD_TEXT_SHRINKS_WINDOW;
 import static tcps.tcp.Parameters.POSIX_ERRORS;
 import static tcps.tcp.Parameters.READ_UPDATE_DOUBLES_WINDOW;
 import static tcps.tcp.Parameters.INITIAL_RTO;
@@ -26,7 +25,6 @@ import static tcps.tcp.Parameters.RCV_SPACE;
 import static tcps.tcp.Parameters.RETRIES2;
 import static tcps.tcp.Parameters.ROUND_RCV_SPACE_TO_MSS;
 import static tcps.tcp.Parameters.RST_ACK_ON_ABORT;
-import static tcps.tcp.Parameters.RCV_SEGMENT_OVERHEAD;
 import static tcps.tcp.Parameters.RST_ON_CLOSE_WITH_UNREAD;
 import static tcps.tcp.Parameters.SYNACK_RETRIES;
 import static tcps.tcp.Parameters.SYN_LINEAR_TIMEOUTS;
@@ -130,13 +128,8 @@ final class Tcb implements Connection {
     final DelayedAcks delayedAcks;
     /** How the window we advertise is chosen (receiver SWS avoidance). */
     private final ReceiveWindow receiveWindow;
-    /** Linux TCP_RMEM_TO_WIN_SCALE: the scaling ratio is in 256ths. */
-    private static final int SCALING_SHIFT = 8;
-    /**
-     * Linux tp->scaling_ratio: how much of the receive buffer's memory is text, in 256ths; half
-     * (TCP_DEFAULT_SCALING_RATIO) until a segment is measured.
-     */
-    private int scalingRatio = 1 << (SCALING_SHIFT - 1);
+    /** The free receive space the window is offered from, and Linux's memory accounting of it. */
+    private final ReceiveMemory receiveMemory;
     /** How much may be in flight (cwnd), and how losses and ACKs change it. */
     final CongestionControl congestion;
     /** When a small segment may go (Nagle, sender SWS avoidance). */
@@ -215,6 +208,7 @@ final class Tcb implements Connection {
         this.delayedAcks = new DelayedAcks(profile);
         this.timers = new Timers(this, observer, profile.get(TIMER_WHEEL_HZ));
         this.receiveWindow = ReceiveWindow.of(profile);
+        this.receiveMemory = new ReceiveMemory(profile, receiveQueue, rcvBuff);
         CongestionControl.Kind cc = profile.get(CONGESTION_CONTROL);
         this.congestion = cc == CongestionControl.Kind.NONE ? CongestionControl.NONE
                 : new CongestionWindow(CongestionAvoidance.of(cc), profile.get(INITIAL_WINDOW),
@@ -1274,8 +1268,8 @@ final class Tcb implements Connection {
             return;
         }
         // Linux sizes the quick-ACK budget from the window last advertised (tp->rcv_wnd).
-        long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
-        measureScalingRatio(segmentLength);
+        long advertised = lastAdvertisedWindow();
+        receiveMemory.measure(segmentLength, delayedAcks.rcvMss());
         delayedAcks.textArrived(segmentLength, peerSendMss(), advertised, rto.current(), now);
         long sinceLastWindow = rcvNxt.distanceFrom(rcvWup != null ? rcvWup : rcvNxt);
         if (delayedAcks.quickMode() || (psh && profile.get(ACK_PUSHED_AT_ONCE))
@@ -1724,44 +1718,24 @@ final class Tcb implements Connection {
         return more >= 2L * inUse.sendMss(profile.get(MSS)) || 2 * more >= rcvBuff;
     }
 
-    /**
-     * What the receive window policy decides from. With {@link Parameters#RCV_SEGMENT_OVERHEAD}
-     * the space is Linux's: a buffer of twice RCV.BUFF charged with each waiting segment's
-     * memory, the free memory and the whole buffer scaled by {@link #scalingRatio} / 256
-     * (tcp_space, tcp_full_space); otherwise RCV.BUFF counted in text.
-     */
-    private ReceiveWindow.Space windowSpace() {
-        long free = freeSpace();
-        long allowed = rcvBuff;
-        int overhead = (int) profile.get(RCV_SEGMENT_OVERHEAD);
-        if (overhead > 0) {
-            // Linux's sk_rcvbuf: twice the space asked for (SO_RCVBUF doubled; tcp_rmem[1] is
-            // twice the 65535 it offers), before the SYN rounded the window to the MSS.
-            long memory = 2 * Math.max(rcvBuff, profile.get(RCV_SPACE));
-            free = Math.max(0, memory - receiveQueue.memory(overhead)) * scalingRatio >> SCALING_SHIFT;
-            allowed = memory * scalingRatio >> SCALING_SHIFT;
-        }
-        long advertised = rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
-        return new ReceiveWindow.Space(free, rcvWnd(), advertised, allowed, rcvBuff, inUse.rcvShift(),
-                delayedAcks.rcvMss(), peerSendMss(), inUse.sendMss(profile.get(MSS)));
+    /** RCV.WND as our last window put it (Linux tp->rcv_wnd): the right edge less RCV.NXT then. */
+    private long lastAdvertisedWindow() {
+        return rcvEdge != null && rcvWup != null ? rcvEdge.distanceFrom(rcvWup) : rcvWnd();
     }
 
     /**
-     * Linux tcp_measure_rcv_mss: a segment of at least the receive MSS, but not of exactly it,
-     * sets the text-to-memory ratio from its own text and memory (tp->scaling_ratio), when the
-     * profile charges segments their memory.
+     * What the receive window policy decides from: the free and whole space of
+     * {@link ReceiveMemory} (in text, or Linux's memory accounting), and the windows and MSSs.
      */
-    private void measureScalingRatio(int segmentLength) {
-        long overhead = profile.get(RCV_SEGMENT_OVERHEAD);
-        if (overhead > 0 && segmentLength >= delayedAcks.rcvMss() && segmentLength != delayedAcks.rcvMss()) {
-            scalingRatio = (int) Math.max(1, ((long) segmentLength << SCALING_SHIFT) / (segmentLength + overhead));
-        }
+    private ReceiveWindow.Space windowSpace() {
+        long advertised = lastAdvertisedWindow();
+        return new ReceiveWindow.Space(receiveMemory.windowFree(), rcvWnd(), advertised, receiveMemory.windowAllowed(),
+                rcvBuff, inUse.rcvShift(), delayedAcks.rcvMss(), peerSendMss(), inUse.sendMss(profile.get(MSS)));
     }
 
     /** RCV.BUFF less what waits unread and what is held out of order. */
     long freeSpace() {
-        long held = profile.get(HELD_TEXT_SHRINKS_WINDOW) ? receiveQueue.heldBytes() : 0;
-        return Math.max(0, rcvBuff - receiveQueue.unread() - held);
+        return receiveMemory.free();
     }
 
     /**
