@@ -8,7 +8,6 @@ import static tcps.tcp.Parameters.SLOW_START_AFTER_IDLE;
 import static tcps.tcp.Parameters.ACK_PUSHED_ON_READ;
 import static tcps.tcp.Parameters.DUPLICATE_SACK;
 import static tcps.tcp.Parameters.FIN_TIMEOUT;
-import static tcps.tcp.Parameters.FORCED_PUSH;
 import static tcps.tcp.Parameters.HALF_WINDOW_SEGMENTS;
 import static tcps.tcp.Parameters.POSIX_ERRORS;
 import static tcps.tcp.Parameters.READ_UPDATE_DOUBLES_WINDOW;
@@ -132,14 +131,8 @@ final class Tcb implements Connection {
     private final ReceiveMemory receiveMemory;
     /** How much may be in flight (cwnd), and how losses and ACKs change it. */
     final CongestionControl congestion;
-    /** When a small segment may go (Nagle, sender SWS avoidance). */
-    private final SendPolicy sendPolicy;
-    /** The end of the last segment sent shorter than the MSS (Linux snd_sml, Minshall's Nagle), or null. */
-    private SeqNum sndSml;
-    /** Bytes sent since the last PSH or write end (Linux write_seq - pushed_seq, for forced_push). */
-    private long unpushed;
-    /** The profile's forced_push, read once: the send path asks for every segment. */
-    private final boolean forcedPush;
+    /** What the next segment takes, whether a small one waits and whether it pushes (SWS, Nagle, PSH). */
+    private final SendDecisions sendDecisions;
     /** RCV.NXT when our last window went out (Linux rcv_wup): the text an ACK now would cover. */
     SeqNum rcvWup;
     /** Blocks of held text to report, the most recently changed first (RFC 2018 section 4). */
@@ -214,8 +207,7 @@ final class Tcb implements Connection {
                 : new CongestionWindow(CongestionAvoidance.of(cc), profile.get(INITIAL_WINDOW),
                         profile.get(PROPORTIONAL_RATE_REDUCTION), profile.get(SLOW_START_AFTER_IDLE),
                         profile.get(Parameters.CWND_WHOLE_SEGMENTS));
-        this.sendPolicy = SendPolicy.of(profile);
-        this.forcedPush = profile.get(FORCED_PUSH);
+        this.sendDecisions = new SendDecisions(profile);
         this.options = config.options();
     }
 
@@ -1518,13 +1510,13 @@ final class Tcb implements Connection {
             return false;
         }
         return sendQueue.isEmpty()
-                || sendPolicy.windowAllows(sendQueue.size(), usable, sendMss(), maxSndWnd) > 0;
+                || sendDecisions.windowAllows(sendQueue.size(), usable, sendMss(), maxSndWnd) > 0;
     }
 
     /**
      * Segmentizes the send queue (3.10.2): segments of at most Eff.snd.MSS, only within
      * SND.UNA + SND.WND, and within cwnd; a segment shorter than a full one only as the profile's
-     * sender SWS avoidance and Nagle's algorithm allow ({@link SendPolicy}); PSH on a segment
+     * sender SWS avoidance and Nagle's algorithm allow ({@link SendDecisions}); PSH on a segment
      * that ends a write, and with forced_push on a full one that takes the unpushed data past
      * half the peer's largest window; then the FIN once no data is left, on the last data
      * segment if it is going out now. A FIN takes a sequence number, so it needs room in the
@@ -1545,7 +1537,7 @@ final class Tcb implements Connection {
             long usable = usableWindow();
             long queued = sendQueue.size();
             int n = override ? (int) Math.min(Math.min(queued, mss), usable)
-                    : sendPolicy.windowAllows(queued, usable, mss, maxSndWnd);
+                    : sendDecisions.windowAllows(queued, usable, mss, maxSndWnd);
             boolean fin = finQueued && n == queued && blockedWrites.isEmpty() && usable > n;
             if (n == 0 && !fin) {
                 break;
@@ -1556,19 +1548,17 @@ final class Tcb implements Connection {
                 break;
             }
             if (n > 0 && n < mss && !override && !(finQueued && n == queued)
-                    && sendPolicy.holdsSmall(options.noDelay(), inFlight, smallInFlight())) {
+                    && sendDecisions.holdsSmall(options.noDelay(), inFlight, sndUna, sndNxt)) {
                 // Nagle: a small segment waits for the ACK of what is in flight; the one that
                 // carries or precedes the FIN does not (Linux tcp_nagle_test, BSD tcp_output).
                 break;
             }
             sent = true;
             SendQueue.Chunk chunk = sendQueue.take(n);
-            boolean psh = override || pushes(chunk, n, mss);
+            boolean psh = override || sendDecisions.pushes(chunk, n, mss, maxSndWnd);
             int flags = TcpFlags.ACK | (psh ? TcpFlags.PSH : 0) | (fin ? TcpFlags.FIN : 0);
             transmit(flags, sndNxt, chunk.bytes(), now);
-            if (n > 0 && n < mss) {
-                sndSml = sndNxt.plus(n); // Linux tcp_minshall_update: the end of the last small segment
-            }
+            sendDecisions.sent(sndNxt, n, mss);
             if (fin) {
                 finSeq = sndNxt.plus(n);
             }
@@ -1582,31 +1572,6 @@ final class Tcb implements Connection {
         if (sent) {
             scheduleLossProbe(false, now);
         }
-    }
-
-    /**
-     * PSH for a segment of {@code n} bytes: it ends a write (RFC 9293 3.9.1.2: the last buffered
-     * segment; Linux tcp_push marks the tail of each write, and a later write that fills the
-     * same segment takes the mark off), or, with forced_push, it is full and the data since the
-     * last push (a write's end, or the last forced PSH) now exceeds half the largest window the
-     * peer offered (Linux forced_push: after(write_seq, pushed_seq + max_window / 2)).
-     */
-    private boolean pushes(SendQueue.Chunk chunk, int n, int mss) {
-        if (chunk.endsWrite()) {
-            unpushed = 0;
-            return true;
-        }
-        unpushed = chunk.push() ? chunk.afterLastEnd() : unpushed + n;
-        if (forcedPush && n == mss && unpushed > (maxSndWnd >> 1)) {
-            unpushed = 0;
-            return true;
-        }
-        return false;
-    }
-
-    /** Linux tcp_minshall_check: a segment shorter than the MSS is unacknowledged. */
-    private boolean smallInFlight() {
-        return sndSml != null && sndSml.gt(sndUna) && sndSml.le(sndNxt);
     }
 
     /** {@code <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>}: the RFC's acknowledgment, challenge ACK too. */
