@@ -485,6 +485,45 @@ class DocExamplesTest {
         assertTrue(missing.isEmpty(), "files the docs name that are not there:\n" + String.join("\n", missing));
     }
 
+    /**
+     * Every command and every option of one (by one of its names; -h and -V aside) is in the docs
+     * somewhere.
+     */
+    @Test
+    void theDocsMentionEveryCommandAndOption() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (Path doc : docs()) {
+            all.append(Files.readString(doc, StandardCharsets.UTF_8)).append('\n');
+        }
+        List<String> missing = new ArrayList<>();
+        CommandLine top = Cli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                ROOT);
+        java.util.Map<String, CommandLine> commands = new java.util.LinkedHashMap<>();
+        commands.put("", top);
+        top.getSubcommands().forEach((name, sub) -> commands.put(" " + name, sub));
+        for (var sub : commands.entrySet()) {
+            if (sub.getValue().getCommandSpec().usageMessage().hidden()) {
+                continue;
+            }
+            if (!Pattern.compile("tcps" + sub.getKey() + "\\b").matcher(all).find()) {
+                missing.add("tcps" + sub.getKey());
+            }
+            for (CommandLine.Model.OptionSpec o : sub.getValue().getCommandSpec().options()) {
+                if (o.usageHelp() || o.versionHelp()) {
+                    continue; // -h and -V, which every command has
+                }
+                boolean named = false;
+                for (String name : o.names()) {
+                    named |= Pattern.compile("(?<![\\w-])" + Pattern.quote(name) + "(?![\\w-])").matcher(all).find();
+                }
+                if (!named && !o.hidden()) {
+                    missing.add("tcps" + sub.getKey() + " " + o.longestName());
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "what the docs never mention:\n" + String.join("\n", missing));
+    }
+
     @Test
     void theEllipsisStandsForWhatWasLeftOut() {
         assertTrue(matches("a\n...\nz\n", "a\nb\nc\nz\n"));
