@@ -208,6 +208,7 @@ final class Tcb implements Connection {
                         profile.get(PROPORTIONAL_RATE_REDUCTION), profile.get(SLOW_START_AFTER_IDLE),
                         profile.get(Parameters.CWND_WHOLE_SEGMENTS));
         this.sendDecisions = new SendDecisions(profile);
+        this.cwndUsage = new CwndUsage(profile);
         this.options = config.options();
     }
 
@@ -1086,39 +1087,10 @@ final class Tcb implements Connection {
         }
     }
 
-    /**
-     * Segments loss detection found lost that wait for room in cwnd to go again, by SEG.SEQ in
-     * the order found (Linux: marked lost, then sent by tcp_xmit_retransmit_queue while
-     * tcp_packets_in_flight < cwnd). Only with RACK and PRR; other profiles resend at once.
-     */
-    private final java.util.LinkedHashSet<SeqNum> lostWaiting = new java.util.LinkedHashSet<>();
-
-    // How much of cwnd the sender used (Linux tcp_cwnd_validate): whether in flight reached
-    // cwnd, or else the most in flight, in the window that ends when SND.UNA passes cwndUsageSeq.
-    private boolean cwndLimited;
-    private long maxInFlight;
-    private SeqNum cwndUsageSeq;
-
-    /** After sending (Linux tcp_cwnd_validate): records whether the sender filled cwnd. */
-    private void cwndUsage(boolean limited) {
-        long inFlight = sndNxt.distanceFrom(sndUna);
-        if (cwndUsageSeq == null || sndUna.ge(cwndUsageSeq) || limited || (!cwndLimited && inFlight > maxInFlight)) {
-            cwndLimited = limited;
-            maxInFlight = inFlight;
-            cwndUsageSeq = sndNxt;
-        }
-    }
-
-    /**
-     * Whether an ACK may grow cwnd (Linux tcp_is_cwnd_limited): when the sender filled it, or in
-     * slow start while it is below twice the most in flight. Always, unless the profile says so.
-     */
-    private boolean cwndUsed() {
-        if (!profile.get(Parameters.CWND_GROWS_WHEN_USED) || cwndLimited) {
-            return true;
-        }
-        return congestion.window() < congestion.slowStartThreshold() && congestion.window() < 2 * maxInFlight;
-    }
+    /** Segments found lost that wait for room in cwnd (RACK with PRR). */
+    private final LostSegments lostWaiting = new LostSegments(retransmissionQueue);
+    /** How much of cwnd the sender used, which decides whether an ACK grows it. */
+    private final CwndUsage cwndUsage;
 
     /** What the last ACK removed from the retransmission queue, for loss detection. */
     private RetransmissionQueue.Acknowledged lastAcknowledged = RetransmissionQueue.Acknowledged.NOTHING;
@@ -1139,7 +1111,7 @@ final class Tcb implements Connection {
         ackedBytes = 0;
         if (fastRecovery) {
             congestion.recoveryAck(acked, sacked, lossDetection.lastAckDuplicate(), pipe(), now);
-        } else if (acked > 0 && cwndUsed()) {
+        } else if (acked > 0 && cwndUsage.mayGrow(congestion)) {
             congestion.acked(acked, rto.srtt(), now);
         }
     }
@@ -1149,7 +1121,7 @@ final class Tcb implements Connection {
      * SACKed; without SACK, one segment less per duplicate ACK (as Linux counts them, tcp_add_reno_sack).
      */
     long pipe() {
-        long flight = sndNxt.distanceFrom(sndUna) - retransmissionQueue.sackedBytes() - lostWaitingBytes();
+        long flight = sndNxt.distanceFrom(sndUna) - retransmissionQueue.sackedBytes() - lostWaiting.bytes();
         if (!inUse.sack()) {
             flight -= (long) lossDetection.duplicateAcks() * Math.max(1, inUse.sendMss(profile.get(MSS)));
         }
@@ -1169,40 +1141,17 @@ final class Tcb implements Connection {
         }
     }
 
-    /** The bytes of segments found lost and not yet sent again (still unacknowledged, unSACKed). */
-    private long lostWaitingBytes() {
-        if (lostWaiting.isEmpty()) {
-            return 0;
-        }
-        long n = 0;
-        for (java.util.Iterator<SeqNum> it = lostWaiting.iterator(); it.hasNext(); ) {
-            RetransmissionQueue.Entry e = retransmissionQueue.find(it.next());
-            if (e == null || e.sacked()) {
-                it.remove();
-            } else {
-                n += e.segment().seqLength();
-            }
-        }
-        return n;
-    }
-
     /**
      * Sends segments found lost again, oldest first, while they fit in cwnd (Linux
      * tcp_xmit_retransmit_queue: while tcp_packets_in_flight < cwnd); new data follows only
      * when all have gone.
      */
     private void retransmitLostWaiting(long now) {
-        while (!lostWaiting.isEmpty()) {
-            SeqNum seq = lostWaiting.iterator().next();
-            RetransmissionQueue.Entry e = retransmissionQueue.find(seq);
-            if (e == null || e.sacked()) {
-                lostWaiting.remove(seq);
-                continue;
-            }
+        for (RetransmissionQueue.Entry e = lostWaiting.next(); e != null; e = lostWaiting.next()) {
             if (pipe() + e.segment().seqLength() > congestion.window()) {
                 return;
             }
-            lostWaiting.remove(seq);
+            lostWaiting.resent(e);
             retransmitLost(e, now);
         }
     }
@@ -1567,7 +1516,7 @@ final class Tcb implements Connection {
         }
         boolean limited = sndNxt.distanceFrom(sndUna) > 0 && pipe() + mss > congestion.window();
         if (sent || limited) {
-            cwndUsage(limited);
+            cwndUsage.afterSending(limited, sndUna, sndNxt);
         }
         if (sent) {
             scheduleLossProbe(false, now);
