@@ -268,7 +268,7 @@ class DocExamplesTest {
         CommandLine command = null;
         for (int i = 0; i < b.lines().size(); i++) {
             String line = b.lines().get(i);
-            Matcher m = Pattern.compile("^tcps ([a-z]+)\\b").matcher(line);
+            Matcher m = Pattern.compile("^tcps ([a-z-]+)").matcher(line);
             if (m.find()) {
                 command = cl.getSubcommands().get(m.group(1));
                 assertTrue(command != null, b.where() + ": no command `tcps " + m.group(1) + "`");
