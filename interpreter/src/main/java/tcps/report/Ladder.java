@@ -54,7 +54,6 @@ public final class Ladder implements Reporter {
     private final Glyphs glyphs;
     private final boolean colour;
     private final Tally tally = new Tally();
-    private int scenarios;
 
     /**
      * @param tcpdump how numbers read ({@code -S}: absolute)
@@ -69,13 +68,7 @@ public final class Ladder implements Reporter {
 
     @Override
     public void scenario(ScenarioReport report) {
-        if (scenarios++ > 0) {
-            out.println();
-        }
-        String header = report.header();
-        if (header != null) {
-            out.println(header);
-        }
+        tally.begin(out, report, "");
         Exchange x = Exchange.of(report.result(), tcpdump.absolute(), tcpdump);
         draw(x).forEach(out::println);
         for (Failure f : report.result().failures()) {
@@ -88,11 +81,7 @@ public final class Ladder implements Reporter {
 
     @Override
     public void finish() {
-        if (scenarios > 0) {
-            out.println();
-        }
-        out.println(tally);
-        out.flush();
+        tally.close(out);
     }
 
     /** One row of the diagram being laid out: an arrow, or notes only, at a time. */

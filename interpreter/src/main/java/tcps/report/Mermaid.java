@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 public final class Mermaid implements Reporter {
     private final PrintWriter out;
     private final TcpdumpOptions tcpdump;
-    private int scenarios;
     private final Tally tally = new Tally();
 
     public Mermaid(PrintWriter out, TcpdumpOptions tcpdump) {
@@ -23,13 +22,7 @@ public final class Mermaid implements Reporter {
 
     @Override
     public void scenario(ScenarioReport report) {
-        if (scenarios++ > 0) {
-            out.println();
-        }
-        String header = report.header();
-        if (header != null) {
-            out.println("%% " + header);
-        }
+        tally.begin(out, report, "%% ");
         Exchange x = Exchange.of(report.result(), tcpdump.absolute(), tcpdump);
         out.println("sequenceDiagram");
         for (String e : x.endpoints) {

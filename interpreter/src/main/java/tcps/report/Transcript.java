@@ -25,7 +25,6 @@ public final class Transcript implements Reporter {
     private final TcpdumpOptions tcpdump;
     private final boolean annotate;
     private final Tally tally = new Tally();
-    private int scenarios;
 
     private final boolean tcb;
 
@@ -45,13 +44,7 @@ public final class Transcript implements Reporter {
     @Override
     public void scenario(ScenarioReport report) {
         ScenarioResult result = report.result();
-        if (scenarios++ > 0) {
-            out.println();
-        }
-        String header = report.header();
-        if (header != null) {
-            out.println(header);
-        }
+        tally.begin(out, report, "");
         TcbTable table = tcb ? new TcbTable(Exchange.of(result, tcpdump.absolute(), tcpdump), tcpdump.absolute())
                 : null;
         if (table != null) {
@@ -125,11 +118,7 @@ public final class Transcript implements Reporter {
     /** The closing line. */
     @Override
     public void finish() {
-        if (scenarios > 0) {
-            out.println();
-        }
-        out.println(tally);
-        out.flush();
+        tally.close(out);
     }
 
     /**
