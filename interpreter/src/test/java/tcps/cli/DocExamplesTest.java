@@ -49,9 +49,9 @@ import tcps.syntax.Source;
  *   <li>another editor's or tool's language (vim, lua, json, ...): not checked.
  * </ul>
  *
- * An HTML comment on the line before a block changes that, each with its reason:
+ * An HTML comment on the line just before a block changes how it is checked:
  * {@code <!-- tcps: not run: REASON -->} (a console session whose tcps commands are only
- * parsed, as in {@code sh}), or {@code <!-- tcps: output of: COMMAND -->} (the block, of any
+ * parsed, as in {@code sh}; the reason says why), or {@code <!-- tcps: output of: COMMAND -->} (the block, of any
  * language, is a part of what COMMAND prints when run as in a console session).
  */
 class DocExamplesTest {
