@@ -32,7 +32,6 @@ import static tcps.tcp.Parameters.TAIL_LOSS_PROBE;
 import static tcps.tcp.Parameters.TIMESTAMP_HZ;
 import static tcps.tcp.Parameters.TIME_WAIT;
 import static tcps.tcp.Parameters.TIMER_WHEEL_HZ;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -135,10 +134,8 @@ final class Tcb implements Connection {
     private final SendDecisions sendDecisions;
     /** RCV.NXT when our last window went out (Linux rcv_wup): the text an ACK now would cover. */
     SeqNum rcvWup;
-    /** Blocks of held text to report, the most recently changed first (RFC 2018 section 4). */
-    final List<TcpOption.SackBlock> sackBlocks = new ArrayList<>();
-    /** A duplicate to report once, first among the SACK blocks (D-SACK, RFC 2883), or null. */
-    TcpOption.SackBlock duplicateBlock;
+    /** The SACK blocks to report: held text, and a duplicate to report once (D-SACK). */
+    private final SackReport sackReport = new SackReport();
 
     /** The timers (3.10.8): retransmission, loss probe, reordering, persist, delayed ACK, FIN-WAIT-2, TIME-WAIT. */
     final Timers timers;
@@ -1253,7 +1250,7 @@ final class Tcb implements Connection {
         ackNow = true;
         if (profile.get(DUPLICATE_SACK) && inUse.sack() && seq.lt(rcvNxt)) {
             SeqNum end = seq.plus(length);
-            duplicateBlock = new TcpOption.SackBlock(seq, end.gt(rcvNxt) ? rcvNxt : end);
+            sackReport.duplicate(new TcpOption.SackBlock(seq, end.gt(rcvNxt) ? rcvNxt : end));
         }
     }
 
@@ -1279,7 +1276,7 @@ final class Tcb implements Connection {
      */
     void heldTextRepeated(TcpOption.SackBlock block) {
         if (block != null && profile.get(DUPLICATE_SACK) && inUse.sack()) {
-            duplicateBlock = block;
+            sackReport.duplicate(block);
         }
     }
 
@@ -1294,7 +1291,7 @@ final class Tcb implements Connection {
         }
         ackNow = true;
         if (inUse.sack()) {
-            duplicateBlock = new TcpOption.SackBlock(synSeq, synSeq.plus(1));
+            sackReport.duplicate(new TcpOption.SackBlock(synSeq, synSeq.plus(1)));
         }
     }
 
@@ -1319,17 +1316,12 @@ final class Tcb implements Connection {
      * specify the contiguous block of data containing the segment which triggered this ACK").
      */
     void heldForSack(SeqNum start) {
-        TcpOption.SackBlock block = receiveQueue.heldBlockAround(start);
-        sackBlocks.removeIf(b -> b.left().ge(block.left()) && b.right().le(block.right()));
-        sackBlocks.add(0, block);
-        while (sackBlocks.size() > 4) {
-            sackBlocks.remove(sackBlocks.size() - 1);
-        }
+        sackReport.held(receiveQueue.heldBlockAround(start));
     }
 
     /** RCV.NXT moved: blocks it reached are acknowledged cumulatively now (Linux tcp_sack_remove). */
     void forgetAcknowledgedSackBlocks() {
-        sackBlocks.removeIf(b -> b.left().le(rcvNxt));
+        sackReport.acknowledgedTo(rcvNxt);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -1365,7 +1357,7 @@ final class Tcb implements Connection {
         sendQueue.clear();
         blockedWrites.clear();
         receiveQueue.discardHeld();
-        sackBlocks.clear();
+        sackReport.clear();
         ackNow = false;
         timers.cancelAllBut(null, "connection deleted", now);
         lossDetection.reset();
@@ -1583,14 +1575,7 @@ final class Tcb implements Connection {
         if (!inUse.sack()) {
             return List.of();
         }
-        if (duplicateBlock == null || !ack) {
-            return sackBlocks;
-        }
-        List<TcpOption.SackBlock> blocks = new ArrayList<>();
-        blocks.add(duplicateBlock);
-        blocks.addAll(sackBlocks);
-        duplicateBlock = null;
-        return blocks;
+        return sackReport.toReport(ack);
     }
 
     /** Our SYN's window was accepted by the SYN-ACK: RCV.WND is what it offered. */
