@@ -159,8 +159,8 @@ final class Tcb implements Connection {
     long lastOutOfWindowAckAt = NEVER;
     /** When data last went out (Linux lsndtime), NEVER before any. */
     private long lastDataSentAt = NEVER;
-    /** Zero-window probes the peer has not answered. */
-    int probes;
+    /** Zero-window probes: how many the peer has not answered, and since when (TCP_USER_TIMEOUT). */
+    private final ZeroWindowProbes probing = new ZeroWindowProbes();
     /** When an acceptable ACK last arrived. */
     long lastAckAt;
 
@@ -168,8 +168,6 @@ final class Tcb implements Connection {
     private SocketOptions options;
     /** Written bytes a full send buffer (SO_SNDBUF) keeps out of the send queue, with their write ends. */
     private final java.util.ArrayDeque<SendData> blockedWrites = new java.util.ArrayDeque<>();
-    /** When the first zero-window probe went out since the window closed, or NEVER (TCP_USER_TIMEOUT). */
-    long probingSince = NEVER;
 
     private TcpError failure;
     /**
@@ -907,26 +905,23 @@ final class Tcb implements Connection {
             // it): the override timeout of RFC 9293 3.8.6.2.1 sends what the window allows, with
             // PSH, as Linux's tcp_write_wakeup does; that data is in flight now, so probing ends
             // and the retransmission timer takes over (Linux tcp_send_probe0).
-            probes = 0;
-            probingSince = NEVER;
+            probing.stop();
             rto.clearBackoff();
             transmitQueued(now, true);
             return;
         }
-        if (probingSince == NEVER) {
-            probingSince = now;
-        } else if (options.userTimeout() > 0 && now - probingSince >= options.userTimeout()) {
+        if (probing.userTimeoutPassed(now, options.userTimeout())) {
             // TCP_USER_TIMEOUT (Linux tcp_probe_timer): the window stayed shut that long since
             // the first probe, answered or not; the connection goes silently (captures/user-timeout).
             timedOut(now);
             return;
         }
         int limit = applicationClosed ? profile.get(ORPHAN_RETRIES) : profile.get(RETRIES2);
-        if (probes >= limit && options.userTimeout() == 0) {
+        if (probing.unanswered() >= limit && options.userTimeout() == 0) {
             timedOut(now);
             return;
         }
-        probes++;
+        probing.sent();
         rto.backOff();
         if (profile.get(PROBE_WITH_DATA) && !sendQueue.isEmpty()) {
             // One octet of new data beyond the window; it is in flight now, and the retransmission
@@ -961,23 +956,19 @@ final class Tcb implements Connection {
         }
     }
 
-    /** The window opened: no more probes (Linux tcp_ack_probe also clears their back-off). */
     /**
      * When the next zero-window probe is due: {@code at}, or earlier, when the user timeout
      * (TCP_USER_TIMEOUT) ends before it (Linux tcp_clamp_probe0_to_user_timeout), so that the
      * connection gives up on time (captures/user-timeout).
      */
     private long probeAt(long at) {
-        if (options.userTimeout() > 0 && probingSince != NEVER) {
-            return Math.min(at, probingSince + options.userTimeout());
-        }
-        return at;
+        return probing.dueAt(at, options.userTimeout());
     }
 
+    /** The window opened: no more probes (Linux tcp_ack_probe also clears their back-off). */
     private void stopProbing(long now) {
         timers.cancel(TcpTimer.PERSIST, "the window opened", now);
-        probes = 0;
-        probingSince = NEVER;
+        probing.stop();
         rto.clearBackoff();
     }
 
@@ -1183,7 +1174,7 @@ final class Tcb implements Connection {
      * probes start again from zero, and a running persist timer restarts (Linux tcp_ack_probe).
      */
     void ackArrived(long now) {
-        probes = 0;
+        probing.answered();
         lastAckAt = now;
         if (timers.armed(TcpTimer.PERSIST)) {
             timers.arm(TcpTimer.PERSIST, probeAt(now + rto.current()), "the peer answered (Linux tcp_ack_probe)", now);
