@@ -362,28 +362,33 @@ final class Tcb implements Connection {
             // A read with nothing left reports the failure (Linux tcp_recvmsg: sock_error).
             pendingError = null;
         }
-        if (out.length > 0 && peerMaySend() && profile.get(READ_UPDATE_DOUBLES_WINDOW)) {
-            // Linux tcp_cleanup_rbuf: a read sends a window update only when the window it can
-            // offer now is at least twice the one the peer has (packetdrill
-            // tcp_blocking_blocking-read: reads from a large buffer send nothing;
-            // captures/zero-window: a read that reopens a zero window does).
-            // The window clamp is the most the window field can say at our scale.
+        if (out.length > 0 && peerMaySend() && readOpensWindow()) {
+            sendAck(now);
+        }
+        return out;
+    }
+
+    /**
+     * Whether a read freed enough space for a window update of its own. Linux
+     * (read_update_doubles_window, tcp_cleanup_rbuf): only when the window it can offer now is
+     * at least twice the one the peer has (packetdrill tcp_blocking_blocking-read: reads from a
+     * large buffer send nothing; captures/zero-window: a read that reopens a zero window does);
+     * the window clamp is the most the window field can say at our scale. Otherwise receiver SWS
+     * avoidance (RFC 9293 3.8.6.2.2): once the window can grow by min(RCV.BUFF / 2, Eff.snd.MSS).
+     */
+    private boolean readOpensWindow() {
+        if (profile.get(READ_UPDATE_DOUBLES_WINDOW)) {
             long offered = rcvWnd();
             long clamp = Math.min(rcvBuff, (long) MAX_WINDOW_FIELD << inUse.rcvShift());
             if (2 * offered <= clamp) {
                 long could = Math.min(clamp, receiveWindow.offer(windowSpace()));
-                if (could > 0 && could >= 2 * offered) {
-                    sendAck(now);
-                }
+                return could > 0 && could >= 2 * offered;
             }
-        } else if (out.length > 0 && peerMaySend()) {
-            long free = rcvBuff - receiveQueue.unread();
-            long threshold = Math.min(rcvBuff / 2, peerSendMss());
-            if (free - rcvWnd() >= threshold) {
-                sendAck(now);
-            }
+            return false;
         }
-        return out;
+        long free = rcvBuff - receiveQueue.unread();
+        long threshold = Math.min(rcvBuff / 2, peerSendMss());
+        return free - rcvWnd() >= threshold;
     }
 
     /**
