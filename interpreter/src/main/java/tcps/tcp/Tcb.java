@@ -821,7 +821,7 @@ final class Tcb implements Connection {
      */
     private boolean scheduleLossProbe(boolean ackArrived, long now) {
         if (!profile.get(TAIL_LOSS_PROBE) || !inUse.sack() || retransmissionQueue.isEmpty()
-                || recoveryPoint != null || !state.synchronizedState()) {
+                || inRecovery() || !state.synchronizedState()) {
             return false;
         }
         long pto;
