@@ -167,7 +167,7 @@ final class Tcb implements Connection {
     // Socket options (setsockopt) that act on an established connection.
     private SocketOptions options;
     /** Written bytes a full send buffer (SO_SNDBUF) keeps out of the send queue, with their write ends. */
-    private final java.util.ArrayDeque<SendData> blockedWrites = new java.util.ArrayDeque<>();
+    private final BlockedWrites blockedWrites = new BlockedWrites();
 
     private TcpError failure;
     /**
@@ -311,35 +311,15 @@ final class Tcb implements Connection {
         // SYN-SENT, SYN-RECEIVED: "queue the data for transmission after entering ESTABLISHED".
         // ESTABLISHED, CLOSE-WAIT: "Segmentize the buffer and send it". output() knows which.
         if (data.length() > 0) {
-            blockedWrites.addLast(data);
+            blockedWrites.add(data);
         }
         output(now);
         return Optional.empty();
     }
 
-    /**
-     * Moves written bytes into the send queue while the send buffer has room: all of them without
-     * SO_SNDBUF; with it, at most that many bytes written and not yet acknowledged, so a large
-     * write goes into the queue as ACKs free room, each part ending with PSH as when Linux pushes
-     * what it has before a writer waits for memory (tcp_sendmsg, wait_for_space).
-     */
+    /** Moves written bytes into the send queue while the send buffer (SO_SNDBUF) has room. */
     private void admitWrites() {
-        while (!blockedWrites.isEmpty()) {
-            SendData next = blockedWrites.peekFirst();
-            long room = options.sndBuf() <= 0 ? Long.MAX_VALUE
-                    : options.sndBuf() - sendQueue.size() - Math.max(0, sndNxt.distanceFrom(sndUna));
-            if (room <= 0) {
-                return;
-            }
-            if (next.length() <= room) {
-                sendQueue.write(blockedWrites.removeFirst());
-            } else {
-                sendQueue.write(next.part(0, room));
-                blockedWrites.removeFirst();
-                blockedWrites.addFirst(next.part(room, next.length() - room));
-                return;
-            }
-        }
+        blockedWrites.admitInto(sendQueue, options.sndBuf(), sndNxt.distanceFrom(sndUna));
     }
 
     // ---------------------------------------------------------------------------------------
