@@ -47,6 +47,14 @@ import java.util.Optional;
  * {@link LossDetection}, FIN-WAIT-2 of a closed socket and TIME-WAIT, all in {@link Timers},
  * which arms and cancels them and reports each change with its cause to the observer;
  * {@link #nextDeadline} is the earliest and {@link #timersDue} fires those due.
+ *
+ * <p>Policies and bookkeeping that are not RFC 9293's own variables live in classes of their
+ * own, which Tcb asks by name: on the send side {@link SendDecisions} (sender SWS avoidance,
+ * Nagle, PSH), {@link BlockedWrites} (SO_SNDBUF), {@link CongestionControl} (cwnd),
+ * {@link CwndUsage} (whether an ACK may grow it), {@link LossDetection} and
+ * {@link LostSegments} (what is lost and waits for cwnd), {@link ZeroWindowProbes}; on the
+ * receive side {@link ReceiveWindow} (the window offered), {@link ReceiveMemory} (the space it
+ * is offered from), {@link DelayedAcks} and {@link SackReport} (the blocks an ACK reports).
  */
 final class Tcb implements Connection {
     static final long NEVER = Long.MAX_VALUE;
