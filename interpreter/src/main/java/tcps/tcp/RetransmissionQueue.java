@@ -144,7 +144,6 @@ final class RetransmissionQueue {
         return (int) entries.stream().filter(Entry::sacked).count();
     }
 
-    /** The earliest segment the peer has not SACKed: what a retransmission resends (RFC 6675). */
     /** The entry whose segment starts at {@code seq}, or null. */
     Entry find(SeqNum seq) {
         for (Entry e : entries) {
@@ -155,6 +154,7 @@ final class RetransmissionQueue {
         return null;
     }
 
+    /** The earliest segment the peer has not SACKed: what a retransmission resends (RFC 6675). */
     Entry firstUnsacked() {
         for (Entry e : entries) {
             if (!e.sacked()) {
