@@ -210,7 +210,7 @@ final class ScenarioRun {
         }
         try {
             st.accept(execution);
-            net.countMemory(); // what the statement kept, and what the failures it recorded hold
+            net.countMemoryAfterStatement(); // what the statement kept, and what the failures it recorded hold
         } catch (ScriptError e) {
             fail(e.span, e.getMessage(), List.of());
         } catch (Exprs.Overflow e) {

@@ -55,6 +55,14 @@ public final class Network {
     /** The hosts' and the outside's bytes at the last full count, and events since it. */
     private long lastCounted;
     private int sinceCounted;
+    /** Statements since the last full count (see {@link #countMemoryAfterStatement}). */
+    private long statementsSinceCounted;
+    /**
+     * About how many things the last full count looked at: the hosts, their connections, and the
+     * writes, segments and pieces of text these hold, and the scripted endpoints. Counting again is spaced by it, so that a run that keeps many things does not spend its time
+     * counting them: the count stays O(1) per statement and per event, amortised.
+     */
+    private long countCost;
     /** Events between two full counts of what the hosts and the outside keep; each event adds little. */
     private static final int COUNT_EVERY = 64;
 
@@ -121,11 +129,33 @@ public final class Network {
         }
         lastCounted = hostBytes + keptOutside.getAsLong();
         sinceCounted = 0;
+        statementsSinceCounted = 0;
+        long items = puppets.size();
+        for (TcpHost host : hosts.values()) {
+            items += host.keptItems();
+        }
+        countCost = 2 * items; // the runner's own count looks at about as many (one actor a host)
         long kept = kept();
         if (kept > maxBytes) {
             throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
         }
         return kept;
+    }
+
+    /**
+     * What the runner calls after each statement: a full count when enough statements have run
+     * since the last one for its cost to be spread over them (after every statement while the
+     * run keeps little), otherwise the check against what was counted plus the segments since.
+     */
+    public void countMemoryAfterStatement() {
+        if (maxBytes == Long.MAX_VALUE) {
+            return;
+        }
+        if (++statementsSinceCounted * 64 >= countCost) {
+            countMemory();
+        } else if (kept() > maxBytes) {
+            throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
+        }
     }
 
     private long kept() {
@@ -137,7 +167,7 @@ public final class Network {
         if (maxBytes == Long.MAX_VALUE) {
             return;
         }
-        if (++sinceCounted >= COUNT_EVERY) {
+        if (++sinceCounted >= Math.max(COUNT_EVERY, countCost / 8)) {
             countMemory();
         } else if (kept() > maxBytes) {
             throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);

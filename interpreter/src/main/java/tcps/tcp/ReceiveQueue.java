@@ -91,6 +91,11 @@ final class ReceiveQueue {
         return unreadBytes;
     }
 
+    /** How many pieces of text are held: what {@link #keptBytes} looks at. */
+    int keptItems() {
+        return held.size();
+    }
+
     /** About how many bytes of memory the unread and the out-of-order text hold. */
     long keptBytes() {
         long n = unreadBytes + 24L * unread.size();

@@ -42,6 +42,11 @@ final class RetransmissionQueue {
 
     private final List<Entry> entries = new ArrayList<>();
 
+    /** How many segments are in flight: what {@link #keptBytes} looks at. */
+    int keptItems() {
+        return entries.size();
+    }
+
     /** About how many bytes of memory the segments in flight hold. */
     long keptBytes() {
         long n = 0;

@@ -47,6 +47,11 @@ final class SendQueue {
         return n;
     }
 
+    /** How many writes wait here: what {@link #keptBytes} looks at. */
+    int keptItems() {
+        return writes.size();
+    }
+
     /** Bytes written and not taken yet. */
     long size() {
         return size;

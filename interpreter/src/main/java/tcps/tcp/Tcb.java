@@ -1753,6 +1753,11 @@ final class Tcb implements Connection {
     }
 
     /** About how many bytes of memory this connection holds: the TCB and what it buffers. */
+    /** How many things {@link #keptBytes} looks at, for spacing the counts (tcps.sim.Network). */
+    int keptItems() {
+        return 1 + sendQueue.keptItems() + retransmissionQueue.keptItems() + receiveQueue.keptItems();
+    }
+
     long keptBytes() {
         return KEPT_BYTES + sendQueue.keptBytes() + retransmissionQueue.keptBytes() + receiveQueue.keptBytes();
     }

@@ -207,6 +207,15 @@ public final class TcpHost {
         return n;
     }
 
+    /** How many things {@link #keptBytes} looks at: the work of counting this host. */
+    public long keptItems() {
+        long n = 1 + listeners.size() + outgoing.size();
+        for (Tcb tcb : connections.values()) {
+            n += tcb.keptItems();
+        }
+        return n;
+    }
+
     /** Connections this host still demultiplexes to (not yet CLOSED), oldest first. */
     public List<Connection> connections() {
         return List.copyOf(connections.values());
