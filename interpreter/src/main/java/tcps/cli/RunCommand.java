@@ -270,7 +270,7 @@ final class RunCommand implements Callable<Integer> {
                     err.println("tcps: note: " + file.source().name() + ":" + plan.scenario().span().line() + ": "
                             + (plan.scenario().name() == null ? "" : "scenario \"" + plan.scenario().name() + "\": ")
                             + "nothing was checked: no expect ran, so nothing passed or failed; write one, "
-                            + "such as `expect client state ESTABLISHED`");
+                            + "such as `expect SYN` (the next segment matches it) or `wait 1s` then `expect client state ESTABLISHED`");
                     err.flush();
                 }
                 failed += result.failed();

@@ -297,7 +297,7 @@ class CliTest {
         assertTrue(r.out().endsWith("0 passed, 0 failed\n"), r.out());
         assertFalse(r.out().contains("nothing was checked"), "the report itself is unchanged:\n" + r.out());
         assertEquals("tcps: note: c.tcps:1: nothing was checked: no expect ran, so nothing passed or failed; write one, "
-                + "such as `expect client state ESTABLISHED`\n", r.err());
+                + "such as `expect SYN` (the next segment matches it) or `wait 1s` then `expect client state ESTABLISHED`\n", r.err());
         // a script that checks something says nothing of the kind
         write("d.tcps", "client connect\nexpect client > server SYN\n");
         CliRun d = CliRun.separate(dir, "run", "--quiet", "d.tcps");
