@@ -236,7 +236,7 @@ final class RunCommand implements Callable<Integer> {
         if (!capturesCanBeWritten(front, selected, err)) {
             return ExitCode.CANNOT_WRITE;
         }
-        Reporter report = withFiles(reporter(out));
+        Reporter report = withFiles(reporter(out, limits));
         // A quiet run keeps only what its assertions need; a pcap file needs the whole capture.
         RunOptions options = new RunOptions(seed, failFast, limits, !quiet || pcap != null || pcapDir != null);
         boolean several = files.size() > 1;
@@ -406,11 +406,11 @@ final class RunCommand implements Callable<Integer> {
         return ExitCode.CANNOT_WRITE;
     }
 
-    /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
     /** The JSON report, when that is the format: it says whether it left something out. */
     private JsonReport json;
 
-    private Reporter reporter(PrintWriter out) {
+    /** The reporter the options ask for; a combination that makes no sense is a usage error (64). */
+    private Reporter reporter(PrintWriter out, Limits limits) {
         List<String> views = new java.util.ArrayList<>();
         if (quiet) {
             views.add("-q");
@@ -452,7 +452,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
                         + "--format json already holds every event and time (drop " + textOnly + ")");
             }
-            json = new JsonReport(out, tcpdumpOptions(), limitOptions.limits(spec.commandLine()).outputBytes());
+            json = new JsonReport(out, tcpdumpOptions(), limits.outputBytes());
             return json;
         }
         return new Transcript(out, tcpdumpOptions(), annotate, tcb);
