@@ -89,14 +89,8 @@ final class GradeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown format `" + format
                     + "`; formats are text, csv, gradescope, prairielearn, junit, tap");
         }
-        GradeLimits limits;
-        try {
-            limits = new GradeLimits(limitOptions.limits(GradeLimits.DEFAULT.run()),
-                    maxWall == null ? GradeLimits.DEFAULT.wallMillis() : Math.max(1, maxWall / 1000));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a --max-... value is out of range: "
-                    + e.getMessage());
-        }
+        GradeLimits limits = new GradeLimits(limitOptions.limits(spec.commandLine(), GradeLimits.DEFAULT.run()),
+                maxWall == null ? GradeLimits.DEFAULT.wallMillis() : Math.max(1, maxWall / 1000));
         Assignment a = load(parent.cwd(), exercise, err);
         if (a == null) {
             return ExitCode.SCRIPT_ERROR;

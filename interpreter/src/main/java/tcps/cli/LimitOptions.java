@@ -29,8 +29,13 @@ class LimitOptions {
 
     /** The limits asked for, each one not given left at its default; a value out of range is a usage error. */
     Limits limits(CommandLine commandLine) {
+        return limits(commandLine, Limits.DEFAULT);
+    }
+
+    /** As {@link #limits(CommandLine)}, the options not given left at {@code base}'s values. */
+    Limits limits(CommandLine commandLine, Limits base) {
         try {
-            return limits(Limits.DEFAULT);
+            return limits(base);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(commandLine, "a --max-... value is out of range: "
                     + e.getMessage());
