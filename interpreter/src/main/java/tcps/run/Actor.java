@@ -61,7 +61,6 @@ sealed interface Actor {
             return config.fixedIsn();
         }
 
-        /** What the application has read from {@code c} and not yet shown to an expectation. */
         /** About how many bytes of memory the bytes kept for `expect read` hold. */
         long keptBytes() {
             long n = 0;
@@ -71,6 +70,7 @@ sealed interface Actor {
             return n;
         }
 
+        /** What the application has read from {@code c} and not yet shown to an expectation. */
         Reads reads(Connection c) {
             return reads.computeIfAbsent(c, k -> new Reads());
         }
