@@ -26,7 +26,6 @@ import tcps.syntax.Exercise;
 import tcps.syntax.Lexeme;
 import tcps.syntax.Script;
 import tcps.syntax.Source;
-import tcps.syntax.Span;
 
 /**
  * The one door into the grammar: source text in, our syntax tree or our diagnostics out.
@@ -422,11 +421,6 @@ public final class ScriptParser {
             }
         }
         return out;
-    }
-
-    /** Where a lexeme is, as a span. */
-    public static Span span(Lexeme l) {
-        return new Span(l.line(), l.column(), l.end() - l.start());
     }
 
     /**
