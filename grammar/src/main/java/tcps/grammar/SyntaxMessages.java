@@ -157,7 +157,7 @@ final class SyntaxMessages {
         Token previous = offending.getTokenIndex() > 0 ? tokens().get(offending.getTokenIndex() - 1) : null;
         Token operator = offending.getTokenIndex() > 2 ? tokens().get(offending.getTokenIndex() - 2) : null;
         if (FIELD_OPERATORS.contains(type) && previous != null && previous.getType() == IDENT
-                && FIELD_NAMES.contains(previous.getText()) && operator != null
+                && TreeBuilder.FIELD_NAMES.contains(previous.getText()) && operator != null
                 && (operator.getType() == PLUS || operator.getType() == MINUS || operator.getType() == STAR
                         || FIELD_OPERATORS.contains(operator.getType()) && operator.getType() != IN)) {
             // `seq=isn+ ack=1`, `win< ack=1`: the next field's name was read as what the operator takes
@@ -173,7 +173,6 @@ final class SyntaxMessages {
         return null;
     }
 
-    private static final Set<String> FIELD_NAMES = Set.of("seq", "ack", "win", "urg", "len");
     private static final Set<Integer> FIELD_OPERATORS = Set.of(EQUALS, EQEQ, NOTEQ, LT, LE, GT, GE, IN);
 
     private static boolean insideSend(RuleContext context) {

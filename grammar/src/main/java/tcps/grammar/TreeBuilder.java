@@ -1036,7 +1036,8 @@ final class TreeBuilder {
         return built;
     }
 
-    private static final List<String> FIELD_NAMES = List.of("seq", "ack", "win", "urg", "len");
+    /** The fields named with `=` or a comparison (SyntaxMessages also reads a word as one of them). */
+    static final List<String> FIELD_NAMES = List.of("seq", "ack", "win", "urg", "len");
 
     /** Fields of a segment, in any order; their names are identifiers, checked here. */
     private final class FieldBuilder extends TcpsBaseVisitor<Field> {
