@@ -472,11 +472,10 @@ final class Tcb implements Connection {
         receiveQueue.discardHeld();
     }
 
-    /** In-order text reaches the application: read at once, or left unread (shrinking RCV.WND). */
-    void deliver(byte[] text) {
-        deliver(text, 1);
-    }
-
+    /**
+     * In-order text, arrived as {@code segments} segments, reaches the application: read at once,
+     * or left unread (shrinking RCV.WND).
+     */
     private void deliver(byte[] text, int segments) {
         if (text.length > 0) {
             textReceived = true;
