@@ -41,6 +41,10 @@ final class RetransmissionQueue {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Transmissions so far, for {@link Entry#order}. */
+    private long transmissions;
+    /** Sequence space in the queue the peer has SACKed. */
+    private long sackedBytes;
 
     /** How many segments are in flight: what {@link #keptBytes} looks at. */
     int keptItems() {
@@ -55,10 +59,6 @@ final class RetransmissionQueue {
         }
         return n;
     }
-    /** Transmissions so far, for {@link Entry#order}. */
-    private long transmissions;
-    /** Sequence space in the queue the peer has SACKed. */
-    private long sackedBytes;
 
     /**
      * Records a segment that occupies sequence space. Sending the same SEG.SEQ again is a

@@ -1751,12 +1751,12 @@ final class Tcb implements Connection {
         return local + " > " + remote + " " + state;
     }
 
-    /** About how many bytes of memory this connection holds: the TCB and what it buffers. */
     /** How many things {@link #keptBytes} looks at, for spacing the counts (tcps.sim.Network). */
     int keptItems() {
         return 1 + sendQueue.keptItems() + retransmissionQueue.keptItems() + receiveQueue.keptItems();
     }
 
+    /** About how many bytes of memory this connection holds: the TCB and what it buffers. */
     long keptBytes() {
         return KEPT_BYTES + sendQueue.keptBytes() + retransmissionQueue.keptBytes() + receiveQueue.keptBytes();
     }
