@@ -120,20 +120,15 @@ public final class Network {
      * BudgetExceeded} when that is past the limit. The runner calls it after each statement.
      */
     public long countMemory() {
-        long hostBytes = 0;
+        long hostBytes = 512L * puppets.size();
+        long items = puppets.size();
         for (TcpHost host : hosts.values()) {
             hostBytes += host.keptBytes();
-        }
-        for (ScriptedEndpoint p : puppets.values()) {
-            hostBytes += 512;
+            items += host.keptItems();
         }
         lastCounted = hostBytes + keptOutside.getAsLong();
         sinceCounted = 0;
         statementsSinceCounted = 0;
-        long items = puppets.size();
-        for (TcpHost host : hosts.values()) {
-            items += host.keptItems();
-        }
         countCost = 2 * items; // the runner's own count looks at about as many (one actor a host)
         long kept = kept();
         if (kept > maxBytes) {
