@@ -107,8 +107,9 @@ public final class Network {
     /**
      * Bounds what a run keeps from now on to about {@code maxBytes}: the segments captured and in
      * flight (counted as they go), what the hosts buffer and what {@code keptOutside} says the
-     * runner keeps (counted every few events, and at each {@link #countMemory}). Past it, the
-     * step or the send that went past throws {@link BudgetExceeded} ({@code MEMORY}).
+     * runner keeps (counted every few events, and after statements: {@link
+     * #countMemoryAfterStatement}). Past it, the step or the send that went past throws {@link
+     * BudgetExceeded} ({@code MEMORY}).
      */
     public void limitMemory(long maxBytes, java.util.function.LongSupplier keptOutside) {
         this.maxBytes = maxBytes;
@@ -116,10 +117,10 @@ public final class Network {
     }
 
     /**
-     * About how many bytes the run keeps now (everything counted afresh), throwing {@link
-     * BudgetExceeded} when that is past the limit. The runner calls it after each statement.
+     * Counts what the run keeps afresh, throwing {@link BudgetExceeded} when that is past the
+     * limit; {@link #countMemoryAfterStatement} and each event call it, spaced by its cost.
      */
-    public long countMemory() {
+    private void countMemory() {
         long hostBytes = 512L * puppets.size();
         long items = puppets.size();
         for (TcpHost host : hosts.values()) {
@@ -130,11 +131,9 @@ public final class Network {
         sinceCounted = 0;
         statementsSinceCounted = 0;
         countCost = 2 * items; // the runner's own count looks at about as many (one actor a host)
-        long kept = kept();
-        if (kept > maxBytes) {
+        if (kept() > maxBytes) {
             throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
         }
-        return kept;
     }
 
     /**
@@ -146,11 +145,7 @@ public final class Network {
         if (maxBytes == Long.MAX_VALUE) {
             return;
         }
-        if (++statementsSinceCounted * 64 >= countCost) {
-            countMemory();
-        } else if (kept() > maxBytes) {
-            throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
-        }
+        checkMemory(++statementsSinceCounted * 64 >= countCost);
     }
 
     private long kept() {
@@ -162,7 +157,12 @@ public final class Network {
         if (maxBytes == Long.MAX_VALUE) {
             return;
         }
-        if (++sinceCounted >= Math.max(COUNT_EVERY, countCost / 8)) {
+        checkMemory(++sinceCounted >= Math.max(COUNT_EVERY, countCost / 8));
+    }
+
+    /** A full count when one is {@code due}, otherwise the check of what was counted plus the segments since. */
+    private void checkMemory(boolean due) {
+        if (due) {
             countMemory();
         } else if (kept() > maxBytes) {
             throw new BudgetExceeded(BudgetExceeded.Kind.MEMORY);
