@@ -241,6 +241,8 @@ public final class Network {
         keepCapture = false;
         capture.clear();
         capturedBytes = 0;
+        // from now on the segments in flight are counted on their own: those already are, afresh
+        inFlightBytes = 0;
         for (Captured c : inFlight) {
             inFlightBytes += Captured.KEPT_BYTES + c.segment().keptBytes();
         }
