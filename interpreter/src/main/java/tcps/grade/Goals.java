@@ -9,7 +9,6 @@ import tcps.syntax.Exercise.Goal;
 import tcps.syntax.Name;
 import tcps.tcp.Segment;
 import tcps.tcp.TcpAddress;
-import tcps.tcp.TcpFlags;
 import tcps.tcp.TcpState;
 
 /**
@@ -195,10 +194,6 @@ final class Goals {
 
     static String connection(Name endpoint, Name peer) {
         return endpoint.text() + " (its connection with " + peer.text() + ")";
-    }
-
-    static String flagsText(int bits) {
-        return TcpFlags.tcpdump(bits);
     }
 
     /** The addresses by endpoint name, and what was sent, and how each end's state changed. */
