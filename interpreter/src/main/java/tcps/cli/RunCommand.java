@@ -430,7 +430,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (ladder || mermaid) {
             String view = ladder ? "--ladder" : "--mermaid";
-            String textOnly = annotate ? "-A" : verbose ? "-v" : tcb ? "--tcb" : null;
+            String textOnly = textOnlyOption(false);
             if (textOnly != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
                         + view + " draws states, timers and faults itself (drop " + textOnly + ")");
@@ -447,7 +447,7 @@ final class RunCommand implements Callable<Integer> {
             return new Findings(out);
         }
         if (format == Format.json) {
-            String textOnly = annotate ? "-A" : verbose ? "-v" : tcb ? "--tcb" : timestamps.length > 0 ? "-t" : null;
+            String textOnly = textOnlyOption(true);
             if (textOnly != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), textOnly + " shapes the text transcript; "
                         + "--format json already holds every event and time (drop " + textOnly + ")");
@@ -456,6 +456,14 @@ final class RunCommand implements Callable<Integer> {
             return json;
         }
         return new Transcript(out, tcpdumpOptions(), annotate, tcb);
+    }
+
+    /**
+     * The first option given that shapes only the text transcript: -A, -v, --tcb, and -t when
+     * {@code withTimestamps}; null when none is.
+     */
+    private String textOnlyOption(boolean withTimestamps) {
+        return annotate ? "-A" : verbose ? "-v" : tcb ? "--tcb" : withTimestamps && timestamps.length > 0 ? "-t" : null;
     }
 
     private boolean colour() {
