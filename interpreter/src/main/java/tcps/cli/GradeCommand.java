@@ -190,9 +190,7 @@ final class GradeCommand implements Callable<Integer> {
         }
         Assignment.Loaded a = Assignment.load(loaded.source());
         if (!a.ok()) {
-            for (Diagnostic d : a.errors()) {
-                err.print(Excerpt.render(d.source(), d.span(), "error", d.message(), List.of()));
-            }
+            printErrors(a.errors(), err);
             err.println("tcps: the exercise " + name + " cannot be used; nothing was graded");
             err.flush();
             return null;
@@ -201,10 +199,14 @@ final class GradeCommand implements Callable<Integer> {
     }
 
     static void printBroken(Assignment.ExerciseBroken e, PrintWriter err) {
-        for (Diagnostic d : e.errors()) {
-            err.print(Excerpt.render(d.source(), d.span(), "error", d.message(), List.of()));
-        }
+        printErrors(e.errors(), err);
         err.println("tcps: the exercise is broken; nothing was graded");
         err.flush();
+    }
+
+    private static void printErrors(List<Diagnostic> errors, PrintWriter err) {
+        for (Diagnostic d : errors) {
+            err.print(Excerpt.render(d.source(), d.span(), "error", d.message(), List.of()));
+        }
     }
 }
