@@ -222,7 +222,6 @@ public final class ScriptParser {
             TcpsParser parser, Bail bail, ErrorList errors, java.util.function.Function<TcpsParser, T> rule) {
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(bail);
-        parser.removeParseListener(CANCELLABLE);
         parser.addParseListener(CANCELLABLE);
         try {
             return new TwoStages<>(rule.apply(parser), new TreeSet<>(), false);
@@ -291,13 +290,13 @@ public final class ScriptParser {
     }
 
     /** Stops a parse whose thread was interrupted ({@link Cancelled}): a look at a flag per rule entered. */
-    private static final org.antlr.v4.runtime.tree.ParseTreeListener CANCELLABLE =
-            new org.antlr.v4.runtime.tree.ParseTreeListener() {
+    private static final ParseTreeListener CANCELLABLE =
+            new ParseTreeListener() {
                 @Override
-                public void visitTerminal(org.antlr.v4.runtime.tree.TerminalNode node) {}
+                public void visitTerminal(TerminalNode node) {}
 
                 @Override
-                public void visitErrorNode(org.antlr.v4.runtime.tree.ErrorNode node) {}
+                public void visitErrorNode(ErrorNode node) {}
 
                 @Override
                 public void enterEveryRule(ParserRuleContext ctx) {
