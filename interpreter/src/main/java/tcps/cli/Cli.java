@@ -21,7 +21,8 @@ public final class Cli {
      */
     private static CommandLine commandLine(PrintWriter out, PrintWriter err, Path cwd, String only) {
         TcpsCommand top = new TcpsCommand(cwd);
-        Factory factory = new Factory(top);
+        // The subcommands get the top through @ParentCommand; the top itself is built from its spec.
+        CommandLine.IFactory factory = CommandLine.defaultFactory();
         CommandLine cl = new CommandLine(TcpsCommand.spec(top), factory);
         for (int i = 0; i < TcpsCommand.SUBCOMMANDS.size(); i++) {
             if (only == null || only.equals(TcpsCommand.NAMES.get(i))) {
@@ -73,20 +74,5 @@ public final class Cli {
             }
         }
         return null;
-    }
-
-    /** Subcommands get the parent through @ParentCommand; only the top needs constructing. */
-    private static final class Factory implements CommandLine.IFactory {
-        private final TcpsCommand top;
-        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
-
-        Factory(TcpsCommand top) {
-            this.top = top;
-        }
-
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            return cls == TcpsCommand.class ? cls.cast(top) : fallback.create(cls);
-        }
     }
 }
