@@ -65,7 +65,7 @@ public final class Cli {
      * The subcommand the arguments name (the first that is not an option: the top command's
      * options take no values), when it exists and needs no other subcommand (help does); else null.
      */
-    private static String subcommandNamed(String... args) {
+    static String subcommandNamed(String... args) {
         for (String a : args) {
             if (!a.startsWith("-")) {
                 boolean needsNoOther = TcpsCommand.NAMES.contains(a) && !a.equals("help")

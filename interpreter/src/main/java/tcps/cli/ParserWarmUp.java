@@ -22,7 +22,8 @@ final class ParserWarmUp {
     private static final String SAMPLE = "client connect\nexpect SYN\n";
 
     static void startIfParsing(String[] args) {
-        if (args.length == 0 || !PARSING.contains(args[0]) || Runtime.getRuntime().availableProcessors() < 2) {
+        String command = Cli.subcommandNamed(args); // as picocli will read it: `tcps --debug run x` too
+        if (command == null || !PARSING.contains(command) || Runtime.getRuntime().availableProcessors() < 2) {
             return;
         }
         Thread warm = new Thread(() -> {
